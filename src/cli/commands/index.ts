@@ -1,0 +1,6 @@
+import type { CliCommand } from "../command";
+import { schemaCommand } from "./schema";
+import { validateCommand } from "./validate";
+
+/** Every subcommand; add one line per new command. */
+export const COMMANDS: CliCommand[] = [schemaCommand, validateCommand];

@@ -1,0 +1,3 @@
+export * from "./graph-index";
+export * from "./parties";
+export * from "./phases";

@@ -1,0 +1,17 @@
+/** Size limits of one document. They protect the server, the canvas and the exports from runaway input. */
+export const LIMITS = {
+  /** Node, group and file names; step labels are shorter still. */
+  labelChars: 300,
+  stepChars: 24,
+  /** 備考 sentences, notes, free-text answers. */
+  textChars: 20_000,
+  idChars: 64,
+  nodes: 20_000,
+  flows: 60_000,
+  groups: 2_000,
+  listItems: 200,
+  /** A whole `*.nagare.json` file. */
+  fileBytes: 20 * 1024 * 1024,
+  /** Nesting of boundaries inside lanes and each other. */
+  groupDepth: 16,
+} as const;

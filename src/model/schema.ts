@@ -1,0 +1,267 @@
+import { z } from "zod";
+import { legalBasisSchema } from "./legal-basis";
+import { LIMITS } from "./limits";
+import {
+  BOUNDARY_KIND_IDS,
+  EXTERNAL_BODY_TYPE_IDS,
+  HANDLER_COUNT_BANDS,
+  LANE_KIND_IDS,
+  NODE_KIND_IDS,
+  PARTY_IDS,
+  PHASE_IDS,
+  POPULATION_BANDS,
+  RECORD_ITEM_BANDS,
+  RETENTION_PERIODS,
+  SAFEGUARD_IDS,
+  SUBJECT_COUNT_BANDS,
+  SYSTEM_ROLE_IDS,
+  TRANSPORT_IDS,
+} from "./vocabulary";
+
+/**
+ * The assessment model: the single source of truth for the file format, the shared document, the rules,
+ * the generated sections and every renderer. Objects are strict so that a typo in a file is reported
+ * rather than silently dropped.
+ */
+
+export const CURRENT_SCHEMA_VERSION = 2;
+export const FORMAT_ID = "nagare";
+
+// Ids are stored in files and URLs: keep them to a safe alphabet.
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.idChars)
+  .regex(/^[A-Za-z0-9_.:-]+$/, { message: "id_chars" });
+
+const label = z.string().min(1).max(LIMITS.labelChars);
+const optLabel = z.string().max(LIMITS.labelChars).optional();
+const text = z.string().max(LIMITS.textChars).optional();
+const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(LIMITS.listItems);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "iso_date" });
+
+export const pointSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+export const sizeSchema = z.strictObject({
+  width: z.number().finite().positive(),
+  height: z.number().finite().positive(),
+});
+
+export const safeguardSchema = z.strictObject({
+  kind: z.enum(SAFEGUARD_IDS),
+  /** The measure in the 評価書's words; shown in section Ⅲ. */
+  note: text,
+});
+export type Safeguard = z.infer<typeof safeguardSchema>;
+
+export const ownerSchema = z.strictObject({
+  party: z.enum(PARTY_IDS).optional(),
+  /** Name of the organisation: 堺市, 日本年金機構, 東京都住宅供給公社 … */
+  name: optLabel,
+  /** For 他機関: which 入手元/提供先 box it falls under. */
+  bodyType: z.enum(EXTERNAL_BODY_TYPE_IDS).optional(),
+});
+
+export const nodeSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(NODE_KIND_IDS),
+  label,
+  owner: ownerSchema.optional(),
+  /** The lane or boundary the node sits in (innermost one); nesting follows group.parentId. */
+  groupId: idSchema.optional(),
+  position: pointSchema,
+  size: sizeSchema.optional(),
+  /** For systems: which Ⅰ2③ box the system counts as. */
+  systemRole: z.enum(SYSTEM_ROLE_IDS).optional(),
+  functions: list(z.string().max(LIMITS.textChars)).default([]),
+  safeguards: list(safeguardSchema).default([]),
+  /** Declared use of the data it receives (data minimisation); for 提供先, their 用途. */
+  purpose: text,
+  /** 特定個人情報ファイル held here (systems and stores). */
+  fileIds: list(idSchema).default([]),
+  /** For stores, media and paper: 保管 and 消去. */
+  retention: z.enum(RETENTION_PERIODS).optional(),
+  deletionMethod: text,
+  /** For contractors and subcontractors: the 委託事項 they carry out. */
+  delegationId: idSchema.optional(),
+  /** Remarks, e.g. where the source document is silent or garbled. */
+  note: text,
+});
+export type ModelNode = z.infer<typeof nodeSchema>;
+
+export const groupSchema = z.strictObject({
+  id: idSchema,
+  type: z.enum(["lane", "boundary"]),
+  laneKind: z.enum(LANE_KIND_IDS).optional(),
+  boundaryKind: z.enum(BOUNDARY_KIND_IDS).optional(),
+  label,
+  parentId: idSchema.optional(),
+  position: pointSchema,
+  size: sizeSchema,
+  note: text,
+});
+export type ModelGroup = z.infer<typeof groupSchema>;
+
+export const flowSchema = z.strictObject({
+  id: idSchema,
+  source: idSchema,
+  target: idSchema,
+  /** The step label as the 別添1 writes it: ①, ②-3, ㉑, ア, 1-① … */
+  step: z.string().max(LIMITS.stepChars).optional(),
+  /** The 備考 sentence for this step. */
+  sentence: text,
+  /** What is carried: 住民票情報, 申請書 … */
+  data: optLabel,
+  /** null: not known yet (an incomplete model, shown as such). */
+  carriesMyNumber: z.boolean().nullable().default(null),
+  transport: z.enum(TRANSPORT_IDS).optional(),
+  /** Free text for その他( ) and for details of the channel. */
+  transportNote: optLabel,
+  legalBasis: list(legalBasisSchema).default([]),
+  safeguards: list(safeguardSchema).default([]),
+  /** 時期・頻度. */
+  frequency: optLabel,
+  /** A person's decision where the graph cannot tell the phase. */
+  phase: z.enum(PHASE_IDS).optional(),
+  /** Alternative path within one step (【窓口の場合】 …). */
+  variant: optLabel,
+  /** Backups and media carried off site get their own checks. */
+  isBackup: z.boolean().optional(),
+  /** The direction of the flow is not known yet. */
+  directionUnknown: z.boolean().optional(),
+  fileIds: list(idSchema).default([]),
+  delegationId: idSchema.optional(),
+  provisionId: idSchema.optional(),
+  note: text,
+});
+export type ModelFlow = z.infer<typeof flowSchema>;
+
+export const piiFileSchema = z.strictObject({
+  id: idSchema,
+  name: label,
+  fileType: z.enum(["system", "other_electronic"]).optional(),
+  subjectCount: z.enum(SUBJECT_COUNT_BANDS).optional(),
+  subjectScope: text,
+  recordItems: z.enum(RECORD_ITEM_BANDS).optional(),
+  mainRecordItems: list(z.string().max(LIMITS.labelChars)).default([]),
+  heldSince: optLabel,
+  department: optLabel,
+  usePurpose: text,
+  useDepartment: optLabel,
+  users: z.enum(HANDLER_COUNT_BANDS).optional(),
+  storageLocation: text,
+  retention: z.enum(RETENTION_PERIODS).optional(),
+  retentionReason: text,
+  deletionMethod: text,
+  note: text,
+});
+export type PiiFile = z.infer<typeof piiFileSchema>;
+
+export const delegationSchema = z.strictObject({
+  id: idSchema,
+  /** 委託事項 name. */
+  name: label,
+  content: text,
+  contractorName: optLabel,
+  contractorNameCheck: text,
+  scope: z.enum(["all", "part"]).optional(),
+  subjectCount: z.enum(SUBJECT_COUNT_BANDS).optional(),
+  handlers: z.enum(HANDLER_COUNT_BANDS).optional(),
+  methods: list(z.enum(TRANSPORT_IDS)).default([]),
+  subcontract: z.boolean().optional(),
+  subcontractApproval: text,
+  subcontractItems: text,
+  /** How many levels of 再委託 are declared (1 = 再委託, 2 = 再々委託). */
+  declaredDepth: z.number().int().min(0).max(5).optional(),
+  fileIds: list(idSchema).default([]),
+  note: text,
+});
+export type Delegation = z.infer<typeof delegationSchema>;
+
+export const provisionSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(["provision", "transfer"]),
+  recipient: label,
+  recipientNodeId: idSchema.optional(),
+  legalBasis: list(legalBasisSchema).default([]),
+  purpose: text,
+  information: text,
+  subjectCount: z.enum(SUBJECT_COUNT_BANDS).optional(),
+  subjectScope: text,
+  methods: list(z.enum(TRANSPORT_IDS)).default([]),
+  timing: text,
+  fileIds: list(idSchema).default([]),
+  note: text,
+});
+export type Provision = z.infer<typeof provisionSchema>;
+
+export const decisionSchema = z.strictObject({
+  status: z.enum(["resolved", "accepted", "not_applicable"]),
+  justification: text,
+  by: optLabel,
+  at: z.string().max(40).optional(),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+/** A person's words or confirmed choice for one generated 評価書 item. */
+export const answerSchema = z.strictObject({
+  value: z.string().max(LIMITS.textChars),
+  confirmed: z.boolean().optional(),
+  by: optLabel,
+  at: z.string().max(40).optional(),
+});
+
+export const metaSchema = z.strictObject({
+  /** 評価実施機関名, e.g. 堺市長. */
+  organization: z.string().max(LIMITS.labelChars).default(""),
+  /** 事務の名称. */
+  jimuName: z.string().max(LIMITS.labelChars).default(""),
+  jimuSummary: text,
+  assessmentKind: z.enum(["basic", "focused", "full"]).default("full"),
+  documentNumber: optLabel,
+  /** 対象人数, as a count when known, or the band the 評価書 states. */
+  targetPopulation: z.number().int().min(0).max(200_000_000).nullable().default(null),
+  targetPopulationBand: z.enum(POPULATION_BANDS).optional(),
+  /** 取扱者数 500人以上か. */
+  handlers500OrMore: z.boolean().nullable().default(null),
+  /** 過去1年以内の特定個人情報に関する重大事故. */
+  seriousIncidentPastYear: z.boolean().nullable().default(null),
+  department: optLabel,
+  departmentHead: optLabel,
+  /** 公表日 (ISO date); decides which article numbers are cited. */
+  publishedOn: isoDate.nullable().default(null),
+  legalBasisForUse: list(legalBasisSchema).default([]),
+  networkLinkage: z
+    .strictObject({
+      performed: z.enum(["yes", "no", "undecided"]).optional(),
+      legalBasis: list(legalBasisSchema).default([]),
+    })
+    .default({ legalBasis: [] }),
+  otherAssessors: optLabel,
+  note: text,
+});
+export type AssessmentMeta = z.infer<typeof metaSchema>;
+
+const idMap = <T extends z.ZodTypeAny>(value: T) =>
+  z.record(z.string().max(200), value).refine((r) => Object.keys(r).length <= LIMITS.flows, {
+    message: "too_many_entries",
+  });
+
+export const documentSchema = z.strictObject({
+  format: z.literal(FORMAT_ID),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  title: z.string().max(LIMITS.labelChars).default(""),
+  meta: metaSchema,
+  files: z.array(piiFileSchema).max(LIMITS.listItems).default([]),
+  nodes: z.array(nodeSchema).max(LIMITS.nodes).default([]),
+  groups: z.array(groupSchema).max(LIMITS.groups).default([]),
+  flows: z.array(flowSchema).max(LIMITS.flows).default([]),
+  delegations: z.array(delegationSchema).max(LIMITS.listItems).default([]),
+  provisions: z.array(provisionSchema).max(LIMITS.listItems * 5).default([]),
+  /** Decisions on findings, keyed by the finding's deterministic id. */
+  decisions: idMap(decisionSchema).default({}),
+  /** A person's words for generated 評価書 items, keyed by item id. */
+  answers: idMap(answerSchema).default({}),
+});
+export type NagareDocument = z.infer<typeof documentSchema>;
+/** The document as written before defaults are applied (what a file may omit). */
+export type NagareDocumentInput = z.input<typeof documentSchema>;
