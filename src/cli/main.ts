@@ -1,5 +1,5 @@
-import { COMMANDS } from "./commands";
 import type { CliIo } from "./command";
+import { COMMANDS } from "./commands";
 
 /** `npm run -s cli -- COMMAND ...`: the same model, rules and renderers as the app, without a browser. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

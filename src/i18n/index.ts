@@ -1,10 +1,18 @@
-import { en } from "./en";
-import { ja } from "./ja";
+import { appMessages } from "./areas/app";
 
-/** UI dictionaries. Japanese is the source; English must have every key (checked by the type). */
+/**
+ * UI dictionaries, one file per area under ./areas (Japanese first, English with the same keys).
+ * Add an area: create areas/NAME.ts with defineMessages(...) and list it here.
+ */
+const AREAS = [appMessages] as const;
+
+type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;
+export type MessageKey = AreaKeys<(typeof AREAS)[number]>;
 export type Lang = "ja" | "en";
-export type MessageKey = keyof typeof ja;
-export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { ja, en };
+
+const merge = (lang: Lang) =>
+  Object.assign({}, ...AREAS.map((a) => a[lang] as Record<string, string>)) as Record<MessageKey, string>;
+export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { ja: merge("ja"), en: merge("en") };
 
 /** Looks up a message and fills `{name}` placeholders. */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {

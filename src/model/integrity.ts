@@ -8,8 +8,7 @@ import type { NagareDocument } from "./schema";
  */
 export function integrityProblems(doc: NagareDocument): Problem[] {
   const problems: Problem[] = [];
-  const at = (coll: string, i: number, id: string, f?: string) =>
-    `${coll}[${i}] (id "${id}")${f ? `.${f}` : ""}`;
+  const at = (coll: string, i: number, id: string, f?: string) => `${coll}[${i}] (id "${id}")${f ? `.${f}` : ""}`;
 
   const seen = new Map<string, string>();
   const claim = (coll: string, i: number, id: string) => {

@@ -30,7 +30,9 @@ export function loadDocumentText(text: string): LoadResult {
     raw = JSON.parse(text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return fail([{ path: "", code: "invalid_json", ja: `JSON として読めません（${msg}）`, en: `not valid JSON (${msg})` }]);
+    return fail([
+      { path: "", code: "invalid_json", ja: `JSON として読めません（${msg}）`, en: `not valid JSON (${msg})` },
+    ]);
   }
   return loadDocumentValue(raw);
 }
@@ -39,7 +41,12 @@ export function loadDocumentText(text: string): LoadResult {
 export function loadDocumentValue(raw: unknown): LoadResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
     return fail([
-      { path: "", code: "not_object", ja: "文書はオブジェクトである必要があります", en: "document must be a JSON object" },
+      {
+        path: "",
+        code: "not_object",
+        ja: "文書はオブジェクトである必要があります",
+        en: "document must be a JSON object",
+      },
     ]);
   const obj = raw as Record<string, unknown>;
   if (obj.format !== FORMAT_ID)
@@ -118,7 +125,11 @@ function looseView(raw: Record<string, unknown>): NagareDocument {
       delegationId: str(o.delegationId),
       fileIds: strs(o.fileIds),
     })),
-    groups: withId(arr(raw.groups), (o) => ({ parentId: str(o.parentId), type: o.type, laneKind: o.laneKind ?? "other" })),
+    groups: withId(arr(raw.groups), (o) => ({
+      parentId: str(o.parentId),
+      type: o.type,
+      laneKind: o.laneKind ?? "other",
+    })),
     flows: withId(arr(raw.flows), (o) => ({
       source: str(o.source) ?? "",
       target: str(o.target) ?? "",

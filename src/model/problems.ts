@@ -86,7 +86,11 @@ export function problemsFromZod(error: z.ZodError, root?: unknown): Problem[] {
       case "too_small":
         return issue.origin === "string"
           ? { ...base, code: "empty", ja: `${f} が空です`, en: "must not be empty" }
-          : { ...base, ja: `${f} が小さすぎます（最小 ${issue.minimum}）`, en: `too small (at least ${issue.minimum})` };
+          : {
+              ...base,
+              ja: `${f} が小さすぎます（最小 ${issue.minimum}）`,
+              en: `too small (at least ${issue.minimum})`,
+            };
       case "invalid_value":
         return {
           ...base,

@@ -256,7 +256,10 @@ export const documentSchema = z.strictObject({
   groups: z.array(groupSchema).max(LIMITS.groups).default([]),
   flows: z.array(flowSchema).max(LIMITS.flows).default([]),
   delegations: z.array(delegationSchema).max(LIMITS.listItems).default([]),
-  provisions: z.array(provisionSchema).max(LIMITS.listItems * 5).default([]),
+  provisions: z
+    .array(provisionSchema)
+    .max(LIMITS.listItems * 5)
+    .default([]),
   /** Decisions on findings, keyed by the finding's deterministic id. */
   decisions: idMap(decisionSchema).default({}),
   /** A person's words for generated 評価書 items, keyed by item id. */

@@ -56,10 +56,7 @@ export const EXTERNAL_BODY_TYPES = {
   other: { ja: "その他", en: "Other" },
 } as const satisfies Record<string, Term>;
 export type ExternalBodyType = keyof typeof EXTERNAL_BODY_TYPES;
-export const EXTERNAL_BODY_TYPE_IDS = Object.keys(EXTERNAL_BODY_TYPES) as [
-  ExternalBodyType,
-  ...ExternalBodyType[],
-];
+export const EXTERNAL_BODY_TYPE_IDS = Object.keys(EXTERNAL_BODY_TYPES) as [ExternalBodyType, ...ExternalBodyType[]];
 
 /** What a system node is, for the 他のシステムとの接続 boxes of Ⅰ2③. */
 export const SYSTEM_ROLES = {
@@ -378,7 +375,12 @@ export const HANDLER_COUNT_BANDS = [
 ] as const;
 
 /** Ⅱ2④ 記録される項目 bands. */
-export const RECORD_ITEM_BANDS = ["10項目未満", "10項目以上50項目未満", "50項目以上100項目未満", "100項目以上"] as const;
+export const RECORD_ITEM_BANDS = [
+  "10項目未満",
+  "10項目以上50項目未満",
+  "50項目以上100項目未満",
+  "100項目以上",
+] as const;
 
 /** 「リスクへの対策は十分か」 */
 export const SUFFICIENCY = ["特に力を入れている", "十分である", "課題が残されている"] as const;

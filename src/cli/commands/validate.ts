@@ -24,7 +24,9 @@ export const validateCommand: CliCommand = {
       const result = loadDocumentText(text);
       if (result.ok) {
         const d = result.doc;
-        const migrated = result.migratedFrom ? `（スキーマ ${result.migratedFrom} から移行 / migrated from ${result.migratedFrom}）` : "";
+        const migrated = result.migratedFrom
+          ? `（スキーマ ${result.migratedFrom} から移行 / migrated from ${result.migratedFrom}）`
+          : "";
         io.out(
           `${file}: OK — ノード ${d.nodes.length}、流れ ${d.flows.length}、グループ ${d.groups.length} / nodes ${d.nodes.length}, flows ${d.flows.length}, groups ${d.groups.length}${migrated}\n`,
         );

@@ -1,0 +1,38 @@
+import type { ComponentType } from "react";
+import type * as Y from "yjs";
+import type { Lang, MessageKey } from "../../i18n";
+import type { NagareDocument } from "../../model";
+import type { Session } from "../session";
+
+/** Ids of model elements to select or highlight on the canvas. */
+export interface ElementIds {
+  nodes?: string[];
+  flows?: string[];
+  groups?: string[];
+}
+
+/** What every side panel of the editor receives. */
+export interface PanelProps {
+  ydoc: Y.Doc;
+  /** The validated model of the shared document (null while it is invalid or loading). */
+  model: NagareDocument | null;
+  lang: Lang;
+  session: Session;
+  readOnly: boolean;
+  /** Select elements on the canvas (and centre them). */
+  select: (ids: ElementIds) => void;
+  /** Highlight a subset and dim the rest; null clears the filter. */
+  highlight: (ids: ElementIds | null) => void;
+}
+
+export interface EditorPanel {
+  id: string;
+  titleKey: MessageKey;
+  component: ComponentType<PanelProps>;
+}
+
+/**
+ * The side panels of the editor. Each feature (備考, findings, 評価書 preview, versions …) registers its
+ * panel here with one line; the editor shows them as tabs.
+ */
+export const PANELS: EditorPanel[] = [];
