@@ -22,9 +22,15 @@ export function integrityProblems(doc: NagareDocument): Problem[] {
       });
     else seen.set(id, `${coll}[${i}]`);
   };
-  doc.nodes.forEach((n, i) => claim("nodes", i, n.id));
-  doc.groups.forEach((g, i) => claim("groups", i, g.id));
-  doc.flows.forEach((f, i) => claim("flows", i, f.id));
+  doc.nodes.forEach((n, i) => {
+    claim("nodes", i, n.id);
+  });
+  doc.groups.forEach((g, i) => {
+    claim("groups", i, g.id);
+  });
+  doc.flows.forEach((f, i) => {
+    claim("flows", i, f.id);
+  });
 
   const nodeIds = new Set(doc.nodes.map((n) => n.id));
   const groupIds = new Map(doc.groups.map((g) => [g.id, g]));
