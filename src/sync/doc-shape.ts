@@ -1,5 +1,20 @@
 import * as Y from "yjs";
-import { CURRENT_SCHEMA_VERSION, FORMAT_ID, type LoadResult, loadDocumentValue, type NagareDocument } from "../model";
+import {
+  answerSchema,
+  CURRENT_SCHEMA_VERSION,
+  decisionSchema,
+  delegationSchema,
+  FORMAT_ID,
+  flowSchema,
+  groupSchema,
+  type LoadResult,
+  loadDocumentValue,
+  metaSchema,
+  type NagareDocument,
+  nodeSchema,
+  piiFileSchema,
+  provisionSchema,
+} from "../model";
 
 /**
  * The shape of the shared document (Y.Doc) that the canvas edits and the server syncs and stores.
@@ -103,4 +118,145 @@ export function readRaw(ydoc: Y.Doc): Record<string, unknown> {
 /** Reads and validates the model held in a Y.Doc (the Yjs → app boundary). */
 export function readModel(ydoc: Y.Doc): LoadResult {
   return loadDocumentValue(readRaw(ydoc));
+}
+
+export interface TolerantRead {
+  doc: NagareDocument;
+  /** Elements left out because they are invalid or dangling (e.g. a flow whose node another user deleted). */
+  dropped: { collection: string; id: string; ja: string; en: string }[];
+}
+
+/**
+ * Reads the model from a Y.Doc that concurrent edits may have left inconsistent: one user deletes a node
+ * while another draws a flow to it. Instead of refusing the whole document, the elements that cannot stand
+ * are left out and listed, so that everyone keeps working on a valid model; the shared document itself is
+ * not changed here (repairs are explicit edits).
+ */
+export function readModelTolerant(ydoc: Y.Doc): TolerantRead {
+  const raw = readRaw(ydoc);
+  const dropped: TolerantRead["dropped"] = [];
+  const first = loadDocumentValue(raw);
+  if (first.ok) return { doc: first.doc, dropped };
+
+  // Validate element by element, dropping what fails, then drop references that no longer resolve.
+  const meta = metaSchema.safeParse(raw.meta);
+  const clean: Record<string, unknown> = {
+    ...raw,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    title: typeof raw.title === "string" ? raw.title.slice(0, 300) : "",
+    meta: meta.success ? meta.data : {},
+  };
+  if (!meta.success)
+    dropped.push({
+      collection: "meta",
+      id: "meta",
+      ja: "文書情報が不正なため既定値を使います",
+      en: "invalid metadata replaced by defaults",
+    });
+  const schemas = {
+    nodes: nodeSchema,
+    groups: groupSchema,
+    flows: flowSchema,
+    files: piiFileSchema,
+    delegations: delegationSchema,
+    provisions: provisionSchema,
+  } as const;
+  for (const name of ELEMENT_COLLECTIONS) {
+    const items = (raw[name] as Record<string, unknown>[]) ?? [];
+    clean[name] = items.filter((el) => {
+      const ok = schemas[name].safeParse(el).success;
+      if (!ok)
+        dropped.push({
+          collection: name,
+          id: String(el?.id ?? "?"),
+          ja: "形式が不正な要素を除外",
+          en: "invalid element left out",
+        });
+      return ok;
+    });
+  }
+  for (const name of VALUE_COLLECTIONS) {
+    const entries = Object.entries((raw[name] as Record<string, unknown>) ?? {});
+    const schema = name === "decisions" ? decisionSchema : answerSchema;
+    clean[name] = Object.fromEntries(entries.filter(([, v]) => schema.safeParse(v).success));
+  }
+  const nodes = clean.nodes as { id: string; groupId?: string; delegationId?: string; fileIds?: string[] }[];
+  const groups = clean.groups as { id: string; parentId?: string }[];
+  const nodeIds = new Set(nodes.map((n) => n.id));
+  const groupIds = new Set(groups.map((g) => g.id));
+  const fileIds = new Set((clean.files as { id: string }[]).map((f) => f.id));
+  const delegationIds = new Set((clean.delegations as { id: string }[]).map((d) => d.id));
+  const provisionIds = new Set((clean.provisions as { id: string }[]).map((p) => p.id));
+  clean.flows = (clean.flows as { id: string; source: string; target: string }[]).filter((f) => {
+    const ok = nodeIds.has(f.source) && nodeIds.has(f.target);
+    if (!ok)
+      dropped.push({
+        collection: "flows",
+        id: f.id,
+        ja: "始点または終点が削除された流れを除外",
+        en: "flow whose end was deleted left out",
+      });
+    return ok;
+  });
+  // Dangling optional references are cleared rather than dropping the element.
+  const strip = <T extends Record<string, unknown>>(el: T, key: string, valid: Set<string>) => {
+    if (typeof el[key] === "string" && !valid.has(el[key] as string)) delete el[key];
+  };
+  for (const n of nodes as Record<string, unknown>[]) {
+    strip(n, "groupId", groupIds);
+    strip(n, "delegationId", delegationIds);
+    if (Array.isArray(n.fileIds)) n.fileIds = (n.fileIds as string[]).filter((id) => fileIds.has(id));
+  }
+  for (const g of groups as Record<string, unknown>[]) strip(g, "parentId", groupIds);
+  for (const f of clean.flows as Record<string, unknown>[]) {
+    strip(f, "delegationId", delegationIds);
+    strip(f, "provisionId", provisionIds);
+    if (Array.isArray(f.fileIds)) f.fileIds = (f.fileIds as string[]).filter((id) => fileIds.has(id));
+  }
+  for (const p of clean.provisions as Record<string, unknown>[]) strip(p, "recipientNodeId", nodeIds);
+  // Break group cycles by detaching the group that closes one.
+  const parent = new Map(groups.map((g) => [g.id, g.parentId]));
+  for (const g of groups as Record<string, unknown>[]) {
+    const seen = new Set<string>([g.id as string]);
+    let cur = parent.get(g.id as string);
+    while (cur) {
+      if (seen.has(cur)) {
+        delete g.parentId;
+        parent.set(g.id as string, undefined);
+        dropped.push({
+          collection: "groups",
+          id: String(g.id),
+          ja: "循環する入れ子を解除",
+          en: "cyclic nesting removed",
+        });
+        break;
+      }
+      seen.add(cur);
+      cur = parent.get(cur);
+    }
+  }
+  // Duplicate ids cannot arise from Y.Map keys within one collection; across collections, keep the first.
+  const seenIds = new Set<string>();
+  for (const name of ["nodes", "groups", "flows"] as const) {
+    clean[name] = (clean[name] as { id: string }[]).filter((el) => {
+      if (seenIds.has(el.id)) {
+        dropped.push({
+          collection: name,
+          id: el.id,
+          ja: "重複した ID の要素を除外",
+          en: "element with a duplicate id left out",
+        });
+        return false;
+      }
+      seenIds.add(el.id);
+      return true;
+    });
+  }
+  const second = loadDocumentValue(clean);
+  if (second.ok) return { doc: second.doc, dropped };
+  // Last resort: an empty document keeps the app usable; the problems are reported.
+  for (const p of second.problems) dropped.push({ collection: "document", id: p.path, ja: p.ja, en: p.en });
+  const empty = loadDocumentValue({ format: FORMAT_ID, schemaVersion: CURRENT_SCHEMA_VERSION, meta: {} });
+  if (!empty.ok) throw new Error("empty document must be valid");
+  return { doc: empty.doc, dropped };
 }
