@@ -1,0 +1,108 @@
+import type { NagareDocumentInput } from "../../src/model";
+
+/** A small 事務: 本人 → 窓口 → 業務システム → 委託先, with a 提供 to another body and a 移転. */
+export function smallJimu(): NagareDocumentInput {
+  return {
+    format: "nagare",
+    schemaVersion: 2,
+    title: "子ども医療費（テスト）",
+    meta: { organization: "テスト市長", jimuName: "子ども医療費の助成に関する事務", assessmentKind: "focused" },
+    files: [{ id: "file1", name: "子ども医療費ファイル" }],
+    groups: [
+      {
+        id: "lane-subject",
+        type: "lane",
+        laneKind: "subject",
+        label: "本人",
+        position: { x: 0, y: 0 },
+        size: { width: 200, height: 600 },
+      },
+      {
+        id: "lane-self",
+        type: "lane",
+        laneKind: "self",
+        label: "テスト市",
+        position: { x: 220, y: 0 },
+        size: { width: 600, height: 600 },
+      },
+      {
+        id: "net",
+        type: "boundary",
+        boundaryKind: "mynumber_segment",
+        label: "個人番号利用事務系",
+        parentId: "lane-self",
+        position: { x: 240, y: 20 },
+        size: { width: 400, height: 300 },
+      },
+    ],
+    nodes: [
+      { id: "p", kind: "person", label: "保護者", groupId: "lane-subject", position: { x: 20, y: 40 } },
+      { id: "staff", kind: "staff", label: "職員（窓口）", groupId: "lane-self", position: { x: 260, y: 40 } },
+      {
+        id: "sys",
+        kind: "system_own",
+        label: "子ども医療費システム",
+        groupId: "net",
+        position: { x: 300, y: 140 },
+        fileIds: ["file1"],
+      },
+      {
+        id: "tax",
+        kind: "system_own",
+        label: "税務システム",
+        owner: { party: "self_department", name: "税務課" },
+        position: { x: 300, y: 400 },
+      },
+      {
+        id: "vendor",
+        kind: "contractor",
+        label: "委託先（入力業務）",
+        delegationId: "d1",
+        position: { x: 700, y: 40 },
+      },
+      {
+        id: "kokuho",
+        kind: "agency",
+        label: "国保連合会",
+        owner: { party: "external", bodyType: "other" },
+        position: { x: 900, y: 140 },
+      },
+      { id: "usb", kind: "media", label: "USBメモリ", position: { x: 600, y: 300 } },
+      { id: "welfare", kind: "department", label: "福祉課", position: { x: 900, y: 400 } },
+    ],
+    flows: [
+      {
+        id: "f1",
+        source: "p",
+        target: "staff",
+        step: "①",
+        sentence: "保護者が申請書を提出する",
+        carriesMyNumber: true,
+        transport: "counter",
+      },
+      { id: "f2", source: "staff", target: "sys", step: "②", carriesMyNumber: true, transport: "in_system" },
+      { id: "f3", source: "tax", target: "sys", step: "③", carriesMyNumber: true, transport: "intra_linkage" },
+      {
+        id: "f4",
+        source: "sys",
+        target: "vendor",
+        step: "④",
+        carriesMyNumber: true,
+        transport: "dedicated_line",
+        delegationId: "d1",
+      },
+      {
+        id: "f5",
+        source: "sys",
+        target: "kokuho",
+        step: "⑤",
+        carriesMyNumber: true,
+        transport: "removable_media",
+        legalBasis: [{ law: "mynumber_act", article: "19", item: 8 }],
+      },
+      { id: "f6", source: "sys", target: "welfare", step: "⑥", carriesMyNumber: true, transport: "intra_linkage" },
+      { id: "f7", source: "sys", target: "usb", step: "⑦", carriesMyNumber: true, transport: "flash_memory" },
+    ],
+    delegations: [{ id: "d1", name: "データ入力業務", contractorName: "株式会社テスト" }],
+  };
+}

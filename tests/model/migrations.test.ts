@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { CURRENT_SCHEMA_VERSION, loadDocumentValue, MIGRATIONS, migrate } from "../../src/model";
+
+/** A document as version 1 of the format wrote it. */
+const v1 = () => ({
+  format: "nagare",
+  schemaVersion: 1,
+  meta: {},
+  nodes: [
+    { id: "a", kind: "person", label: "本人", position: { x: 0, y: 0 } },
+    { id: "b", kind: "agency", label: "日本年金機構", position: { x: 300, y: 0 } },
+  ],
+  flows: [
+    { id: "f", source: "a", target: "b", stepLabel: "②-1", legalBasisText: "国民年金法第12条", carriesMyNumber: true },
+    { id: "g", source: "b", target: "a", stepLabel: "③", legalBasisText: "  " },
+  ],
+});
+
+describe("migrations", () => {
+  it("has one migration per version step up to the current version", () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  it("migrates a version-1 file: step labels and legal-basis text move to their new fields", () => {
+    const r = loadDocumentValue(v1());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.migratedFrom).toBe(1);
+    expect(r.applied).toHaveLength(1);
+    const f = r.doc.flows.find((x) => x.id === "f");
+    expect(f?.step).toBe("②-1");
+    expect(f?.legalBasis).toEqual([{ law: "other", text: "国民年金法第12条" }]);
+    // A blank basis is not turned into an empty citation.
+    expect(r.doc.flows.find((x) => x.id === "g")?.legalBasis).toEqual([]);
+  });
+
+  it("does not change the input object", () => {
+    const input = v1();
+    const before = JSON.stringify(input);
+    migrate(input);
+    expect(JSON.stringify(input)).toBe(before);
+  });
+
+  it("refuses versions it cannot read", () => {
+    expect(migrate({ schemaVersion: 0 })).toMatchObject({ ok: false, code: "bad_version" });
+    expect(migrate({ schemaVersion: "2" })).toMatchObject({ ok: false, code: "bad_version" });
+    expect(migrate({ schemaVersion: 99 })).toMatchObject({ ok: false, code: "newer_version" });
+  });
+});
