@@ -1,6 +1,7 @@
 import type { CliCommand } from "../command";
+import { classifyCommand } from "./classify";
 import { schemaCommand } from "./schema";
 import { validateCommand } from "./validate";
 
 /** Every subcommand; add one line per new command. */
-export const COMMANDS: CliCommand[] = [schemaCommand, validateCommand];
+export const COMMANDS: CliCommand[] = [schemaCommand, validateCommand, classifyCommand];
