@@ -1,21 +1,64 @@
 import path from "node:path";
 
-/** Server settings from the environment. */
+/** Server settings from the environment. Every limit has a default that suits one organisation's server. */
 export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
   staticDir: string;
+  templatesDir: string;
+  /** Largest single WebSocket message (ws `maxPayload`). */
+  maxMessageBytes: number;
+  /** Largest stored state of one document. */
+  maxDocumentBytes: number;
+  /** Open WebSocket connections per document. */
+  maxConnectionsPerDocument: number;
+  /** Documents one list request may ask about. */
+  maxListedDocuments: number;
+  /** Deleted documents stay restorable this long, then are purged. */
+  trashDays: number;
+  /** Stored updates are folded into the snapshot after this many. */
+  compactEvery: number;
+  /** First delay step for repeated bad tokens from one address. */
+  authDelayBaseMs: number;
+  /** SQLite `synchronous`: FULL survives power loss; NORMAL (WAL) survives a process crash. */
+  sqliteSync: "FULL" | "NORMAL";
+  /** Extra origins allowed to open WebSockets (the page's own origin always is). */
+  allowedOrigins: string[];
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} が正しくありません / invalid ${name}: ${raw}`);
+  return n;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT が正しくありません / invalid PORT: ${env.PORT}`);
+  const sync = (env.SQLITE_SYNC ?? "FULL").toUpperCase();
+  if (sync !== "FULL" && sync !== "NORMAL")
+    throw new Error(`SQLITE_SYNC は FULL か NORMAL / SQLITE_SYNC must be FULL or NORMAL: ${env.SQLITE_SYNC}`);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
     dataDir: path.resolve(env.DATA_DIR ?? "data"),
     staticDir: path.resolve(env.STATIC_DIR ?? "dist"),
+    templatesDir: path.resolve(env.TEMPLATES_DIR ?? "templates"),
+    maxMessageBytes: intFrom(env, "MAX_MESSAGE_BYTES", 2 * 1024 * 1024, 1024),
+    maxDocumentBytes: intFrom(env, "MAX_DOCUMENT_BYTES", 20 * 1024 * 1024, 1024),
+    maxConnectionsPerDocument: intFrom(env, "MAX_CONNECTIONS_PER_DOCUMENT", 50, 1),
+    maxListedDocuments: intFrom(env, "MAX_LISTED_DOCUMENTS", 200, 1),
+    trashDays: intFrom(env, "TRASH_DAYS", 30, 0),
+    compactEvery: intFrom(env, "COMPACT_EVERY", 500, 1),
+    authDelayBaseMs: intFrom(env, "AUTH_DELAY_BASE_MS", 100, 0),
+    sqliteSync: sync,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

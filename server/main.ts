@@ -1,29 +1,74 @@
-import fs from "node:fs";
 import http from "node:http";
+import { BadTokenThrottle } from "./auth";
 import { configFromEnv } from "./config";
+import { openDatabase, StartupError } from "./db";
+import { documentRoutes } from "./http/documents-api";
+import { renderRoutes } from "./http/render-api";
+import { sendJson } from "./http/respond";
+import { type Ctx, dispatch, type Route } from "./http/router";
+import { sharingRoutes } from "./http/sharing-api";
+import { purgeTrash } from "./maintenance";
+import { applySecurityHeaders } from "./security-headers";
 import { serveStatic } from "./static";
+import { Rooms } from "./sync/rooms";
+import { attachSync } from "./sync/websocket";
 
-/** Entry point of `npm start`: one process, one port, the built app and the API. */
-const config = configFromEnv();
-try {
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  fs.accessSync(config.dataDir, fs.constants.W_OK);
-} catch (e) {
-  console.error(`データディレクトリに書き込めません / data directory is not writable: ${config.dataDir}`);
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
+/** Entry point of `npm start`: one process, one port, the built app, the JSON API and the sync. */
+const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
+
+function start() {
+  const config = configFromEnv();
+  const db = openDatabase(config.dataDir, config.sqliteSync);
+  const rooms = new Rooms(db, config);
+  const throttle = new BadTokenThrottle(config.authDelayBaseMs);
+  const ctx: Ctx = { db, rooms, config, throttle, log };
+  const routes: Route[] = [
+    {
+      method: "GET",
+      pattern: /^\/api\/health$/,
+      handle: (c, { res }) => sendJson(res, 200, { ok: true, openDocuments: c.rooms.size }),
+    },
+    ...documentRoutes,
+    ...sharingRoutes,
+    ...renderRoutes,
+  ];
+
+  const server = http.createServer((req, res) => {
+    applySecurityHeaders(req, res);
+    if ((req.url ?? "").startsWith("/api/")) void dispatch(ctx, routes, req, res);
+    else serveStatic(config.staticDir, req, res);
+  });
+  attachSync(server, { db, rooms, config, throttle, log });
+
+  const purge = () => {
+    const n = purgeTrash(db, config.trashDays);
+    if (n) log(`purged ${n} document(s) from the trash`);
+  };
+  purge();
+  setInterval(purge, 3_600_000).unref();
+
+  const shutdown = () => {
+    rooms.closeAll();
+    db.raw.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+
+  server.listen(config.port, config.host, () => {
+    const addr = server.address();
+    const port = typeof addr === "object" && addr ? addr.port : config.port;
+    console.log(`Nagare: http://localhost:${port}  (data: ${config.dataDir})`);
+  });
 }
 
-const server = http.createServer((req, res) => {
-  if (req.url === "/api/health") {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ ok: true }));
-    return;
-  }
-  serveStatic(config.staticDir, req, res);
-});
-server.listen(config.port, config.host, () => {
-  const addr = server.address();
-  const port = typeof addr === "object" && addr ? addr.port : config.port;
-  console.log(`Nagare: http://localhost:${port}  (data: ${config.dataDir})`);
-});
+try {
+  start();
+} catch (e) {
+  if (e instanceof StartupError) {
+    console.error(`起動できません: ${e.ja}`);
+    console.error(`Cannot start: ${e.en}`);
+    if (e.detail) console.error(`  (${e.detail})`);
+  } else console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+}

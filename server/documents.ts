@@ -1,0 +1,198 @@
+import fs from "node:fs";
+import path from "node:path";
+import * as Y from "yjs";
+import { loadDocumentText, type NagareDocument, serializeDocument } from "../src/model";
+import { readModelTolerant, ydocFromModel } from "../src/sync/doc-shape";
+import { hashToken, newId, newToken } from "./auth";
+import type { Db, DocumentRow, Role, TemplateRow } from "./db";
+import { HttpError } from "./http/respond";
+import type { Ctx } from "./http/router";
+import { DamagedDocumentError } from "./sync/persistence";
+
+/** Creating documents and links, reading content for the API, templates. */
+export interface CreatedLink {
+  id: string;
+  token: string;
+  role: Role;
+  shareId: string;
+  link: string;
+}
+
+export function linkFor(docId: string, token: string, role: Role): string {
+  return `/d/${docId}#t=${token}${role === "edit" ? "" : `&role=${role}`}`;
+}
+
+export function addToken(db: Db, docId: string, role: Role, label: string): CreatedLink {
+  const token = newToken();
+  const shareId = newId(9);
+  db.q.insertToken.run(shareId, docId, hashToken(token), role, label, Date.now());
+  return { id: docId, token, role, shareId, link: linkFor(docId, token, role) };
+}
+
+/** Stores a new document holding `model` and returns its owner link. */
+export function createDocument(ctx: Ctx, model: NagareDocument): CreatedLink {
+  const ydoc = ydocFromModel(model);
+  const state = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return createFromState(ctx, state, model.title, model.meta.jimuName);
+}
+
+export function createFromState(ctx: Ctx, state: Uint8Array, title: string, jimuName: string): CreatedLink {
+  if (state.length > ctx.config.maxDocumentBytes)
+    throw new HttpError(
+      413,
+      "document_too_large",
+      `文書が大きすぎます（${state.length} バイト、上限 ${ctx.config.maxDocumentBytes} バイト）`,
+      `document too large (${state.length} bytes, limit ${ctx.config.maxDocumentBytes})`,
+    );
+  const id = newId(12);
+  const now = Date.now();
+  return ctx.db.tx(() => {
+    ctx.db.q.insertDoc.run(id, title, jimuName, now, now);
+    ctx.db.q.putSnapshot.run(id, Buffer.from(state), state.length);
+    return addToken(ctx.db, id, "owner", "");
+  });
+}
+
+/** The model of a stored document, read tolerantly (what the editor would show). */
+export function readDocumentModel(ctx: Ctx, docId: string): { doc: NagareDocument; dropped: number } {
+  try {
+    return ctx.rooms.read(docId, (ydoc) => {
+      const r = readModelTolerant(ydoc);
+      return { doc: r.doc, dropped: r.dropped.length };
+    });
+  } catch (e) {
+    if (e instanceof DamagedDocumentError) throw damaged(ctx, e);
+    throw e;
+  }
+}
+
+export function damaged(ctx: Ctx, e: DamagedDocumentError): HttpError {
+  ctx.log(e.message);
+  return new HttpError(
+    503,
+    "damaged",
+    "文書のデータが壊れているため開けません。管理者に連絡してください",
+    "the document's stored data is damaged and cannot be opened; contact the administrator",
+  );
+}
+
+export function summary(ctx: Ctx, row: DocumentRow, role: Role) {
+  const purgeAt = row.deleted_at === null ? null : row.deleted_at + ctx.config.trashDays * 86_400_000;
+  return {
+    id: row.id,
+    title: row.title,
+    jimuName: row.jimu_name,
+    role,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+    purgeAt,
+  };
+}
+
+export function fileNameFor(doc: NagareDocument, fallback: string): string {
+  const base = (doc.title || doc.meta.jimuName || fallback)
+    .replace(/[\\/:*?"<>|]/g, "_")
+    .replace(/\p{Cc}/gu, "_")
+    .slice(0, 80);
+  return `${base || fallback}.nagare.json`;
+}
+
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export { serializeDocument };
+
+// ---- Templates: the built-in files and the organisation's own, saved from documents ----
+
+export interface TemplateInfo {
+  id: string;
+  source: "builtin" | "organization";
+  title: string;
+  organization: string;
+  kind: string;
+  jimuName: string;
+  nodes: number;
+  flows: number;
+}
+
+function infoOf(id: string, source: TemplateInfo["source"], doc: NagareDocument): TemplateInfo {
+  return {
+    id,
+    source,
+    title: doc.title || doc.meta.jimuName || id,
+    organization: doc.meta.organization,
+    kind: doc.meta.assessmentKind,
+    jimuName: doc.meta.jimuName,
+    nodes: doc.nodes.length,
+    flows: doc.flows.length,
+  };
+}
+
+const TEMPLATE_FILE = /^([A-Za-z0-9_-]{1,64})\.nagare\.json$/;
+
+export function builtinTemplates(ctx: Ctx): { info: TemplateInfo; doc: NagareDocument }[] {
+  let files: string[] = [];
+  try {
+    files = fs.readdirSync(ctx.config.templatesDir).sort();
+  } catch {
+    return [];
+  }
+  const out: { info: TemplateInfo; doc: NagareDocument }[] = [];
+  for (const f of files) {
+    const m = TEMPLATE_FILE.exec(f);
+    if (!m) continue;
+    const loaded = loadDocumentText(fs.readFileSync(path.join(ctx.config.templatesDir, f), "utf8"));
+    if (!loaded.ok) {
+      ctx.log(`template ${f} skipped: ${loaded.problems.map((p) => `${p.path} ${p.en}`).join("; ")}`);
+      continue;
+    }
+    out.push({ info: infoOf(m[1] as string, "builtin", loaded.doc), doc: loaded.doc });
+  }
+  return out;
+}
+
+export function orgTemplateInfo(row: TemplateRow): TemplateInfo {
+  return {
+    id: `org-${row.id}`,
+    source: "organization",
+    title: row.title,
+    organization: row.organization,
+    kind: row.kind,
+    jimuName: row.jimu_name,
+    nodes: row.nodes,
+    flows: row.flows,
+  };
+}
+
+export function templateModel(ctx: Ctx, templateId: string): NagareDocument {
+  if (templateId.startsWith("org-")) {
+    const row = ctx.db.q.templateBody.get(templateId.slice(4));
+    const loaded = row ? loadDocumentText(row.body) : null;
+    if (loaded?.ok) return loaded.doc;
+  } else {
+    const found = builtinTemplates(ctx).find((t) => t.info.id === templateId);
+    if (found) return found.doc;
+  }
+  throw new HttpError(404, "template_not_found", "ひな形が見つかりません", "template not found", { path: "template" });
+}
+
+export function saveOrgTemplate(ctx: Ctx, doc: NagareDocument, title: string): TemplateInfo {
+  const id = newId(9);
+  const body = serializeDocument({ ...doc, title, decisions: {}, answers: {} });
+  ctx.db.q.insertTemplate.run(
+    id,
+    title,
+    doc.meta.organization,
+    doc.meta.assessmentKind,
+    doc.meta.jimuName,
+    doc.nodes.length,
+    doc.flows.length,
+    body,
+    Date.now(),
+  );
+  return { ...infoOf(`org-${id}`, "organization", doc), title };
+}

@@ -1,0 +1,231 @@
+import type * as Y from "yjs";
+import { emptyDocument, LIMITS, loadDocumentText, serializeDocument } from "../../src/model";
+import { collection, ROOT_KEY } from "../../src/sync/doc-shape";
+import { checkToken } from "../auth";
+import {
+  builtinTemplates,
+  contentDisposition,
+  createDocument,
+  damaged,
+  fileNameFor,
+  orgTemplateInfo,
+  readDocumentModel,
+  saveOrgTemplate,
+  summary,
+  templateModel,
+} from "../documents";
+import { DamagedDocumentError } from "../sync/persistence";
+import { CLOSE } from "../sync/websocket";
+import { HttpError, readBody, readJson, sendJson, str } from "./respond";
+import { authorize, type Ctx, type Route } from "./router";
+
+const ID = "([A-Za-z0-9_-]{1,64})";
+const doc = (rest = "") => new RegExp(`^/api/documents/${ID}${rest}$`);
+
+/** Applies a change to the live document as the server, so connected clients follow it. */
+function changeLive(ctx: Ctx, docId: string, actor: string, change: (d: Y.Doc) => void) {
+  let room: ReturnType<Ctx["rooms"]["open"]>;
+  try {
+    room = ctx.rooms.open(docId);
+  } catch (e) {
+    if (e instanceof DamagedDocumentError) throw damaged(ctx, e);
+    throw e;
+  }
+  const verdict = room.applyLocal(change, { actor });
+  ctx.rooms.release(room);
+  if (!verdict.ok) throw new HttpError(422, verdict.code, verdict.ja, verdict.en);
+}
+
+export const documentRoutes: Route[] = [
+  {
+    method: "POST",
+    pattern: /^\/api\/documents$/,
+    handle: async (ctx, { req, res }) => {
+      const body = await readJson(req);
+      const title = str(body.title, "title", LIMITS.labelChars, "");
+      const jimuName = str(body.jimuName, "jimuName", LIMITS.labelChars, "");
+      let model = emptyDocument(title);
+      if (body.template !== undefined) {
+        model = templateModel(ctx, str(body.template, "template", 80));
+        if (title) model = { ...model, title };
+      }
+      if (jimuName) model = { ...model, meta: { ...model.meta, jimuName } };
+      const created = createDocument(ctx, model);
+      sendJson(res, 201, created);
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/api\/documents\/import$/,
+    handle: async (ctx, { req, res }) => {
+      const text = (await readBody(req, LIMITS.fileBytes + 1024)).toString("utf8");
+      const loaded = loadDocumentText(text);
+      if (!loaded.ok)
+        throw new HttpError(
+          422,
+          "invalid_document",
+          `ファイルを読み込めません（問題 ${loaded.problems.length} 件）`,
+          `the file cannot be imported (${loaded.problems.length} problems)`,
+          { problems: loaded.problems.slice(0, 200) },
+        );
+      // An import always becomes a new document; nothing existing is overwritten.
+      const created = createDocument(ctx, loaded.doc);
+      sendJson(res, 201, { ...created, migratedFrom: loaded.migratedFrom ?? null });
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/api\/documents\/lookup$/,
+    handle: async (ctx, { req, res }) => {
+      const body = await readJson(req);
+      const links = body.links;
+      if (!Array.isArray(links))
+        throw new HttpError(400, "bad_field", "links は配列で指定してください", "links must be an array", {
+          path: "links",
+        });
+      if (links.length > ctx.config.maxListedDocuments)
+        throw new HttpError(
+          413,
+          "too_many",
+          `一度に確認できる文書は ${ctx.config.maxListedDocuments} 件までです`,
+          `at most ${ctx.config.maxListedDocuments} documents per request`,
+        );
+      const documents = links.map((l: unknown) => {
+        const { id, token } = (l ?? {}) as { id?: unknown; token?: unknown };
+        if (typeof id !== "string" || typeof token !== "string")
+          return {
+            id: String(id),
+            ok: false,
+            status: 400,
+            error: { code: "bad_link", ja: "リンクが不正です", en: "bad link" },
+          };
+        const auth = checkToken(ctx.db, id, token);
+        if (!auth.ok)
+          return { id, ok: false, status: auth.status, error: { code: auth.code, ja: auth.ja, en: auth.en } };
+        const row = ctx.db.q.getDoc.get(id);
+        return row ? { ok: true, ...summary(ctx, row, auth.token.role) } : { id, ok: false, status: 404 };
+      });
+      sendJson(res, 200, { documents });
+    },
+  },
+  {
+    method: "GET",
+    pattern: doc(),
+    role: "view",
+    allowDeleted: true,
+    handle: (ctx, { res, docId, token }) => {
+      const row = ctx.db.q.getDoc.get(docId);
+      if (!row || !token) throw new HttpError(404, "not_found", "文書が見つかりません", "document not found");
+      const room = ctx.rooms.get(docId);
+      sendJson(res, 200, { ...summary(ctx, row, token.role), connected: room?.peers.size ?? 0 });
+    },
+  },
+  {
+    method: "PATCH",
+    pattern: doc(),
+    role: "edit",
+    handle: async (ctx, { req, res, docId, token }) => {
+      const body = await readJson(req);
+      const title = body.title === undefined ? undefined : str(body.title, "title", LIMITS.labelChars);
+      const jimuName = body.jimuName === undefined ? undefined : str(body.jimuName, "jimuName", LIMITS.labelChars);
+      changeLive(ctx, docId, token?.label || "rename", (d) => {
+        if (title !== undefined) d.getMap(ROOT_KEY).set("title", title);
+        if (jimuName !== undefined) collection(d, "meta").set("jimuName", jimuName);
+      });
+      const row = ctx.db.q.getDoc.get(docId);
+      if (row && token) sendJson(res, 200, summary(ctx, row, token.role));
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: doc(),
+    role: "owner",
+    handle: (ctx, { res, docId }) => {
+      ctx.db.q.setDeleted.run(Date.now(), docId);
+      ctx.rooms.disconnect(
+        docId,
+        { code: "deleted", ja: "文書はごみ箱に移されました", en: "the document was moved to the trash" },
+        CLOSE.deleted,
+      );
+      const row = ctx.db.q.getDoc.get(docId);
+      if (row) sendJson(res, 200, summary(ctx, row, "owner"));
+    },
+  },
+  {
+    method: "POST",
+    pattern: doc("/restore"),
+    role: "owner",
+    allowDeleted: true,
+    handle: (ctx, { res, docId }) => {
+      ctx.db.q.setDeleted.run(null, docId);
+      const row = ctx.db.q.getDoc.get(docId);
+      if (row) sendJson(res, 200, summary(ctx, row, "owner"));
+    },
+  },
+  {
+    method: "POST",
+    pattern: doc("/duplicate"),
+    role: "view",
+    handle: async (ctx, { req, res, docId }) => {
+      const body = await readJson(req);
+      const { doc: model } = readDocumentModel(ctx, docId);
+      const fallback = `${model.title || model.meta.jimuName}（コピー）`.slice(0, LIMITS.labelChars);
+      const title = str(body.title, "title", LIMITS.labelChars, fallback);
+      sendJson(res, 201, createDocument(ctx, { ...model, title }));
+    },
+  },
+  {
+    method: "GET",
+    pattern: doc("/model"),
+    role: "view",
+    handle: (ctx, { res, docId }) => {
+      const { doc: model } = readDocumentModel(ctx, docId);
+      res.writeHead(200, {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "no-store",
+        "content-disposition": contentDisposition(fileNameFor(model, docId)),
+      });
+      res.end(serializeDocument(model));
+    },
+  },
+  {
+    method: "GET",
+    pattern: doc("/activity"),
+    role: "view",
+    handle: (ctx, { res, docId, url }) => {
+      const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get("limit") ?? 200) || 200));
+      const rows = ctx.db.q.activityOf.all(docId, limit);
+      sendJson(res, 200, {
+        activity: rows.map((r) => ({
+          at: r.minute * 60_000,
+          actor: r.actor,
+          nodes: r.nodes,
+          flows: r.flows,
+          other: r.other,
+        })),
+      });
+    },
+  },
+  // Templates: the files in templates/ and those an organisation saved from its documents.
+  {
+    method: "GET",
+    pattern: /^\/api\/templates$/,
+    handle: (ctx, { res }) => {
+      const builtin = builtinTemplates(ctx).map((t) => t.info);
+      const org = ctx.db.q.templates.all().map(orgTemplateInfo);
+      sendJson(res, 200, { templates: [...builtin, ...org] });
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/api\/templates$/,
+    handle: async (ctx, { req, res }) => {
+      const body = await readJson(req);
+      const docId = str(body.documentId, "documentId", 64);
+      await authorize(ctx, req, docId, "edit");
+      const { doc: model } = readDocumentModel(ctx, docId);
+      const title = str(body.title, "title", LIMITS.labelChars, model.title || model.meta.jimuName || docId);
+      sendJson(res, 201, saveOrgTemplate(ctx, model, title));
+    },
+  },
+];

@@ -1,0 +1,173 @@
+import * as Y from "yjs";
+import { LIMITS } from "../../src/model";
+import { readModelTolerant } from "../../src/sync/doc-shape";
+import { newId } from "../auth";
+import type { Role } from "../db";
+import { addToken, damaged } from "../documents";
+import { DamagedDocumentError } from "../sync/persistence";
+import { writeModelDiff } from "../sync/restore";
+import { CLOSE } from "../sync/websocket";
+import { HttpError, readJson, sendJson, str } from "./respond";
+import type { Ctx, Route } from "./router";
+
+const ID = "([A-Za-z0-9_-]{1,64})";
+const doc = (rest = "") => new RegExp(`^/api/documents/${ID}${rest}$`);
+
+function currentState(ctx: Ctx, docId: string): Uint8Array {
+  try {
+    return ctx.rooms.read(docId, (d) => Y.encodeStateAsUpdate(d));
+  } catch (e) {
+    if (e instanceof DamagedDocumentError) throw damaged(ctx, e);
+    throw e;
+  }
+}
+
+function versionDoc(ctx: Ctx, docId: string, versionId: string): { ydoc: Y.Doc; name: string } {
+  const row = ctx.db.q.versionState.get(docId, versionId);
+  if (!row) throw new HttpError(404, "version_not_found", "版が見つかりません", "version not found");
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, row.state);
+  } catch {
+    ydoc.destroy();
+    throw new HttpError(503, "damaged", "この版のデータが壊れています", "this version's stored data is damaged");
+  }
+  return { ydoc, name: row.name };
+}
+
+export const sharingRoutes: Route[] = [
+  {
+    method: "GET",
+    pattern: doc("/shares"),
+    role: "owner",
+    handle: (ctx, { res, docId }) => {
+      const shares = ctx.db.q.tokensOf.all(docId).map((t) => ({
+        id: t.id,
+        role: t.role,
+        label: t.label,
+        createdAt: t.created_at,
+        revokedAt: t.revoked_at,
+      }));
+      sendJson(res, 200, { shares });
+    },
+  },
+  {
+    method: "POST",
+    pattern: doc("/shares"),
+    role: "owner",
+    handle: async (ctx, { req, res, docId }) => {
+      const body = await readJson(req);
+      const role = body.role;
+      if (role !== "edit" && role !== "view")
+        throw new HttpError(400, "bad_role", "権限は 編集 か 閲覧 を選んでください", 'role must be "edit" or "view"', {
+          path: "role",
+        });
+      const label = str(body.label, "label", 80, "");
+      const created = addToken(ctx.db, docId, role as Role, label);
+      sendJson(res, 201, { ...created, label });
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: doc(`/shares/${ID}`),
+    role: "owner",
+    handle: (ctx, { res, docId, params, token }) => {
+      const shareId = params[1] as string;
+      if (shareId === token?.id)
+        throw new HttpError(
+          400,
+          "own_link",
+          "いま使っている所有者のリンクは取り消せません",
+          "the owner link in use cannot be revoked",
+        );
+      const changed = ctx.db.q.revokeToken.run(Date.now(), shareId, docId).changes;
+      if (!changed) throw new HttpError(404, "share_not_found", "共有リンクが見つかりません", "share link not found");
+      ctx.rooms.disconnect(
+        docId,
+        { code: "revoked", ja: "このリンクは取り消されました", en: "this link was revoked" },
+        CLOSE.revoked,
+        shareId,
+      );
+      sendJson(res, 200, { id: shareId, revoked: true });
+    },
+  },
+  {
+    method: "GET",
+    pattern: doc("/versions"),
+    role: "view",
+    handle: (ctx, { res, docId }) => {
+      const versions = ctx.db.q.versionsOf.all(docId).map((v) => ({
+        id: v.id,
+        name: v.name,
+        createdAt: v.created_at,
+        createdBy: v.created_by,
+        nodes: v.nodes,
+        flows: v.flows,
+      }));
+      sendJson(res, 200, { versions });
+    },
+  },
+  {
+    method: "POST",
+    pattern: doc("/versions"),
+    role: "edit",
+    handle: async (ctx, { req, res, docId, token }) => {
+      const body = await readJson(req);
+      const name = str(body.name, "name", LIMITS.labelChars).trim();
+      if (!name)
+        throw new HttpError(400, "bad_field", "版の名前を入れてください", "a version needs a name", { path: "name" });
+      const by = str(body.by, "by", 80, token?.label ?? "");
+      const state = currentState(ctx, docId);
+      const probe = new Y.Doc();
+      Y.applyUpdate(probe, state);
+      const model = readModelTolerant(probe).doc;
+      probe.destroy();
+      const id = newId(9);
+      const now = Date.now();
+      ctx.db.q.insertVersion.run(id, docId, name, Buffer.from(state), now, by, model.nodes.length, model.flows.length);
+      sendJson(res, 201, {
+        id,
+        name,
+        createdAt: now,
+        createdBy: by,
+        nodes: model.nodes.length,
+        flows: model.flows.length,
+      });
+    },
+  },
+  {
+    method: "GET",
+    pattern: doc(`/versions/${ID}/model`),
+    role: "view",
+    handle: (ctx, { res, docId, params }) => {
+      const { ydoc, name } = versionDoc(ctx, docId, params[1] as string);
+      const model = readModelTolerant(ydoc).doc;
+      ydoc.destroy();
+      sendJson(res, 200, { name, model });
+    },
+  },
+  {
+    method: "POST",
+    pattern: doc(`/versions/${ID}/restore`),
+    role: "edit",
+    handle: async (ctx, { req, res, docId, params, token }) => {
+      const body = await readJson(req);
+      const by = str(body.by, "by", 80, token?.label || "restore");
+      const { ydoc, name } = versionDoc(ctx, docId, params[1] as string);
+      const target = readModelTolerant(ydoc).doc;
+      ydoc.destroy();
+      let room: ReturnType<Ctx["rooms"]["open"]>;
+      try {
+        room = ctx.rooms.open(docId);
+      } catch (e) {
+        if (e instanceof DamagedDocumentError) throw damaged(ctx, e);
+        throw e;
+      }
+      // A restore is an ordinary change: connected clients receive it like anyone's edit.
+      const verdict = room.applyLocal((d) => writeModelDiff(d, target), { actor: by });
+      ctx.rooms.release(room);
+      if (!verdict.ok) throw new HttpError(422, verdict.code, verdict.ja, verdict.en);
+      sendJson(res, 200, { restored: params[1], name });
+    },
+  },
+];

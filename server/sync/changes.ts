@@ -1,0 +1,32 @@
+import type * as Y from "yjs";
+
+/**
+ * Which elements one batch of transactions touched, for the activity log and for deciding how deep the
+ * schema check must go. Paths are relative to the root map: ["nodes"] (ids added or removed),
+ * ["nodes", id] (fields of one node), ["meta"], [] (root keys).
+ */
+export class ChangeSet {
+  nodes = new Set<string>();
+  flows = new Set<string>();
+  other = new Set<string>();
+  rootOrMeta = false;
+
+  add(events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
+    for (const ev of events) {
+      const path = ev.path;
+      const head = path[0];
+      if (head === undefined || head === "meta") {
+        this.rootOrMeta = true;
+        for (const k of ev.keys.keys()) this.other.add(`${String(head ?? "")}:${k}`);
+        continue;
+      }
+      const ids = path.length >= 2 ? [String(path[1])] : [...ev.keys.keys()];
+      const target = head === "nodes" ? this.nodes : head === "flows" ? this.flows : this.other;
+      for (const id of ids) target.add(head === "nodes" || head === "flows" ? id : `${String(head)}:${id}`);
+    }
+  }
+
+  get empty(): boolean {
+    return this.nodes.size === 0 && this.flows.size === 0 && this.other.size === 0 && !this.rootOrMeta;
+  }
+}

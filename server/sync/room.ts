@@ -1,0 +1,230 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { ROOT_KEY } from "../../src/sync/doc-shape";
+import type { ServerConfig } from "../config";
+import type { Db, Role } from "../db";
+import { ChangeSet } from "./changes";
+import { compactState, loadState } from "./persistence";
+import { awarenessMessage, type Notice, noticeMessage, updateMessage } from "./protocol";
+import { type Verdict, validateDocument } from "./validate";
+
+/** One client connection as a room sees it. */
+export interface Peer {
+  role: Role;
+  tokenId: string;
+  /** The share link's label; the participant's own name (from awareness) is preferred in the log. */
+  label: string;
+  participant: string | null;
+  clientIds: Set<number>;
+  send: (data: Uint8Array) => void;
+  close: (code: number, reason: string) => void;
+}
+
+/** Who made a change that did not come through a WebSocket (rename, restore over HTTP). */
+export interface LocalActor {
+  actor: string;
+}
+
+/**
+ * A document being edited: the server's copy of the Y.Doc, the awareness relay and the peers. Every change
+ * goes through `integrate`: apply → schema check → write to SQLite → broadcast. Nothing reaches another
+ * client before it is stored; a change that is refused is not stored, and the copy is rebuilt from the
+ * database so that it stays equal to what every client has been sent.
+ */
+export class Room {
+  doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly peers = new Set<Peer>();
+  private approxBytes: number;
+  private lastSeq: number;
+  private sinceCompact: number;
+  private collected: Uint8Array[] | null = null;
+  private changes = new ChangeSet();
+  private healthy: boolean;
+  private unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly docId: string,
+    private db: Db,
+    private config: ServerConfig,
+  ) {
+    const loaded = loadState(db, docId);
+    this.doc = loaded.doc;
+    this.approxBytes = loaded.bytes;
+    this.lastSeq = loaded.lastSeq;
+    this.sinceCompact = loaded.updates;
+    this.attach();
+    this.healthy = validateDocument(this.doc, this.scope(true)).ok;
+    // The relay keeps no presence of its own.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    this.awareness.setLocalState(null);
+    this.awareness.on(
+      "update",
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const peer = this.isPeer(origin) ? origin : null;
+        if (peer) {
+          for (const id of [...added, ...updated]) peer.clientIds.add(id);
+          for (const id of removed) peer.clientIds.delete(id);
+          for (const id of [...added, ...updated]) {
+            const name = participantName(this.awareness.getStates().get(id));
+            if (name) peer.participant = name;
+          }
+        }
+        const changed = [...added, ...updated, ...removed];
+        if (changed.length === 0) return;
+        const msg = awarenessMessage(this.awareness, changed);
+        for (const p of this.peers) if (p !== peer) p.send(msg);
+      },
+    );
+  }
+
+  private isPeer(x: unknown): x is Peer {
+    return this.peers.has(x as Peer);
+  }
+
+  private attach(): void {
+    this.doc.on("update", (update: Uint8Array) => {
+      if (this.collected) this.collected.push(update);
+    });
+    this.doc.getMap(ROOT_KEY).observeDeep((events) => this.changes.add(events));
+  }
+
+  private scope(deep: boolean) {
+    return { deep, approxBytes: this.approxBytes, maxBytes: this.config.maxDocumentBytes };
+  }
+
+  /** A client's update (sync step 2 or update message). The caller has checked the role. */
+  applyRemote(peer: Peer, update: Uint8Array): Verdict {
+    return this.integrate(() => Y.applyUpdate(this.doc, update, peer), actorOf(peer), peer);
+  }
+
+  /** A change made by the server on someone's behalf (rename, restore). */
+  applyLocal(change: (doc: Y.Doc) => void, actor: LocalActor): Verdict {
+    return this.integrate(() => this.doc.transact(() => change(this.doc), actor), actor.actor, null);
+  }
+
+  private integrate(apply: () => void, actor: string, from: Peer | null): Verdict {
+    this.collected = [];
+    this.changes = new ChangeSet();
+    try {
+      apply();
+    } catch (e) {
+      this.collected = null;
+      this.reload();
+      return {
+        ok: false,
+        code: "malformed_update",
+        ja: "壊れた更新データを受け取りました",
+        en: `malformed update (${e instanceof Error ? e.message : String(e)})`.slice(0, 200),
+        closeCode: 4400,
+      };
+    }
+    const updates = this.collected;
+    this.collected = null;
+    if (updates.length === 0) return { ok: true };
+    const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+    this.approxBytes += merged.length;
+    const verdict = validateDocument(this.doc, this.scope(this.changes.rootOrMeta));
+    if (!verdict.ok && this.healthy) {
+      this.reload();
+      return verdict;
+    }
+    this.healthy = verdict.ok;
+    this.persist(merged, actor);
+    const msg = updateMessage(merged);
+    for (const p of this.peers) if (p !== from) p.send(msg);
+    if (this.sinceCompact >= this.config.compactEvery) this.compact();
+    return { ok: true };
+  }
+
+  private persist(update: Uint8Array, actor: string): void {
+    const root = this.doc.getMap<unknown>(ROOT_KEY);
+    const meta = root.get("meta");
+    const title = typeof root.get("title") === "string" ? (root.get("title") as string) : "";
+    const jimu =
+      meta instanceof Y.Map && typeof meta.get("jimuName") === "string" ? (meta.get("jimuName") as string) : "";
+    const now = Date.now();
+    const c = this.changes;
+    this.db.tx(() => {
+      const info = this.db.q.addUpdate.run(this.docId, Buffer.from(update));
+      this.lastSeq = Number(info.lastInsertRowid);
+      this.db.q.touchDoc.run(title, jimu, now, this.docId);
+      if (!c.empty)
+        this.db.q.addActivity.run(
+          this.docId,
+          Math.floor(now / 60_000),
+          actor,
+          c.nodes.size,
+          c.flows.size,
+          c.other.size,
+        );
+    });
+    this.sinceCompact++;
+  }
+
+  /** Rebuilds the server's copy from the database (after a refused or malformed update). */
+  private reload(): void {
+    const loaded = loadState(this.db, this.docId);
+    this.doc.destroy();
+    this.doc = loaded.doc;
+    this.approxBytes = loaded.bytes;
+    this.lastSeq = loaded.lastSeq;
+    this.attach();
+  }
+
+  /** Folds stored updates into one snapshot. */
+  compact(): void {
+    if (this.sinceCompact === 0) return;
+    // Pending structs (updates waiting for a missing dependency) are never stored; rebuild without them.
+    const clean = this.doc.store.pendingStructs || this.doc.store.pendingDs ? loadState(this.db, this.docId) : null;
+    const state = Y.encodeStateAsUpdate(clean ? clean.doc : this.doc);
+    clean?.doc.destroy();
+    compactState(this.db, this.docId, state, this.lastSeq);
+    this.approxBytes = state.length;
+    this.sinceCompact = 0;
+  }
+
+  stateBytes(): number {
+    return this.approxBytes;
+  }
+
+  notifyAll(notice: Notice, closeCode?: number): void {
+    const msg = noticeMessage(notice);
+    for (const p of [...this.peers]) {
+      p.send(msg);
+      if (closeCode) p.close(closeCode, notice.code);
+    }
+  }
+
+  removePeer(peer: Peer): void {
+    this.peers.delete(peer);
+    if (peer.clientIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clientIds], null);
+  }
+
+  scheduleUnload(ms: number, unload: () => void): void {
+    this.cancelUnload();
+    this.unloadTimer = setTimeout(unload, ms);
+    this.unloadTimer.unref();
+  }
+
+  cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  destroy(): void {
+    this.cancelUnload();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function actorOf(peer: Peer): string {
+  return (peer.participant || peer.label || peer.role).slice(0, 80);
+}
+
+/** The name a client publishes in its awareness state (`user.name`, the y-protocols convention). */
+function participantName(state: Record<string, unknown> | undefined): string | null {
+  const user = state?.user as { name?: unknown } | undefined;
+  return typeof user?.name === "string" && user.name.trim() ? user.name.trim().slice(0, 80) : null;
+}

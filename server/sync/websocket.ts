@@ -1,0 +1,228 @@
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocket, WebSocketServer } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { type BadTokenThrottle, checkToken, DOC_ID, tokenTag } from "../auth";
+import type { ServerConfig } from "../config";
+import type { Db } from "../db";
+import { clientAddress } from "../http/respond";
+import { DamagedDocumentError } from "./persistence";
+import {
+  awarenessMessage,
+  checkStateVector,
+  decodeMessage,
+  type Notice,
+  noticeMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateIsEmpty,
+} from "./protocol";
+import type { Peer } from "./room";
+import type { Rooms } from "./rooms";
+
+/** Close codes: 44xx the client must not retry as is; 45xx try again later (y-websocket's convention). */
+export const CLOSE = {
+  malformed: 4400,
+  revoked: 4403,
+  deleted: 4410,
+  tooLarge: 4413,
+  refused: 4422,
+  busy: 4503,
+} as const;
+
+const READ_ONLY: Notice = {
+  code: "read_only",
+  ja: "閲覧用のリンクのため、変更は保存されません",
+  en: "this is a view-only link: changes are not saved",
+};
+
+/** A client that cannot keep up this far behind is dropped (it reconnects and resyncs). */
+const MAX_BUFFERED = 32 * 1024 * 1024;
+
+interface Deps {
+  db: Db;
+  rooms: Rooms;
+  config: ServerConfig;
+  throttle: BadTokenThrottle;
+  log: (line: string) => void;
+}
+
+/** Answers an upgrade request with a plain HTTP error, without upgrading. */
+function refuseUpgrade(socket: Duplex, status: number, code: string, ja: string, en: string): void {
+  const body = JSON.stringify({ error: { code, ja, en } });
+  const reason = http_reason(status);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+function http_reason(status: number): string {
+  return (
+    {
+      400: "Bad Request",
+      401: "Unauthorized",
+      403: "Forbidden",
+      404: "Not Found",
+      410: "Gone",
+      503: "Service Unavailable",
+    }[status] ?? "Error"
+  );
+}
+
+export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes });
+
+  server.on("upgrade", async (req, socket, head) => {
+    socket.on("error", () => socket.destroy());
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const m = /^\/ws\/([^/]*)$/.exec(url.pathname);
+    if (!m) return refuseUpgrade(socket, 404, "not_found", "接続先が違います", "unknown WebSocket path");
+    const docId = decodeURIComponentSafe(m[1] ?? "");
+    if (!docId || !DOC_ID.test(docId))
+      return refuseUpgrade(socket, 400, "bad_id", "文書 ID が正しくありません", "invalid document id");
+    if (!originAllowed(req, deps.config.allowedOrigins))
+      return refuseUpgrade(socket, 403, "bad_origin", "許可されていない接続元です", "origin not allowed");
+    const address = clientAddress(req);
+    const token = url.searchParams.get("token");
+    if (token) await deps.throttle.wait(address);
+    const auth = checkToken(deps.db, docId, token);
+    if (!auth.ok) {
+      if (auth.status === 403) {
+        deps.throttle.recordFailure(address);
+        deps.log(`ws refused ${docId} ${token ? tokenTag(token) : "-"} ${auth.code}`);
+      }
+      return refuseUpgrade(socket, auth.status, auth.code, auth.ja, auth.en);
+    }
+    let room: ReturnType<Rooms["open"]>;
+    try {
+      room = deps.rooms.open(docId);
+    } catch (e) {
+      if (e instanceof DamagedDocumentError) {
+        deps.log(e.message);
+        return refuseUpgrade(
+          socket,
+          503,
+          "damaged",
+          "文書のデータが壊れているため開けません。管理者に連絡してください",
+          "the document's stored data is damaged and cannot be opened; contact the administrator",
+        );
+      }
+      throw e;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const token = auth.token;
+      const peer: Peer = {
+        role: token.role,
+        tokenId: token.id,
+        label: token.label,
+        participant: null,
+        clientIds: new Set(),
+        send: (data) => {
+          if (ws.readyState !== WebSocket.OPEN) return;
+          if (ws.bufferedAmount > MAX_BUFFERED) return ws.close(CLOSE.busy, "too_slow");
+          ws.send(data);
+        },
+        close: (code, reason) => ws.close(code, reason.slice(0, 120)),
+      };
+      if (room.peers.size >= deps.config.maxConnectionsPerDocument) {
+        ws.send(
+          noticeMessage({
+            code: "too_many_connections",
+            ja: `この文書に接続している人数が上限（${deps.config.maxConnectionsPerDocument}）に達しています`,
+            en: `too many connections to this document (limit ${deps.config.maxConnectionsPerDocument})`,
+          }),
+        );
+        ws.close(CLOSE.busy, "too_many_connections");
+        return;
+      }
+      room.cancelUnload();
+      room.peers.add(peer);
+      let toldReadOnly = false;
+      const fail = (notice: Notice, code: number) => {
+        peer.send(noticeMessage(notice));
+        ws.close(code, notice.code);
+      };
+      ws.on("message", (data: Buffer, isBinary: boolean) => {
+        if (!isBinary)
+          return fail(
+            { code: "malformed", ja: "不正なメッセージ", en: "text frames are not accepted" },
+            CLOSE.malformed,
+          );
+        const current = deps.rooms.get(docId);
+        if (current !== room || !room.peers.has(peer)) return;
+        try {
+          const msg = decodeMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+          switch (msg.kind) {
+            case "step1":
+              checkStateVector(msg.stateVector);
+              peer.send(syncStep2Message(room.doc, msg.stateVector));
+              break;
+            case "update": {
+              if (peer.role === "view") {
+                if (!toldReadOnly && !updateIsEmpty(msg.update)) {
+                  toldReadOnly = true;
+                  peer.send(noticeMessage(READ_ONLY));
+                }
+                break;
+              }
+              const verdict = room.applyRemote(peer, msg.update);
+              if (!verdict.ok) {
+                deps.log(`update refused ${docId} ${verdict.code}`);
+                fail(verdict, verdict.closeCode);
+              }
+              break;
+            }
+            case "awareness":
+              awarenessProtocol.applyAwarenessUpdate(room.awareness, msg.update, peer);
+              break;
+            case "query-awareness":
+              peer.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
+              break;
+            case "ignored":
+              break;
+          }
+        } catch (e) {
+          deps.log(`malformed message on ${docId}: ${e instanceof Error ? e.message : String(e)}`);
+          fail(
+            {
+              code: "malformed",
+              ja: "読めないメッセージを受け取ったため接続を閉じます",
+              en: "malformed message: connection closed",
+            },
+            CLOSE.malformed,
+          );
+        }
+      });
+      ws.on("error", () => ws.terminate());
+      ws.on("close", () => {
+        room.removePeer(peer);
+        deps.rooms.release(room);
+      });
+      if (token.role === "view") peer.send(noticeMessage(READ_ONLY));
+      peer.send(syncStep1Message(room.doc));
+      const states = [...room.awareness.getStates().keys()];
+      if (states.length) peer.send(awarenessMessage(room.awareness, states));
+    });
+  });
+  return wss;
+}
+
+function decodeURIComponentSafe(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Browsers send Origin; it must be the page's own host (or listed). Non-browser clients send none. */
+function originAllowed(req: http.IncomingMessage, extra: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (extra.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
