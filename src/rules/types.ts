@@ -1,5 +1,5 @@
 import type { GraphIndex } from "../derive";
-import type { NagareDocument, Phase } from "../model";
+import type { Decision, NagareDocument, Phase } from "../model";
 
 /**
  * The contract of the findings engine. Each rule lives in its own file under src/rules/catalog/ as data
@@ -35,6 +35,8 @@ export interface Finding {
   detail: Bilingual;
   mitigation: Bilingual;
   status: FindingStatus;
+  /** The person's decision recorded for this id, when there is one (who, when, justification). */
+  decision?: Decision;
 }
 
 export interface RuleContext {

@@ -1,0 +1,39 @@
+import type { LegalBasis } from "../../model";
+import type { EvalContext, FlowFacts } from "../context";
+
+/** Legal-basis helpers shared by the 提供・移転 rules. */
+
+/** The bases that apply to a flow: its own, those of its provision record, or of a provision naming its target. */
+export function basesOf(f: FlowFacts, ctx: EvalContext): LegalBasis[] {
+  const out = [...f.flow.legalBasis];
+  const linked = f.flow.provisionId ? ctx.provisions.get(f.flow.provisionId) : undefined;
+  if (linked) out.push(...linked.legalBasis);
+  else for (const p of ctx.provisionsByRecipient.get(f.target.node.id) ?? []) out.push(...p.legalBasis);
+  return out;
+}
+
+/** The article of the 番号法 a basis cites (structured, or read from the text as written). */
+export function mynumberArticle(b: LegalBasis): string | null {
+  if (b.law !== "mynumber_act") {
+    if (b.law === "other" && b.text && /番号法/.test(b.text)) return articleFromText(b.text);
+    return null;
+  }
+  return b.article ?? (b.text ? articleFromText(b.text) : null);
+}
+
+function articleFromText(text: string): string | null {
+  const m = /第\s*([0-9０-９]+)\s*条/.exec(text);
+  if (!m) return null;
+  return m[1].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+export const isArticle = (b: LegalBasis, article: string) => mynumberArticle(b) === article;
+
+/** Whether the flow goes through the 情報提供ネットワークシステム (or its 中間サーバー gateway). */
+export function viaNetwork(f: FlowFacts): boolean {
+  if (f.flow.transport === "info_provision_network") return true;
+  const roles = [f.source.node.systemRole, f.target.node.systemRole];
+  return roles.includes("info_provision_network") || roles.includes("middle_server");
+}
+
+export const PROVISION_PHASES = new Set(["provision", "transfer", "network_provision"]);
