@@ -1,0 +1,142 @@
+import { type ModelFlow, TRANSPORTS } from "../../model";
+import { LabelSpace, pathLength, pointAlong } from "./labels";
+import type { Route } from "./route";
+import type { Box } from "./scene";
+import { textBlock } from "./shapes";
+import type { Palette } from "./style";
+import { fitLine, measureText } from "./text";
+import { el } from "./xml";
+
+export interface LabelPlacement {
+  svg: string[];
+  boxes: Box[];
+}
+
+const STEP_FONT = 11;
+const STEP_H = 17;
+const BADGE_FONT = 10;
+const BADGE_H = 15;
+
+function centred(p: { x: number; y: number }, w: number, h: number): Box {
+  return { x: p.x - w / 2, y: p.y - h / 2, w, h };
+}
+
+/**
+ * Step labels (①, ②-3) sit at the start of their edge, transport badges and the data carried near the
+ * middle. Each label takes the first nearby spot that no node, tab, group title or earlier label covers.
+ */
+export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: Box[], pal: Palette): LabelPlacement {
+  const space = new LabelSpace();
+  for (const o of obstacles) space.add({ x: o.x - 2, y: o.y - 2, w: o.w + 4, h: o.h + 4 });
+  const svg: string[] = [];
+  const boxes: Box[] = [];
+
+  flows.forEach((f, i) => {
+    const route = routes[i] as Route;
+    const pts = route.points;
+    const len = pathLength(pts);
+    const parts: string[] = [];
+
+    if (f.step?.trim()) {
+      const text = fitLine(f.step, 64, STEP_FONT);
+      const w = Math.max(STEP_H, measureText(text, STEP_FONT) + 8);
+      const cands: Box[] = [];
+      for (const extra of [0, 10, 22, 36, 52, 70, 92]) {
+        const start = pointAlong(pts, 0);
+        const base = (start.horizontal ? w / 2 : STEP_H / 2) + 3 + extra;
+        if (extra > 0 && base > len * 0.5) break;
+        const at = pointAlong(pts, base);
+        cands.push(centred(at.p, w, STEP_H));
+      }
+      // Beside the start when the line itself is crowded.
+      for (const extra of [0, 14]) {
+        const start = pointAlong(pts, 0);
+        const at = pointAlong(pts, (start.horizontal ? w / 2 : STEP_H / 2) + 3 + extra);
+        const d = at.horizontal ? STEP_H / 2 + 2 : w / 2 + 2;
+        for (const s of [-1, 1])
+          cands.push(
+            centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, STEP_H),
+          );
+      }
+      const b = space.pick(cands);
+      space.add(b);
+      boxes.push(b);
+      parts.push(
+        el("g", { "data-step": f.step }, [
+          el("rect", {
+            x: b.x,
+            y: b.y,
+            width: b.w,
+            height: b.h,
+            rx: STEP_H / 2,
+            fill: pal.stepFill,
+            stroke: pal.stepStroke,
+          }),
+          textBlock([text], b.x + b.w / 2, b.y, { size: STEP_FONT, line: STEP_H, fill: pal.stepText }),
+        ]),
+      );
+    }
+
+    const badge =
+      f.transport === undefined
+        ? ""
+        : f.transport === "other" && f.transportNote
+          ? fitLine(f.transportNote, 70, BADGE_FONT)
+          : TRANSPORTS[f.transport].badge;
+    const dataText = [f.data, f.variant ? `【${f.variant.replace(/^【|】$/g, "")}】` : ""].filter(Boolean).join(" ");
+    const data = dataText ? fitLine(dataText, 132, BADGE_FONT) : "";
+    if (badge || data) {
+      const wb = badge ? measureText(badge, BADGE_FONT) + 10 : 0;
+      const wd = data ? measureText(data, BADGE_FONT) + 6 : 0;
+      const w = wb + wd + (badge && data ? 3 : 0);
+      const ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+      const cands = ts.map((t) => centred(pointAlong(pts, len * t).p, w, BADGE_H));
+      // Beside the line when every spot on it is taken.
+      for (const t of ts) {
+        const at = pointAlong(pts, len * t);
+        const d = at.horizontal ? BADGE_H / 2 + 2 : w / 2 + 3;
+        for (const s of [-1, 1])
+          cands.push(
+            centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, BADGE_H),
+          );
+      }
+      const b = space.pick(cands);
+      space.add(b);
+      boxes.push(b);
+      const g: string[] = [];
+      if (badge) {
+        g.push(
+          el("rect", {
+            x: b.x,
+            y: b.y,
+            width: wb,
+            height: BADGE_H,
+            rx: 3,
+            fill: pal.badgeFill,
+            stroke: pal.badgeStroke,
+          }),
+        );
+        g.push(
+          textBlock([badge], b.x + wb / 2, b.y, {
+            size: BADGE_FONT,
+            line: BADGE_H,
+            fill: pal.badgeText,
+            weight: "bold",
+          }),
+        );
+      }
+      if (data) {
+        const x = b.x + (badge ? wb + 3 : 0);
+        g.push(
+          el("rect", { x, y: b.y + 1, width: wd, height: BADGE_H - 2, fill: pal.background, "fill-opacity": 0.88 }),
+        );
+        g.push(
+          textBlock([data], x + 3, b.y, { size: BADGE_FONT, line: BADGE_H, fill: pal.mutedText, anchor: "start" }),
+        );
+      }
+      parts.push(el("g", { "data-badge": badge || undefined }, g));
+    }
+    if (parts.length) svg.push(el("g", { "data-flow-id": f.id }, parts));
+  });
+  return { svg, boxes };
+}

@@ -1,0 +1,84 @@
+import type { Pt } from "./route";
+import type { Box } from "./scene";
+
+/** Point at a distance along a polyline, with the direction of the segment it falls on. */
+export function pointAlong(points: Pt[], dist: number): { p: Pt; horizontal: boolean } {
+  let left = dist;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i] as Pt;
+    const b = points[i + 1] as Pt;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (left <= len || i + 2 === points.length) {
+      const t = len === 0 ? 0 : Math.min(1, left / len);
+      return { p: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, horizontal: Math.abs(b.y - a.y) < 0.01 };
+    }
+    left -= len;
+  }
+  const last = points[points.length - 1] ?? { x: 0, y: 0 };
+  return { p: last, horizontal: true };
+}
+
+export function pathLength(points: Pt[]): number {
+  let len = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i] as Pt;
+    const b = points[i + 1] as Pt;
+    len += Math.hypot(b.x - a.x, b.y - a.y);
+  }
+  return len;
+}
+
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Keeps labels apart: a coarse grid of occupied rectangles. Candidates are tried in order and the first
+ * free one wins; when none is free, the least covered one.
+ */
+export class LabelSpace {
+  private cells = new Map<string, Box[]>();
+  private static readonly CELL = 80;
+
+  add(b: Box): void {
+    for (const key of this.keys(b)) {
+      const list = this.cells.get(key) ?? [];
+      list.push(b);
+      this.cells.set(key, list);
+    }
+  }
+
+  cost(b: Box): number {
+    let total = 0;
+    const seen = new Set<Box>();
+    for (const key of this.keys(b))
+      for (const o of this.cells.get(key) ?? []) {
+        if (seen.has(o)) continue;
+        seen.add(o);
+        total += overlapArea(b, o);
+      }
+    return total;
+  }
+
+  pick(candidates: Box[]): Box {
+    let best: Box | null = null;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const c of candidates) {
+      const cost = this.cost(c);
+      if (cost === 0) return c;
+      if (cost < bestCost) {
+        best = c;
+        bestCost = cost;
+      }
+    }
+    return best ?? (candidates[0] as Box);
+  }
+
+  private *keys(b: Box): Generator<string> {
+    const c = LabelSpace.CELL;
+    for (let gx = Math.floor(b.x / c); gx <= Math.floor((b.x + b.w) / c); gx++)
+      for (let gy = Math.floor(b.y / c); gy <= Math.floor((b.y + b.h) / c); gy++) yield `${gx},${gy}`;
+  }
+}

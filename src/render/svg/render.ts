@@ -1,0 +1,321 @@
+import { type LaneKind, type ModelFlow, type NagareDocument, type NodeKind, TRANSPORTS } from "../../model";
+import type { Finding } from "../../rules/types";
+import { worstToneByElement } from "./findings";
+import { type LabelPlacement, placeFlowLabels } from "./flow-labels";
+import { drawLegend, type LegendInput } from "./legend";
+import { type Route, type RouteRequest, routeAll } from "./route";
+import { BOUNDARY_HEADER, type Box, buildScene, LANE_HEADER, type Selection, union } from "./scene";
+import { drawNode, textBlock, visualBox } from "./shapes";
+import { type DiagramStyle, FINDING_COLORS, type FindingTone, type Palette, paletteFor } from "./style";
+import { escapeXml, FONT_FAMILY, fitLine } from "./text";
+import { el, num, polylinePath } from "./xml";
+
+export interface DiagramSvgOptions {
+  style?: DiagramStyle;
+  legend?: boolean;
+  selection?: Selection;
+  findings?: Finding[];
+  /** A heading line above the figure: 機関名・事務名 and "（別添1）事務の内容". */
+  title?: boolean;
+}
+
+export interface DiagramSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+const MARGIN = 24;
+const ARROW = 9;
+
+/** The name of the 評価実施機関 without the office title: 堺市長 → 堺市, 東京都知事 → 東京都. */
+export function organizationShortName(organization: string): string {
+  const s = organization.trim();
+  const m = /^(.*?[都道府県市区町村])(長|知事)$/.exec(s);
+  return m ? (m[1] as string) : s;
+}
+
+export function diagramTitle(doc: NagareDocument): string {
+  const head = [doc.meta.organization, doc.meta.jimuName || doc.title].filter((s) => s.trim()).join("　");
+  return head ? `${head}　（別添1）事務の内容` : "（別添1）事務の内容";
+}
+
+function lineStyle(f: ModelFlow): "solid" | "dashed" | "unknown" {
+  return f.carriesMyNumber === true ? "solid" : f.carriesMyNumber === false ? "dashed" : "unknown";
+}
+
+const DASH = { solid: undefined, dashed: "7 4", unknown: "2 3" } as const;
+
+/**
+ * The 別添1 figure as a standalone SVG: real shapes and text only (no foreignObject, no CSS), so the same
+ * bytes open in a browser, rasterise with resvg and convert to PDF vectors. Pure: no DOM, deterministic.
+ */
+export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = {}): DiagramSvg {
+  const style = opts.style ?? "color";
+  const pal = paletteFor(style);
+  const scene = buildScene(doc, opts.selection);
+  const tones = opts.findings?.length ? worstToneByElement(doc, opts.findings) : new Map<string, FindingTone>();
+  const toneColor = (id: string) => {
+    const t = tones.get(id);
+    return t ? FINDING_COLORS[t] : undefined;
+  };
+  const delegations = new Map(doc.delegations.map((d) => [d.id, d]));
+
+  // Routes.
+  // Icons route to what is drawn, not to the whole node box, so arrows touch the figure.
+  const boxes = new Map<string, Box>(scene.nodes.map((s) => [s.node.id, visualBox(s.node.kind, s.box, s.node.label)]));
+  const requests: RouteRequest[] = scene.flows.map((f) => ({
+    id: f.id,
+    sourceId: f.source,
+    targetId: f.target,
+    source: boxes.get(f.source) as Box,
+    target: boxes.get(f.target) as Box,
+  }));
+  const routes = routeAll(requests, boxes);
+
+  // Nodes first into a buffer: their tabs are obstacles for labels.
+  const nodeSvg: string[] = [];
+  const obstacles: Box[] = [];
+  for (const s of scene.nodes) {
+    const n = s.node;
+    const colors = pal.kinds[n.kind];
+    const delegation = n.delegationId ? delegations.get(n.delegationId) : undefined;
+    const tab =
+      n.kind === "contractor" || n.kind === "subcontractor"
+        ? `${n.kind === "contractor" ? "委託" : "再委託"}${delegation ? `：${delegation.name}` : ""}`
+        : undefined;
+    const drawing = drawNode(n.kind, s.box, n.label, {
+      colors,
+      outline: toneColor(n.id),
+      tab,
+      tabColors: { fill: pal.tabFill, text: pal.tabText },
+      textColor: pal.text,
+    });
+    obstacles.push(boxes.get(n.id) as Box, ...drawing.extra);
+    nodeSvg.push(
+      el(
+        "g",
+        { "data-node-id": n.id, "data-kind": n.kind, "data-finding": tones.get(n.id) },
+        `${el("title", {}, escapeXml(n.label))}${drawing.svg}`,
+      ),
+    );
+  }
+
+  // Groups: outer first so inner ones draw on top.
+  const groupSvg: string[] = [];
+  for (const g of scene.groups) {
+    groupSvg.push(
+      drawGroup(g.group.type, g.group.laneKind, g.group.label, g.box, pal, toneColor(g.group.id), g.group.id),
+    );
+    const header = g.group.type === "lane" ? LANE_HEADER : BOUNDARY_HEADER;
+    obstacles.push({ x: g.box.x, y: g.box.y, w: Math.min(g.box.w, 260), h: header });
+  }
+
+  // Edges and their labels.
+  const placement: LabelPlacement = placeFlowLabels(scene.flows, routes, obstacles, pal);
+  const flowSvg: string[] = [];
+  scene.flows.forEach((f, i) => {
+    const r = routes[i] as Route;
+    flowSvg.push(drawFlow(f, r, pal, toneColor(f.id), tones.get(f.id)));
+  });
+
+  // Bounds of everything drawn so far.
+  let bounds: Box | null = null;
+  const grow = (b: Box) => {
+    bounds = bounds ? union(bounds, b) : b;
+  };
+  for (const b of obstacles) grow(b);
+  for (const g of scene.groups) grow(g.box);
+  for (const r of routes) for (const p of r.points) grow({ x: p.x - 4, y: p.y - 4, w: 8, h: 8 });
+  for (const b of placement.boxes) grow(b);
+  const content: Box = bounds ?? { x: 0, y: 0, w: 320, h: 120 };
+
+  // Legend: beside a tall figure, under a wide one.
+  let legendSvg = "";
+  let legendBox: Box | null = null;
+  if (opts.legend !== false) {
+    const input: LegendInput = {
+      kinds: uniqueInOrder(scene.nodes.map((s) => s.node.kind)),
+      lines: uniqueInOrder(scene.flows.map(lineStyle)),
+      transports: uniqueInOrder(scene.flows.map((f) => f.transport).filter((t) => t !== undefined)),
+      boundaries: scene.groups.some((g) => g.group.type === "boundary"),
+      steps: scene.flows.some((f) => !!f.step),
+      tones: uniqueInOrder([...tones.values()]),
+      organization: organizationShortName(doc.meta.organization),
+    };
+    const wide = content.w > content.h * 1.6;
+    const legend = drawLegend(input, pal, wide ? { maxWidth: content.w } : { maxHeight: content.h }, () =>
+      wide ? { x: content.x, y: content.y + content.h + 24 } : { x: content.x + content.w + 28, y: content.y },
+    );
+    if (legend) {
+      legendSvg = legend.svg;
+      legendBox = legend.box;
+    }
+  }
+
+  let all = legendBox ? union(content, legendBox) : content;
+  let titleSvg = "";
+  if (opts.title) {
+    const text = fitLine(diagramTitle(doc), Math.max(all.w, 600), 16);
+    titleSvg = textBlock([text], all.x, all.y - 34, {
+      size: 16,
+      line: 22,
+      fill: pal.text,
+      anchor: "start",
+      weight: "bold",
+    });
+    all = union(all, { x: all.x, y: all.y - 34, w: Math.min(600, all.w), h: 22 });
+  }
+
+  const x0 = Math.floor(all.x - MARGIN);
+  const y0 = Math.floor(all.y - MARGIN);
+  const width = Math.ceil(all.x + all.w + MARGIN) - x0;
+  const height = Math.ceil(all.y + all.h + MARGIN) - y0;
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="${x0} ${y0} ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`,
+    el("title", {}, escapeXml(diagramTitle(doc))),
+    el("rect", { x: x0, y: y0, width, height, fill: pal.background }),
+    titleSvg,
+    el("g", { id: "groups" }, groupSvg),
+    el("g", { id: "flows", fill: "none" }, flowSvg),
+    el("g", { id: "nodes" }, nodeSvg),
+    el("g", { id: "flow-labels" }, placement.svg),
+    legendSvg ? el("g", { id: "legend" }, legendSvg) : "",
+    "</svg>",
+  ].join("");
+  return { svg, width, height };
+}
+
+function uniqueInOrder<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function drawGroup(
+  type: "lane" | "boundary",
+  laneKind: LaneKind | undefined,
+  label: string,
+  b: Box,
+  pal: Palette,
+  tone: string | undefined,
+  id: string,
+): string {
+  const parts: string[] = [];
+  if (type === "lane") {
+    const k = laneKind ?? "other";
+    parts.push(
+      el("rect", {
+        x: b.x,
+        y: b.y,
+        width: b.w,
+        height: b.h,
+        fill: pal.laneFill[k],
+        stroke: tone ?? pal.laneStroke,
+        "stroke-width": tone ? 2.4 : 1,
+      }),
+    );
+    parts.push(
+      el("rect", {
+        x: b.x,
+        y: b.y,
+        width: b.w,
+        height: LANE_HEADER,
+        fill: pal.laneHeader[k],
+        stroke: tone ?? pal.laneStroke,
+        "stroke-width": tone ? 2.4 : 1,
+      }),
+    );
+    parts.push(
+      textBlock([fitLine(label, b.w - 16, 13)], b.x + b.w / 2, b.y, {
+        size: 13,
+        line: LANE_HEADER,
+        fill: pal.text,
+        weight: "bold",
+      }),
+    );
+  } else {
+    parts.push(
+      el("rect", {
+        x: b.x,
+        y: b.y,
+        width: b.w,
+        height: b.h,
+        rx: 10,
+        fill: pal.boundaryFill,
+        stroke: tone ?? pal.boundaryStroke,
+        "stroke-width": tone ? 2.4 : 1.2,
+        "stroke-dasharray": "9 4 2 4",
+      }),
+    );
+    parts.push(
+      textBlock([fitLine(label, b.w - 20, 11)], b.x + 10, b.y + 2, {
+        size: 11,
+        line: BOUNDARY_HEADER - 4,
+        fill: pal.mutedText,
+        anchor: "start",
+        weight: "bold",
+      }),
+    );
+  }
+  return el("g", { "data-group-id": id, "data-group-type": type }, [el("title", {}, escapeXml(label)), ...parts]);
+}
+
+function drawFlow(
+  f: ModelFlow,
+  r: Route,
+  pal: Palette,
+  tone: string | undefined,
+  toneName: FindingTone | undefined,
+): string {
+  const kind = lineStyle(f);
+  const color = tone ?? (kind === "solid" ? pal.edge : kind === "dashed" ? pal.edgeOther : pal.edgeUnknown);
+  const pts = r.points.map((p) => ({ ...p }));
+  const parts: string[] = [];
+  const arrowAt = (tip: { x: number; y: number }, from: { x: number; y: number }) => {
+    const len = Math.hypot(tip.x - from.x, tip.y - from.y) || 1;
+    const ux = (tip.x - from.x) / len;
+    const uy = (tip.y - from.y) / len;
+    const bx = tip.x - ux * ARROW;
+    const by = tip.y - uy * ARROW;
+    const half = ARROW * 0.45;
+    return el("polygon", {
+      points: `${num(tip.x)},${num(tip.y)} ${num(bx - uy * half)},${num(by + ux * half)} ${num(bx + uy * half)},${num(by - ux * half)}`,
+      fill: color,
+      stroke: "none",
+    });
+  };
+  const showArrow = !f.directionUnknown;
+  if (showArrow && pts.length >= 2) {
+    const tip = pts[pts.length - 1] as { x: number; y: number };
+    const prev = pts[pts.length - 2] as { x: number; y: number };
+    parts.push(arrowAt(tip, prev));
+    // Stop the line at the arrow's base so a dashed end does not poke through the tip.
+    const len = Math.hypot(tip.x - prev.x, tip.y - prev.y);
+    if (len > ARROW)
+      pts[pts.length - 1] = {
+        x: tip.x - ((tip.x - prev.x) / len) * (ARROW - 1),
+        y: tip.y - ((tip.y - prev.y) / len) * (ARROW - 1),
+      };
+  }
+  parts.unshift(
+    el("path", {
+      d: polylinePath(pts),
+      stroke: color,
+      "stroke-width": tone ? 2.4 : kind === "solid" ? 1.6 : 1.3,
+      "stroke-dasharray": DASH[kind],
+      "stroke-linejoin": "round",
+      fill: "none",
+    }),
+  );
+  return el(
+    "g",
+    {
+      "data-flow-id": f.id,
+      "data-line": kind,
+      "data-finding": toneName,
+      "data-transport": f.transport ? TRANSPORTS[f.transport].badge : undefined,
+    },
+    [el("title", {}, escapeXml([f.step, f.data, f.sentence].filter(Boolean).join(" ")) || f.id), ...parts],
+  );
+}
+
+export type { NodeKind };
