@@ -1,7 +1,8 @@
 import type { CliCommand } from "../command";
 import { classifyCommand } from "./classify";
+import { lintCommand } from "./lint";
 import { schemaCommand } from "./schema";
 import { validateCommand } from "./validate";
 
 /** Every subcommand; add one line per new command. */
-export const COMMANDS: CliCommand[] = [schemaCommand, validateCommand, classifyCommand];
+export const COMMANDS: CliCommand[] = [schemaCommand, validateCommand, classifyCommand, lintCommand];
