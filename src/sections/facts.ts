@@ -1,0 +1,291 @@
+import { type Classification, classifyFlows, type GraphIndex, indexGraph, resolveParty } from "../derive";
+import type { Delegation, ModelFlow, ModelNode, NagareDocument, Phase, PiiFile, Provision } from "../model";
+
+/**
+ * Facts the sections are built from, derived once per generation: which flows and records belong to which
+ * 特定個人情報ファイル, the phase of every flow, the 委託事項 and 提供先/移転先 lists (records plus flows no
+ * record covers) and the section Ⅲ boxes.
+ */
+
+export interface FileScope {
+  id: string;
+  /** null when the document has no file yet (a stand-in so the sections still appear). */
+  file: PiiFile | null;
+  name: string;
+  flows: ModelFlow[];
+  nodeIds: Set<string>;
+}
+
+export interface DelegationEntry {
+  id: string;
+  record: Delegation | null;
+  name: string;
+  contractors: ModelNode[];
+  subcontractors: ModelNode[];
+  flows: ModelFlow[];
+}
+
+export interface ProvisionEntry {
+  id: string;
+  kind: "provision" | "transfer";
+  record: Provision | null;
+  recipient: string;
+  flows: ModelFlow[];
+  /** Only through the 情報提供ネットワークシステム (listed in Ⅱ5, not counted for Ⅲ5). */
+  network: boolean;
+}
+
+export interface DocFacts {
+  doc: NagareDocument;
+  index: GraphIndex;
+  classes: Map<string, Classification>;
+  /** 公表日 (or today) for citations. */
+  date: string | null;
+  files: FileScope[];
+  systems: ModelNode[];
+}
+
+const SYSTEM_KINDS = new Set(["system_own", "system_external"]);
+export const isSystem = (n: ModelNode | undefined) => !!n && SYSTEM_KINDS.has(n.kind);
+
+export function phaseOf(facts: DocFacts, flow: ModelFlow): Phase | null {
+  return facts.classes.get(flow.id)?.phase ?? null;
+}
+
+export function isNetworkFlow(facts: DocFacts, flow: ModelFlow): boolean {
+  const c = facts.classes.get(flow.id);
+  if (c?.phase === "network_inquiry" || c?.phase === "network_provision") return true;
+  if (c?.rule === "network") return true;
+  const s = facts.index.nodes.get(flow.source);
+  const t = facts.index.nodes.get(flow.target);
+  return (
+    flow.transport === "info_provision_network" ||
+    s?.systemRole === "info_provision_network" ||
+    t?.systemRole === "info_provision_network"
+  );
+}
+
+export function buildFacts(doc: NagareDocument, today?: string): DocFacts {
+  const index = indexGraph(doc);
+  const classes = classifyFlows(doc, index);
+  const single = doc.files.length <= 1;
+  const scopes: FileScope[] = (doc.files.length ? doc.files : [null]).map((file) => ({
+    id: file?.id ?? "file",
+    file,
+    name: file?.name ?? "",
+    flows: [],
+    nodeIds: new Set<string>(),
+  }));
+  const byId = new Map(scopes.map((s) => [s.id, s]));
+  for (const n of doc.nodes) {
+    const targets = single || n.fileIds.length === 0 ? [] : n.fileIds;
+    if (single) for (const s of scopes) s.nodeIds.add(n.id);
+    for (const f of targets) byId.get(f)?.nodeIds.add(n.id);
+  }
+  for (const flow of doc.flows) {
+    let ids: string[];
+    if (single) ids = scopes.map((s) => s.id);
+    else if (flow.fileIds.length) ids = flow.fileIds;
+    else {
+      const ends = [index.nodes.get(flow.source), index.nodes.get(flow.target)];
+      ids = [...new Set(ends.flatMap((n) => n?.fileIds ?? []))];
+      // A flow nobody has assigned yet belongs to every file rather than to none: it must not vanish.
+      if (ids.length === 0) ids = scopes.map((s) => s.id);
+    }
+    for (const id of ids) {
+      const s = byId.get(id);
+      if (!s) continue;
+      s.flows.push(flow);
+      s.nodeIds.add(flow.source);
+      s.nodeIds.add(flow.target);
+    }
+  }
+  const systems = doc.nodes.filter((n) => isSystem(n) && n.systemRole !== "info_provision_network");
+  return { doc, index, classes, date: doc.meta.publishedOn ?? today ?? null, files: scopes, systems };
+}
+
+const inFile = (scope: FileScope | null, fileIds: readonly string[], facts: DocFacts) =>
+  !scope || facts.doc.files.length <= 1 || fileIds.length === 0 || fileIds.includes(scope.id);
+
+export function flowsOf(facts: DocFacts, scope: FileScope | null): ModelFlow[] {
+  return scope ? scope.flows : facts.doc.flows;
+}
+
+export function flowsInPhase(facts: DocFacts, scope: FileScope | null, ...phases: Phase[]): ModelFlow[] {
+  return flowsOf(facts, scope).filter((f) => {
+    const p = phaseOf(facts, f);
+    return p !== null && phases.includes(p);
+  });
+}
+
+/** Network flows whose direction (照会 or 提供) nobody has set yet. */
+export function undecidedNetworkFlows(facts: DocFacts, scope: FileScope | null): ModelFlow[] {
+  return flowsOf(facts, scope).filter((f) => phaseOf(facts, f) === null && isNetworkFlow(facts, f));
+}
+
+/** Flows whose phase the graph cannot tell for another reason (owner unknown, direction unknown …). */
+export function undecidedOtherFlows(facts: DocFacts, scope: FileScope | null): ModelFlow[] {
+  return flowsOf(facts, scope).filter((f) => {
+    if (phaseOf(facts, f) !== null || isNetworkFlow(facts, f)) return false;
+    const c = facts.classes.get(f.id);
+    return c?.rule !== "outside";
+  });
+}
+
+export function delegationEntries(facts: DocFacts, scope: FileScope | null): DelegationEntry[] {
+  const { doc, index } = facts;
+  const entries: DelegationEntry[] = [];
+  const flows = flowsInPhase(facts, scope, "delegation");
+  const contractorOf = (f: ModelFlow) => {
+    for (const id of [f.target, f.source]) {
+      const n = index.nodes.get(id);
+      if (!n) continue;
+      const p = resolveParty(index, n).party;
+      if (p === "contractor" || p === "subcontractor") return n;
+    }
+    return undefined;
+  };
+  const claimed = new Set<string>();
+  for (const d of doc.delegations) {
+    if (!inFile(scope, d.fileIds, facts)) continue;
+    const contractors = doc.nodes.filter((n) => n.delegationId === d.id && n.kind !== "subcontractor");
+    const subcontractors = doc.nodes.filter(
+      (n) =>
+        n.delegationId === d.id && (n.kind === "subcontractor" || resolveParty(index, n).party === "subcontractor"),
+    );
+    const mine = flows.filter((f) => f.delegationId === d.id || contractorOf(f)?.delegationId === d.id);
+    for (const f of mine) claimed.add(f.id);
+    entries.push({
+      id: d.id,
+      record: d,
+      name: d.name,
+      contractors: contractors.filter((n) => !subcontractors.includes(n)),
+      subcontractors,
+      flows: mine,
+    });
+  }
+  // Delegation flows that no 委託事項 record covers: one entry per contractor, to be completed by a person.
+  const byContractor = new Map<string, ModelFlow[]>();
+  for (const f of flows) {
+    if (claimed.has(f.id)) continue;
+    const c = contractorOf(f);
+    const key = c?.id ?? f.id;
+    const list = byContractor.get(key) ?? [];
+    list.push(f);
+    byContractor.set(key, list);
+  }
+  for (const [key, list] of byContractor) {
+    const c = index.nodes.get(key);
+    entries.push({
+      id: `flow-${key}`,
+      record: null,
+      name: c ? c.label : "",
+      contractors: c ? [c] : [],
+      subcontractors: [],
+      flows: list,
+    });
+  }
+  return entries;
+}
+
+const networkOnly = (methods: readonly string[]) =>
+  methods.length > 0 && methods.every((m) => m === "info_provision_network");
+
+export function provisionEntries(facts: DocFacts, scope: FileScope | null): ProvisionEntry[] {
+  const { doc, index } = facts;
+  const flows = flowsInPhase(facts, scope, "provision", "transfer", "network_provision");
+  const entries: ProvisionEntry[] = [];
+  const claimed = new Set<string>();
+  for (const p of doc.provisions) {
+    if (!inFile(scope, p.fileIds, facts)) continue;
+    const mine = flows.filter(
+      (f) =>
+        f.provisionId === p.id || (!f.provisionId && p.recipientNodeId !== undefined && f.target === p.recipientNodeId),
+    );
+    for (const f of mine) claimed.add(f.id);
+    const methods = p.methods.length ? p.methods : mine.map((f) => f.transport ?? "other");
+    const network =
+      networkOnly(methods) || (mine.length > 0 && mine.every((f) => phaseOf(facts, f) === "network_provision"));
+    entries.push({ id: p.id, kind: p.kind, record: p, recipient: p.recipient, flows: mine, network });
+  }
+  const byTarget = new Map<string, ModelFlow[]>();
+  for (const f of flows) {
+    if (claimed.has(f.id)) continue;
+    const phase = phaseOf(facts, f);
+    const key = `${phase === "transfer" ? "transfer" : "provision"}:${f.target}`;
+    const list = byTarget.get(key) ?? [];
+    list.push(f);
+    byTarget.set(key, list);
+  }
+  for (const [key, list] of byTarget) {
+    const [kind, target] = key.split(":") as ["provision" | "transfer", string];
+    const t = index.nodes.get(target);
+    const network = list.every((f) => phaseOf(facts, f) === "network_provision");
+    entries.push({
+      id: `flow-${target}-${kind}`,
+      kind,
+      record: null,
+      recipient: network
+        ? (t?.owner?.name ?? "情報提供ネットワークシステムを通じた情報照会者")
+        : (t?.owner?.name ?? t?.label ?? ""),
+      flows: list,
+      network,
+    });
+  }
+  return entries;
+}
+
+/** The section Ⅲ boxes for one file (or the whole document when scope is null). */
+export interface SectionFlags {
+  delegationNone: boolean;
+  provisionNone: boolean;
+  networkNoAcquire: boolean;
+  networkNoProvide: boolean;
+  /** Flows that make a box uncertain (a person must decide). */
+  uncertain: {
+    delegationNone: ModelFlow[];
+    provisionNone: ModelFlow[];
+    networkNoAcquire: ModelFlow[];
+    networkNoProvide: ModelFlow[];
+  };
+  evidence: {
+    delegation: ModelFlow[];
+    provision: ModelFlow[];
+    networkInquiry: ModelFlow[];
+    networkProvision: ModelFlow[];
+  };
+}
+
+export function sectionFlags(facts: DocFacts, scope: FileScope | null): SectionFlags {
+  const scopes = scope ? [scope] : facts.files;
+  const delegations = scopes.flatMap((s) => delegationEntries(facts, s));
+  const provisions = scopes.flatMap((s) => provisionEntries(facts, s));
+  const delegationFlows = flowsInPhase(facts, scope, "delegation");
+  const nonNetwork = provisions.filter((p) => !p.network);
+  const provisionFlows = flowsInPhase(facts, scope, "provision", "transfer");
+  const inquiry = flowsInPhase(facts, scope, "network_inquiry");
+  const netProvision = flowsInPhase(facts, scope, "network_provision");
+  const networkRecords = provisions.some((p) => p.network && p.record !== null);
+  const undecidedNet = undecidedNetworkFlows(facts, scope);
+  const undecidedOther = undecidedOtherFlows(facts, scope);
+  const performed = facts.doc.meta.networkLinkage.performed;
+  const noNetwork = performed === "no";
+  return {
+    delegationNone: delegations.length === 0 && delegationFlows.length === 0,
+    provisionNone: nonNetwork.length === 0 && provisionFlows.length === 0,
+    networkNoAcquire: inquiry.length === 0 && (undecidedNet.length === 0 || noNetwork),
+    networkNoProvide: netProvision.length === 0 && !networkRecords && (undecidedNet.length === 0 || noNetwork),
+    uncertain: {
+      delegationNone: undecidedOther,
+      provisionNone: undecidedOther,
+      networkNoAcquire: noNetwork ? [] : undecidedNet,
+      networkNoProvide: noNetwork ? [] : undecidedNet,
+    },
+    evidence: {
+      delegation: delegationFlows,
+      provision: provisionFlows,
+      networkInquiry: inquiry,
+      networkProvision: netProvision,
+    },
+  };
+}

@@ -1,0 +1,763 @@
+import { resolveParty } from "../derive";
+import {
+  type AssessmentKind,
+  compareSteps,
+  EXTERNAL_BODY_TYPES,
+  type ModelFlow,
+  type ModelNode,
+  POPULATION_BANDS,
+  PPC_METHODS,
+  type PpcMethod,
+  type SafeguardKind,
+  SYSTEM_ROLES,
+  TRANSPORTS,
+  type TransportId,
+} from "../model";
+import type { Finding } from "../rules/types";
+import {
+  type DelegationEntry,
+  type DocFacts,
+  delegationEntries,
+  type FileScope,
+  flowsInPhase,
+  isSystem,
+  type ProvisionEntry,
+  provisionEntries,
+  sectionFlags,
+} from "./facts";
+import {
+  ACQUISITION_METHOD_CHOICES,
+  CONNECTION_CHOICES,
+  DELEGATION_METHOD_CHOICES,
+  type FormDef,
+  MAIN_RECORD_ITEM_CHOICES,
+  PROVISION_METHOD_CHOICES,
+  PROVISION_PRESENCE_CHOICES,
+  RISK_SAFEGUARDS,
+  RISK_TITLES,
+  SOURCE_CHOICES,
+  TRANSFER_METHOD_CHOICES,
+} from "./form";
+import { citeLegalBases } from "./legal-basis-catalog";
+import { formatMeasures, measureGroups, mergeSources, riskScope } from "./measures";
+import { findingsInScope, suggestSufficiencyFor } from "./sufficiency";
+import { decideThreshold, THRESHOLD_RESULTS } from "./threshold";
+import type { CheckMark, GenerateOptions, ItemState, SourceIds, TableRow } from "./types";
+
+/** Everything a filler may look at for one item. */
+export interface FillContext {
+  facts: DocFacts;
+  kind: AssessmentKind;
+  file: FileScope | null;
+  system?: ModelNode;
+  delegation?: DelegationEntry;
+  provision?: ProvisionEntry;
+  findings: Finding[];
+  opts: GenerateOptions;
+}
+
+export interface FillResult {
+  value?: string;
+  checks?: CheckMark[];
+  rows?: TableRow[];
+  header?: string[];
+  choices?: readonly string[];
+  state: ItemState;
+  sources?: SourceIds;
+  note?: { ja: string; en: string };
+}
+
+type Filler = (c: FillContext, def: FormDef) => FillResult;
+
+const fromFlows = (flows: readonly ModelFlow[]): SourceIds => ({
+  nodes: [...new Set(flows.flatMap((f) => [f.source, f.target]))],
+  flows: flows.map((f) => f.id),
+});
+const txt = (value: string | undefined | null, state: ItemState = "meta", sources?: SourceIds): FillResult =>
+  value?.trim() ? { value: value.trim(), state, ...(sources ? { sources } : {}) } : { value: "", state: "missing" };
+const choice = (value: string | undefined | null, state: ItemState = "meta"): FillResult =>
+  value ? { value, state } : { value: "", state: "missing" };
+const lines = (items: readonly string[]) => [...new Set(items.filter((s) => s.trim()))];
+
+function marks(choices: readonly string[], picked: Map<string, Set<string>>): CheckMark[] {
+  return choices.map((label) => {
+    const details = picked.get(label);
+    const detail = details?.size ? [...details].filter(Boolean).join("、") : undefined;
+    return { label, checked: picked.has(label), ...(detail ? { detail } : {}) };
+  });
+}
+const pick = (m: Map<string, Set<string>>, label: string, detail?: string) => {
+  let s = m.get(label);
+  if (!s) m.set(label, (s = new Set()));
+  if (detail) s.add(detail);
+};
+
+const nodeName = (n: ModelNode) => n.owner?.name?.trim() || n.label;
+
+/** A transport in the vocabulary of a PPC check-box list; what the list lacks goes to その他 with its name. */
+function methodMarks(
+  transports: readonly (TransportId | undefined)[],
+  choices: readonly string[],
+  notes: readonly (string | undefined)[] = [],
+): { checks: CheckMark[]; unknown: boolean } {
+  const m = new Map<string, Set<string>>();
+  let unknown = false;
+  transports.forEach((t, i) => {
+    if (!t) {
+      unknown = true;
+      return;
+    }
+    const def = TRANSPORTS[t];
+    const label = PPC_METHODS[def.ppc as PpcMethod].ja;
+    if (def.ppc !== "other" && choices.includes(label)) pick(m, label);
+    else pick(m, "その他", notes[i] || def.ja);
+  });
+  return { checks: marks(choices, m), unknown };
+}
+
+function bracketLines(entries: readonly { heading: string; text: string }[]): string {
+  const groups = new Map<string, string[]>();
+  for (const e of entries) {
+    const list = groups.get(e.heading) ?? [];
+    if (!list.includes(e.text)) list.push(e.text);
+    groups.set(e.heading, list);
+  }
+  return [...groups]
+    .map(([h, ls]) => [`【${h}】`, ...ls.map((l) => (l.startsWith("・") ? l : `・${l}`))].join("\n"))
+    .join("\n");
+}
+
+// ---------------------------------------------------------------- Ⅰ and the cover
+
+function connections(c: FillContext): FillResult {
+  const sys = c.system;
+  if (!sys) return { state: "missing", value: "" };
+  const { index } = c.facts;
+  const m = new Map<string, Set<string>>();
+  const flows = [...(index.outgoing.get(sys.id) ?? []), ...(index.incoming.get(sys.id) ?? [])];
+  const used: ModelFlow[] = [];
+  for (const f of flows) {
+    const other = index.nodes.get(f.source === sys.id ? f.target : f.source);
+    if (f.transport === "info_provision_network") pick(m, SYSTEM_ROLES.info_provision_network.ja);
+    if (f.transport === "intra_linkage") pick(m, SYSTEM_ROLES.intra_linkage.ja);
+    if (!other || !isSystem(other)) {
+      if (f.transport === "info_provision_network" || f.transport === "intra_linkage") used.push(f);
+      continue;
+    }
+    used.push(f);
+    const role = other.systemRole;
+    const label = role ? SYSTEM_ROLES[role].ja : "";
+    if (role && CONNECTION_CHOICES.includes(label as never) && role !== "other") pick(m, label);
+    else pick(m, "その他", other.label);
+  }
+  const sources = fromFlows(used);
+  sources.nodes = [...new Set([sys.id, ...sources.nodes])];
+  return { checks: marks(CONNECTION_CHOICES, m), value: "", state: "graph", sources };
+}
+
+const DECLARATION = (org: string, jimu: string) =>
+  `${org}は、${jimu}における特定個人情報ファイルの取扱いに当たり、特定個人情報の不適正な取扱いが個人のプライバシー等の権利利益に影響を及ぼしかねないことを認識し、特定個人情報の漏えいその他の事態を発生させるリスクを分析した上で、そのリスクを軽減させるための適切な措置を講じ、もって個人のプライバシー等の権利利益の保護に取り組んでいることを宣言する。`;
+
+function appendixSteps(c: FillContext): FillResult {
+  const flows = [...c.facts.doc.flows].filter((f) => f.step || f.sentence);
+  flows.sort((a, b) => compareSteps(a.step, b.step) || a.id.localeCompare(b.id));
+  const { nodes } = c.facts.index;
+  const rows: TableRow[] = flows.map((f) => {
+    const s = nodes.get(f.source)?.label ?? "";
+    const t = nodes.get(f.target)?.label ?? "";
+    const fallback = `${s}から${t}へ${f.data ? `${f.data}を` : ""}${f.transport ? `${TRANSPORTS[f.transport].ja}で` : ""}渡す。`;
+    const sentence = f.sentence?.trim() || fallback;
+    return {
+      cells: [f.step ?? "", f.variant ? `【${f.variant}】${sentence}` : sentence],
+      sources: { nodes: [f.source, f.target], flows: [f.id] },
+    };
+  });
+  if (!rows.length) return { rows: [], header: ["番号", "内容"], value: "", state: "missing" };
+  return { rows, header: ["番号", "内容"], value: "", state: "graph", sources: fromFlows(flows) };
+}
+
+// ---------------------------------------------------------------- Ⅱ 入手
+
+function acquisitionFlows(c: FillContext) {
+  return flowsInPhase(c.facts, c.file, "acquisition", "network_inquiry");
+}
+
+function acquisitionSources(c: FillContext): FillResult {
+  const { index } = c.facts;
+  const m = new Map<string, Set<string>>();
+  const unknown: string[] = [];
+  const flows = acquisitionFlows(c);
+  for (const f of flows) {
+    const src = index.nodes.get(f.source);
+    if (!src) continue;
+    const party = resolveParty(index, src).party;
+    const inquiry = c.facts.classes.get(f.id)?.phase === "network_inquiry";
+    const body = src.owner?.bodyType;
+    if (!inquiry && party === "subject") pick(m, SOURCE_CHOICES[0]);
+    else if (!inquiry && party === "self_department") pick(m, SOURCE_CHOICES[1], nodeName(src));
+    else if (!inquiry && party === "self_other_organ") pick(m, SOURCE_CHOICES[3], nodeName(src));
+    else if (body) {
+      const label = EXTERNAL_BODY_TYPES[body].ja;
+      pick(
+        m,
+        SOURCE_CHOICES.includes(label as never) ? label : "その他",
+        src.owner?.name ?? (inquiry ? "" : src.label),
+      );
+    } else unknown.push(src.label);
+  }
+  if (!flows.length) return { checks: marks(SOURCE_CHOICES, m), value: "", state: "missing" };
+  const sources = fromFlows(flows);
+  if (unknown.length)
+    return {
+      checks: marks(SOURCE_CHOICES, m),
+      value: "",
+      state: "missing",
+      sources,
+      note: {
+        ja: `入手元の種類（行政機関・地方公共団体・民間事業者等）が未設定：${lines(unknown).join("、")}`,
+        en: `kind of source body not set: ${lines(unknown).join(", ")}`,
+      },
+    };
+  return { checks: marks(SOURCE_CHOICES, m), value: "", state: "graph", sources };
+}
+
+function acquisitionMethods(c: FillContext): FillResult {
+  const flows = acquisitionFlows(c);
+  if (!flows.length) return { checks: marks(ACQUISITION_METHOD_CHOICES, new Map()), value: "", state: "missing" };
+  const transports = flows.map(
+    (f) =>
+      f.transport ?? (c.facts.classes.get(f.id)?.phase === "network_inquiry" ? "info_provision_network" : undefined),
+  );
+  const { checks, unknown } = methodMarks(
+    transports,
+    ACQUISITION_METHOD_CHOICES,
+    flows.map((f) => f.transportNote),
+  );
+  return {
+    checks,
+    value: "",
+    state: unknown ? "missing" : "graph",
+    sources: fromFlows(flows),
+    ...(unknown
+      ? {
+          note: {
+            ja: "手段（紙・専用線など）が未設定の入手の流れがあります",
+            en: "some acquisition flows have no transport",
+          },
+        }
+      : {}),
+  };
+}
+
+function acquisitionTiming(c: FillContext): FillResult {
+  const flows = acquisitionFlows(c).filter((f) => f.frequency);
+  if (!flows.length) return { value: "", state: "missing" };
+  const { nodes } = c.facts.index;
+  const text = bracketLines(
+    flows.map((f) => ({ heading: `入手元：${nodes.get(f.source)?.label ?? ""}`, text: f.frequency ?? "" })),
+  );
+  return { value: text, state: "graph", sources: fromFlows(flows) };
+}
+
+// ---------------------------------------------------------------- Ⅱ 委託
+
+function delegationMethods(c: FillContext): FillResult {
+  const d = c.delegation;
+  if (!d) return { value: "", state: "missing" };
+  if (d.record?.methods.length) {
+    const { checks } = methodMarks(d.record.methods, DELEGATION_METHOD_CHOICES);
+    return { checks, value: "", state: "meta", sources: fromFlows(d.flows) };
+  }
+  // Only what goes to the contractor counts as 提供方法; fall back to every flow of the delegation.
+  const { index } = c.facts;
+  const outbound = d.flows.filter((f) => {
+    const t = index.nodes.get(f.target);
+    const p = t ? resolveParty(index, t).party : null;
+    return p === "contractor" || p === "subcontractor";
+  });
+  const flows = outbound.length ? outbound : d.flows;
+  if (!flows.length) return { checks: marks(DELEGATION_METHOD_CHOICES, new Map()), value: "", state: "missing" };
+  const { checks, unknown } = methodMarks(
+    flows.map((f) => f.transport),
+    DELEGATION_METHOD_CHOICES,
+    flows.map((f) => f.transportNote),
+  );
+  return { checks, value: "", state: unknown ? "missing" : "graph", sources: fromFlows(flows) };
+}
+
+const delegationSources = (d: DelegationEntry): SourceIds => ({
+  nodes: [...new Set([...d.contractors, ...d.subcontractors].map((n) => n.id).concat(fromFlows(d.flows).nodes))],
+  flows: d.flows.map((f) => f.id),
+});
+
+// ---------------------------------------------------------------- Ⅱ 提供・移転
+
+function provisionMethods(c: FillContext): FillResult {
+  const p = c.provision;
+  if (!p) return { value: "", state: "missing" };
+  const choices = p.kind === "transfer" ? TRANSFER_METHOD_CHOICES : PROVISION_METHOD_CHOICES;
+  if (p.record?.methods.length) {
+    const { checks } = methodMarks(p.record.methods, choices);
+    return { checks, value: "", state: "meta", sources: fromFlows(p.flows) };
+  }
+  if (!p.flows.length) return { checks: marks(choices, new Map()), value: "", state: "missing" };
+  const transports = p.flows.map(
+    (f) =>
+      f.transport ?? (c.facts.classes.get(f.id)?.phase === "network_provision" ? "info_provision_network" : undefined),
+  );
+  const { checks, unknown } = methodMarks(
+    transports,
+    choices,
+    p.flows.map((f) => f.transportNote),
+  );
+  return { checks, value: "", state: unknown ? "missing" : "graph", sources: fromFlows(p.flows) };
+}
+
+function provisionPresence(c: FillContext): FillResult {
+  const entries = provisionEntries(c.facts, c.file);
+  const prov = entries.filter((e) => e.kind === "provision").length;
+  const tr = entries.filter((e) => e.kind === "transfer").length;
+  const checks: CheckMark[] = [
+    { label: PROVISION_PRESENCE_CHOICES[0], checked: prov > 0, detail: `(${prov || ""}) 件` },
+    { label: PROVISION_PRESENCE_CHOICES[1], checked: tr > 0, detail: `(${tr || ""}) 件` },
+    { label: PROVISION_PRESENCE_CHOICES[2], checked: prov + tr === 0 },
+  ];
+  const flows = entries.flatMap((e) => e.flows);
+  const value = prov + tr === 0 ? "行っていない" : `提供を行っている (${prov}) 件、移転を行っている (${tr}) 件`;
+  return { checks, value, state: "graph", sources: fromFlows(flows) };
+}
+
+function provisionBasis(c: FillContext): FillResult {
+  const p = c.provision;
+  if (!p) return { value: "", state: "missing" };
+  const bases = p.record?.legalBasis.length ? p.record.legalBasis : p.flows.flatMap((f) => f.legalBasis);
+  const unique = bases.filter((b, i) => bases.findIndex((x) => JSON.stringify(x) === JSON.stringify(b)) === i);
+  if (!unique.length) return { value: "", state: "missing", sources: fromFlows(p.flows) };
+  return {
+    value: citeLegalBases(unique, c.facts.date),
+    state: p.record?.legalBasis.length ? "meta" : "graph",
+    sources: fromFlows(p.flows),
+  };
+}
+
+// ---------------------------------------------------------------- Ⅱ 保管
+
+function holders(c: FillContext): ModelNode[] {
+  const { index, doc } = c.facts;
+  const ids = c.file ? c.file.nodeIds : new Set(doc.nodes.map((n) => n.id));
+  const fileId = c.file?.file?.id;
+  return [...ids]
+    .map((id) => index.nodes.get(id))
+    .filter((n): n is ModelNode => !!n)
+    .filter((n) => n.kind === "store" || (fileId !== undefined && n.fileIds.includes(fileId) && n.kind !== "person"));
+}
+
+const STORAGE_KINDS: readonly SafeguardKind[] = [
+  "locked_storage",
+  "surveillance",
+  "encryption",
+  "backup",
+  "access_control",
+];
+
+function storageLocation(c: FillContext): FillResult {
+  if (c.file?.file?.storageLocation?.trim()) return txt(c.file.file.storageLocation);
+  const nodes = holders(c);
+  if (!nodes.length) return { value: "", state: "missing" };
+  const entries = nodes.flatMap((n) => {
+    const own = n.safeguards.filter((s) => STORAGE_KINDS.includes(s.kind)).map((s) => s.note?.trim() || "");
+    const first = `${n.label}に保管する。`;
+    return [first, ...own.filter(Boolean)].map((text) => ({ heading: n.label, text }));
+  });
+  return { value: bracketLines(entries), state: "graph", sources: { nodes: nodes.map((n) => n.id), flows: [] } };
+}
+
+function deletionText(c: FillContext): FillResult {
+  if (c.file?.file?.deletionMethod?.trim()) return txt(c.file.file.deletionMethod);
+  const nodes = holders(c).filter((n) => n.deletionMethod?.trim());
+  if (!nodes.length) return { value: "", state: "missing" };
+  return {
+    value: bracketLines(nodes.map((n) => ({ heading: n.label, text: n.deletionMethod ?? "" }))),
+    state: "graph",
+    sources: { nodes: nodes.map((n) => n.id), flows: [] },
+  };
+}
+
+// ---------------------------------------------------------------- Ⅲ
+
+function flag(key: "delegationNone" | "provisionNone" | "networkNoAcquire" | "networkNoProvide"): Filler {
+  return (c) => {
+    const flags = sectionFlags(c.facts, c.file);
+    const uncertain = flags.uncertain[key];
+    const evidence = {
+      delegationNone: flags.evidence.delegation,
+      provisionNone: flags.evidence.provision,
+      networkNoAcquire: flags.evidence.networkInquiry,
+      networkNoProvide: flags.evidence.networkProvision,
+    }[key];
+    if (flags[key] && uncertain.length)
+      return {
+        value: "false",
+        state: "missing",
+        sources: fromFlows(uncertain),
+        note: {
+          ja: `区分が決まらない流れがあるため判断できません（${uncertain.length} 件）。流れの区分を指定してください`,
+          en: `${uncertain.length} flow(s) without a phase: set their phase to decide this box`,
+        },
+      };
+    if (
+      !flags[key] &&
+      (key === "networkNoAcquire" || key === "networkNoProvide") &&
+      uncertain.length &&
+      !evidence.length
+    )
+      return {
+        value: "false",
+        state: "missing",
+        sources: fromFlows(uncertain),
+        note: {
+          ja: "情報提供ネットワークシステムとの流れが照会（入手）か提供か決まっていません。流れの区分を指定してください",
+          en: "a flow with the information provision network is neither set as inquiry nor as provision",
+        },
+      };
+    return { value: String(flags[key]), state: "graph", sources: fromFlows(evidence) };
+  };
+}
+
+function measuresFiller(
+  filter?: (n: ModelNode) => boolean,
+  extra?: (c: FillContext) => { heading: string; text: string }[],
+): Filler {
+  return (c, def) => {
+    const risk = def.risk ?? "";
+    const groups = measureGroups(c.facts, c.file, risk, def.safeguards ?? [], filter);
+    const more = extra ? extra(c) : [];
+    const text = [formatMeasures(groups), more.length ? bracketLines(more) : ""].filter(Boolean).join("\n");
+    if (!text) return { value: "", state: "missing" };
+    return { value: text, state: "graph", sources: mergeSources(groups) };
+  };
+}
+
+function presenceFiller(c: FillContext, def: FormDef): FillResult {
+  const groups = measureGroups(c.facts, c.file, def.risk ?? "", def.safeguards ?? []);
+  const choices = def.choices ?? [];
+  if (groups.length) return { value: choices[0] ?? "", state: "graph", sources: mergeSources(groups) };
+  // The absence of a drawn safeguard is not the absence of a measure: a person answers.
+  return { value: "", state: "missing" };
+}
+
+function sufficiencyFiller(c: FillContext, def: FormDef): FillResult {
+  const risks = def.gathers?.length ? def.gathers : def.risk ? [def.risk] : [];
+  const scoped = findingsInScope(c.facts, c.file, c.findings);
+  const s = suggestSufficiencyFor(scoped, risks, c.opts.suggestSufficiency);
+  const related = s.open;
+  return {
+    value: s.value,
+    state: "suggested",
+    note: { ja: s.ja, en: s.en },
+    sources: {
+      nodes: related.filter((f) => f.elementKind === "node").map((f) => f.elementId),
+      flows: related.filter((f) => f.elementKind === "flow").map((f) => f.elementId),
+    },
+  };
+}
+
+function otherRisks(c: FillContext, def: FormDef): FillResult {
+  const blocks: string[] = [];
+  const sources: SourceIds[] = [];
+  for (const r of def.gathers ?? []) {
+    const groups = measureGroups(c.facts, c.file, r, [...(RISK_SAFEGUARDS[r] ?? [])]);
+    if (!groups.length) continue;
+    blocks.push(`【リスク】${RISK_TITLES[r] ?? r}\n【リスクに対する措置】\n${formatMeasures(groups)}`);
+    sources.push(mergeSources(groups));
+  }
+  if (!blocks.length)
+    return { value: "－", state: "suggested", note: { ja: "該当がなければ「－」", en: "a dash when there is none" } };
+  return { value: blocks.join("\n"), state: "suggested", sources: mergeSources(sources.map((s) => ({ sources: s }))) };
+}
+
+function subcontractAssurance(c: FillContext): FillResult {
+  const entries = delegationEntries(c.facts, c.file);
+  const subcontracting = entries.some((d) => d.record?.subcontract === true || d.subcontractors.length > 0);
+  const unknown = entries.some((d) => d.record?.subcontract === undefined && d.subcontractors.length === 0);
+  if (!subcontracting && !unknown) return { value: "再委託していない", state: "graph" };
+  return { value: "", state: "missing" };
+}
+
+function thresholdFiller(c: FillContext): FillResult {
+  const t = decideThreshold(c.facts.doc.meta);
+  if (t.code === null) return { value: "", state: "missing", note: t.explanation };
+  let value: string = THRESHOLD_RESULTS[t.code];
+  if (c.kind === "full" && t.code > 0) value += "（任意に全項目評価を実施）";
+  if (c.kind === "focused" && t.code > 1) value += "（任意に重点項目評価を実施）";
+  const choices =
+    c.kind === "full"
+      ? [THRESHOLD_RESULTS[0], ...THRESHOLD_RESULTS.slice(1).map((r) => `${r}（任意に全項目評価を実施）`)]
+      : c.kind === "focused"
+        ? [
+            THRESHOLD_RESULTS[1],
+            `${THRESHOLD_RESULTS[2]}（任意に重点項目評価を実施）`,
+            `${THRESHOLD_RESULTS[3]}（任意に重点項目評価を実施）`,
+          ]
+        : THRESHOLD_RESULTS;
+  return { value, state: "meta", note: t.explanation, choices };
+}
+
+function provisionEntryText(
+  get: (p: ProvisionEntry) => string | undefined,
+  fromFlow?: (f: ModelFlow, c: FillContext) => string | undefined,
+): Filler {
+  return (c) => {
+    const p = c.provision;
+    if (!p) return { value: "", state: "missing" };
+    const own = get(p);
+    if (own?.trim()) return { value: own.trim(), state: "meta", sources: fromFlows(p.flows) };
+    const derived = fromFlow ? lines(p.flows.map((f) => fromFlow(f, c) ?? "")).join("、") : "";
+    return derived
+      ? { value: derived, state: "graph", sources: fromFlows(p.flows) }
+      : { value: "", state: "missing", sources: fromFlows(p.flows) };
+  };
+}
+
+// ---------------------------------------------------------------- the registry
+
+export const FILLERS: Record<string, Filler> = {
+  "cover.documentNumber": (c) => txt(c.facts.doc.meta.documentNumber),
+  "cover.title": (c) => {
+    const { meta } = c.facts.doc;
+    const name = [meta.organization.replace(/長$/, ""), meta.jimuName].filter(Boolean).join(" ");
+    return meta.jimuName ? { value: name, state: "meta" } : txt(c.facts.doc.title);
+  },
+  "cover.declaration": (c) => {
+    const { meta } = c.facts.doc;
+    if (!meta.organization || !meta.jimuName) return { value: "", state: "missing" };
+    return { value: DECLARATION(meta.organization.replace(/長$/, ""), meta.jimuName), state: "meta" };
+  },
+  "cover.organization": (c) => txt(c.facts.doc.meta.organization),
+  "cover.publishedOn": (c) => txt(c.facts.doc.meta.publishedOn),
+  "I.jimuName": (c) => txt(c.facts.doc.meta.jimuName),
+  "I.jimuSummary": (c) => {
+    const s = c.facts.doc.meta.jimuSummary;
+    if (s?.trim()) return txt(s);
+    return c.kind === "full" && c.facts.doc.flows.some((f) => f.sentence)
+      ? { value: "別添1を参照。", state: "suggested" }
+      : { value: "", state: "missing" };
+  },
+  "I.population": (c) => {
+    const { meta } = c.facts.doc;
+    const band =
+      meta.targetPopulation !== null ? decideThreshold(meta).populationBand : (meta.targetPopulationBand ?? null);
+    return choice(band && POPULATION_BANDS.includes(band as never) ? band : null);
+  },
+  "sys.name": (c) => txt(c.system?.label, "graph", c.system ? { nodes: [c.system.id], flows: [] } : undefined),
+  "sys.functions": (c) =>
+    txt(
+      (c.system?.functions ?? []).map((f, i) => `${i + 1}. ${f}`).join("\n"),
+      "graph",
+      c.system ? { nodes: [c.system.id], flows: [] } : undefined,
+    ),
+  "sys.connections": connections,
+  "sys.names": (c) =>
+    txt(c.facts.systems.map((s) => s.label).join("、"), "graph", {
+      nodes: c.facts.systems.map((s) => s.id),
+      flows: [],
+    }),
+  "I.fileNames": (c) => {
+    const names = c.facts.doc.files.map((f) => f.name);
+    return txt(names.length > 1 ? names.map((n, i) => `(${i + 1})${n}`).join(" ") : names[0]);
+  },
+  "I.legalBasisUse": (c) => txt(citeLegalBases(c.facts.doc.meta.legalBasisForUse, c.facts.date)),
+  "I.network.performed": (c) => {
+    const p = c.facts.doc.meta.networkLinkage.performed;
+    if (p) return choice({ yes: "実施する", no: "実施しない", undecided: "未定" }[p]);
+    const net = c.facts.doc.flows.filter((f) => {
+      const ph = c.facts.classes.get(f.id);
+      return ph?.phase === "network_inquiry" || ph?.phase === "network_provision" || ph?.rule === "network";
+    });
+    return net.length
+      ? { value: "実施する", state: "graph", sources: fromFlows(net) }
+      : { value: "", state: "missing" };
+  },
+  "I.network.basis": (c) => {
+    const own = c.facts.doc.meta.networkLinkage.legalBasis;
+    if (own.length) return txt(citeLegalBases(own, c.facts.date));
+    const flows = flowsInPhase(c.facts, null, "network_inquiry", "network_provision").filter(
+      (f) => f.legalBasis.length,
+    );
+    const bases = flows.flatMap((f) => f.legalBasis);
+    const unique = bases.filter((b, i) => bases.findIndex((x) => JSON.stringify(x) === JSON.stringify(b)) === i);
+    return unique.length
+      ? { value: citeLegalBases(unique, c.facts.date), state: "graph", sources: fromFlows(flows) }
+      : { value: "", state: "missing" };
+  },
+  "I.department": (c) => txt(c.facts.doc.meta.department),
+  "I.departmentHead": (c) => txt(c.facts.doc.meta.departmentHead),
+  "I.otherAssessors": (c) => txt(c.facts.doc.meta.otherAssessors),
+  "appendix.diagram": () => ({ value: "", state: "graph" }),
+  "appendix.steps": appendixSteps,
+  "appendix.recordItems": () => ({ value: "", state: "missing" }),
+  "file.name": (c) => txt(c.file?.file?.name),
+  "file.type": (c) =>
+    choice(
+      c.file?.file?.fileType
+        ? { system: "システム用ファイル", other_electronic: "その他の電子ファイル（表計算ファイル等）" }[
+            c.file.file.fileType
+          ]
+        : null,
+    ),
+  "file.subjectCount": (c) => choice(c.file?.file?.subjectCount),
+  "file.subjectScope": (c) => txt(c.file?.file?.subjectScope),
+  "file.recordItems": (c) => choice(c.file?.file?.recordItems),
+  "file.mainRecordItems": (c) => {
+    const items = c.file?.file?.mainRecordItems ?? [];
+    if (!items.length) return { checks: marks(MAIN_RECORD_ITEM_CHOICES, new Map()), value: "", state: "missing" };
+    const m = new Map<string, Set<string>>();
+    for (const it of items) {
+      if (MAIN_RECORD_ITEM_CHOICES.includes(it as never)) pick(m, it);
+      else pick(m, "その他", it);
+    }
+    return { checks: marks(MAIN_RECORD_ITEM_CHOICES, m), value: "", state: "meta" };
+  },
+  "file.allItems.full": () => ({ value: "別添2を参照。", state: "graph" }),
+  "file.allItems.focused": () => ({ value: "別添1を参照。", state: "graph" }),
+  "file.heldSince": (c) => txt(c.file?.file?.heldSince),
+  "file.department": (c) => txt(c.file?.file?.department ?? c.facts.doc.meta.department),
+  "file.usePurpose": (c) => txt(c.file?.file?.usePurpose),
+  "file.useDepartment": (c) => txt(c.file?.file?.useDepartment),
+  "file.users": (c) => choice(c.file?.file?.users),
+  "file.retention": (c) => {
+    if (c.file?.file?.retention) return choice(c.file.file.retention);
+    const ns = holders(c).filter((n) => n.retention);
+    const values = lines(ns.map((n) => n.retention ?? ""));
+    return values.length === 1
+      ? { value: values[0] as string, state: "graph", sources: { nodes: ns.map((n) => n.id), flows: [] } }
+      : { value: "", state: "missing" };
+  },
+  "file.retentionReason": (c) => txt(c.file?.file?.retentionReason),
+  "file.deletion": deletionText,
+  "file.note": (c) => txt(c.file?.file?.note),
+  "acq.sources": acquisitionSources,
+  "acq.methods": acquisitionMethods,
+  "acq.timing": acquisitionTiming,
+  "deleg.has": (c) => {
+    const entries = delegationEntries(c.facts, c.file);
+    return {
+      value: entries.length ? "委託する" : "委託しない",
+      state: "graph",
+      sources: fromFlows(entries.flatMap((e) => e.flows)),
+    };
+  },
+  "deleg.count": (c) => ({ value: String(delegationEntries(c.facts, c.file).length), state: "graph" }),
+  "deleg.name": (c) => {
+    const d = c.delegation;
+    if (!d) return { value: "", state: "missing" };
+    if (d.record) return { value: d.name, state: "meta", sources: delegationSources(d) };
+    return {
+      value: d.name ? `${d.name}に係る委託` : "",
+      state: "suggested",
+      sources: delegationSources(d),
+      note: {
+        ja: "委託事項の記録がない委託の流れです。委託事項を登録してください",
+        en: "delegation flows without a 委託事項 record",
+      },
+    };
+  },
+  "deleg.content": (c) => txt(c.delegation?.record?.content),
+  "deleg.scope": (c) =>
+    choice(
+      c.delegation?.record?.scope
+        ? { all: "特定個人情報ファイルの全体", part: "特定個人情報ファイルの一部" }[c.delegation.record.scope]
+        : null,
+    ),
+  "deleg.subjectCount": (c) => choice(c.delegation?.record?.subjectCount),
+  "deleg.handlers": (c) => choice(c.delegation?.record?.handlers),
+  "deleg.methods": delegationMethods,
+  "deleg.nameCheck": (c) => txt(c.delegation?.record?.contractorNameCheck),
+  "deleg.contractor": (c) => {
+    const d = c.delegation;
+    if (d?.record?.contractorName) return txt(d.record.contractorName, "meta", delegationSources(d));
+    const names = lines((d?.contractors ?? []).map(nodeName));
+    return d && names.length
+      ? { value: names.join("、"), state: "graph", sources: delegationSources(d) }
+      : { value: "", state: "missing" };
+  },
+  "deleg.subcontract": (c) => {
+    const d = c.delegation;
+    if (!d) return { value: "", state: "missing" };
+    if (d.record?.subcontract !== undefined) return choice(d.record.subcontract ? "再委託する" : "再委託しない");
+    if (d.subcontractors.length)
+      return { value: "再委託する", state: "graph", sources: { nodes: d.subcontractors.map((n) => n.id), flows: [] } };
+    return { value: "", state: "missing" };
+  },
+  "deleg.subcontractApproval": (c) => txt(c.delegation?.record?.subcontractApproval),
+  "deleg.subcontractItems": (c) => txt(c.delegation?.record?.subcontractItems),
+  "prov.has": provisionPresence,
+  "prov.recipient": (c) => {
+    const p = c.provision;
+    if (!p) return { value: "", state: "missing" };
+    if (p.record) return { value: p.recipient, state: "meta", sources: fromFlows(p.flows) };
+    return {
+      value: p.recipient,
+      state: "suggested",
+      sources: fromFlows(p.flows),
+      note: {
+        ja: `${p.kind === "transfer" ? "移転" : "提供"}先の記録がない流れです。提供・移転の記録を登録し、法令上の根拠を入力してください`,
+        en: "flows with no provision record: add one and enter the legal basis",
+      },
+    };
+  },
+  "prov.basis": provisionBasis,
+  "prov.purpose": provisionEntryText(
+    (p) => p.record?.purpose,
+    (f, c) => c.facts.index.nodes.get(f.target)?.purpose,
+  ),
+  "prov.information": provisionEntryText(
+    (p) => p.record?.information,
+    (f) => f.data,
+  ),
+  "prov.subjectCount": (c) => choice(c.provision?.record?.subjectCount),
+  "prov.subjectScope": provisionEntryText((p) => p.record?.subjectScope),
+  "prov.methods": provisionMethods,
+  "prov.timing": provisionEntryText(
+    (p) => p.record?.timing,
+    (f) => f.frequency,
+  ),
+  "store.location": storageLocation,
+  "flag.delegationNone": flag("delegationNone"),
+  "flag.provisionNone": flag("provisionNone"),
+  "flag.networkNoAcquire": flag("networkNoAcquire"),
+  "flag.networkNoProvide": flag("networkNoProvide"),
+  "fixed.dash": () => ({ value: "", state: "graph" }),
+  measures: measuresFiller(),
+  "measures.atena": measuresFiller((n) => n.systemRole === "atena"),
+  "measures.nonAtena": measuresFiller((n) => n.systemRole !== "atena"),
+  "measures.deletion": measuresFiller(undefined, (c) =>
+    riskScope(c.facts, c.file, "III.7.risk3")
+      .nodes.filter((n) => n.deletionMethod?.trim())
+      .map((n) => ({ heading: n.label, text: n.deletionMethod ?? "" })),
+  ),
+  presence: presenceFiller,
+  "presence.effort": (c, def) => {
+    const r = presenceFiller(c, def);
+    return r.state === "graph"
+      ? {
+          ...r,
+          value: "十分に行っている",
+          state: "suggested",
+          note: { ja: "図に記録された対策からの提案です", en: "suggested from the safeguards drawn" },
+        }
+      : r;
+  },
+  sufficiency: sufficiencyFiller,
+  other_risks: otherRisks,
+  "subcontract.assurance": subcontractAssurance,
+  threshold: thresholdFiller,
+  "threshold.handlers": (c) => {
+    const h = c.facts.doc.meta.handlers500OrMore;
+    return choice(h === null ? null : h ? "500人以上" : "500人未満");
+  },
+  "threshold.incident": (c) => {
+    const h = c.facts.doc.meta.seriousIncidentPastYear;
+    return choice(h === null ? null : h ? "発生あり" : "発生なし");
+  },
+};

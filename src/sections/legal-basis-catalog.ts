@@ -1,0 +1,250 @@
+import { ARTICLE19_RENUMBERED_ON, BETSUHYO_RENAMED_ON, LAWS, type LegalBasis } from "../model";
+
+/**
+ * The legal bases that recur in 評価書, as presets a person picks instead of typing article numbers, and a
+ * citation function that writes them with the numbers in force on the 公表日:
+ *   - 番号法第19条 items moved on 2021-09-01 (a new 第4号 was inserted): 7号 → 8号 (情報提供ネットワークシステム),
+ *     8号 → 9号 (条例事務の情報連携), 10号 → 11号 (同一地方公共団体の他の機関), 5号 → 6号 (委託), 6号 → 7号 (住基法).
+ *   - From 2024-05-27 別表第一 is 「別表」, and 別表第二 is replaced by the 第19条第8号に基づく主務省令.
+ * The 2013 numbering before the 平成27年改正 is not modelled (no 評価書 under it is still in force).
+ */
+
+/** 番号法第19条 items by content: [before 2021-09-01, from 2021-09-01]. */
+export const ARTICLE19 = {
+  jlis: { items: [4, 5], ja: "機構保存本人確認情報の提供", en: "J-LIS identity information" },
+  entrustment: { items: [5, 6], ja: "委託・合併に伴う提供", en: "entrustment or merger" },
+  juki: { items: [6, 7], ja: "住民基本台帳法の規定による提供", en: "under the Resident Registration Act" },
+  network: { items: [7, 8], ja: "情報提供ネットワークシステムによる提供", en: "information provision network" },
+  ordinance_network: { items: [8, 9], ja: "条例事務の情報連携", en: "network linkage of ordinance duties" },
+  same_local_government: {
+    items: [10, 11],
+    ja: "同一地方公共団体の他の機関への提供（条例）",
+    en: "another organ of the same local government (ordinance)",
+  },
+} as const;
+export type Article19Topic = keyof typeof ARTICLE19;
+
+const era = (dateIso: string | null | undefined) => (!dateIso || dateIso >= ARTICLE19_RENUMBERED_ON ? 1 : 0);
+const ministerialEra = (dateIso: string | null | undefined) => !dateIso || dateIso >= BETSUHYO_RENAMED_ON;
+
+/** The 第19条 item number for a topic on a date (no date = today's numbering). */
+export function article19Item(topic: Article19Topic, dateIso: string | null | undefined): number {
+  return ARTICLE19[topic].items[era(dateIso)];
+}
+
+/** Which topic a stored 第19条 item number means on a date. */
+export function article19Topic(item: number, dateIso: string | null | undefined): Article19Topic | null {
+  const e = era(dateIso);
+  for (const [topic, def] of Object.entries(ARTICLE19)) if (def.items[e] === item) return topic as Article19Topic;
+  return null;
+}
+
+/** Moves a stored 第19条 item from the numbering of one date to that of another (e.g. when the 公表日 changes). */
+export function renumberArticle19(basis: LegalBasis, fromIso: string | null, toIso: string | null): LegalBasis {
+  if (basis.law !== "mynumber_act" || basis.article !== "19" || basis.item === undefined) return basis;
+  const topic = article19Topic(basis.item, fromIso);
+  if (!topic) return basis;
+  return { ...basis, item: article19Item(topic, toIso) };
+}
+
+export type PresetParam = "tableRow" | "ordinance" | "ministerialOrdinance";
+
+export interface LegalBasisPreset {
+  id: string;
+  /** What the basis is used for in the 評価書. */
+  group: "use" | "provision" | "transfer" | "juki";
+  label: { ja: string; en: string };
+  /** What the person still fills in (別表の項, 条例名 …). */
+  params: readonly PresetParam[];
+  build: (dateIso: string | null | undefined, params?: Partial<Record<PresetParam, string>>) => LegalBasis;
+}
+
+const mn = (article: string, extra: Partial<LegalBasis>): LegalBasis => ({ law: "mynumber_act", article, ...extra });
+const art19 = (topic: Article19Topic) => (date: string | null | undefined, p?: Partial<Record<PresetParam, string>>) =>
+  mn("19", {
+    item: article19Item(topic, date),
+    ...(p?.tableRow ? { tableRow: p.tableRow } : {}),
+    ...(p?.ministerialOrdinance ? { ministerialOrdinance: p.ministerialOrdinance } : {}),
+    ...(p?.ordinance ? { ordinance: p.ordinance } : {}),
+  });
+
+export const LEGAL_BASIS_PRESETS: readonly LegalBasisPreset[] = [
+  {
+    id: "use_table",
+    group: "use",
+    label: {
+      ja: "番号法第9条第1項 別表（旧別表第一）の項（法定事務）",
+      en: "Art. 9(1) and the Annexed Table (statutory duty)",
+    },
+    params: ["tableRow", "ministerialOrdinance"],
+    build: (_d, p) =>
+      mn("9", {
+        paragraph: 1,
+        ...(p?.tableRow ? { tableRow: p.tableRow } : {}),
+        ...(p?.ministerialOrdinance ? { ministerialOrdinance: p.ministerialOrdinance } : {}),
+      }),
+  },
+  {
+    id: "use_ordinance",
+    group: "use",
+    label: {
+      ja: "番号法第9条第2項＋個人番号の利用に関する条例（独自利用事務）",
+      en: "Art. 9(2) with the local ordinance",
+    },
+    params: ["ordinance"],
+    build: (_d, p) => mn("9", { paragraph: 2, ...(p?.ordinance ? { ordinance: p.ordinance } : {}) }),
+  },
+  {
+    id: "transfer_table",
+    group: "transfer",
+    label: { ja: "移転：番号法第9条第1項 別表の事務", en: "Transfer: Art. 9(1), Annexed Table duty" },
+    params: ["tableRow"],
+    build: (_d, p) => mn("9", { paragraph: 1, ...(p?.tableRow ? { tableRow: p.tableRow } : {}) }),
+  },
+  {
+    id: "transfer_ordinance",
+    group: "transfer",
+    label: { ja: "移転：番号法第9条第2項＋条例", en: "Transfer: Art. 9(2) with the ordinance" },
+    params: ["ordinance"],
+    build: (_d, p) => mn("9", { paragraph: 2, ...(p?.ordinance ? { ordinance: p.ordinance } : {}) }),
+  },
+  {
+    id: "network",
+    group: "provision",
+    label: {
+      ja: "番号法第19条第8号（2021年8月までは第7号）情報提供ネットワークシステム（別表第二／主務省令）",
+      en: "Art. 19(8) (19(7) before Sept 2021): information provision network",
+    },
+    params: ["tableRow", "ministerialOrdinance"],
+    build: art19("network"),
+  },
+  {
+    id: "ordinance_network",
+    group: "provision",
+    label: {
+      ja: "番号法第19条第9号（旧第8号）条例事務の情報連携＋条例",
+      en: "Art. 19(9) (formerly 8): ordinance duties over the network",
+    },
+    params: ["ordinance"],
+    build: art19("ordinance_network"),
+  },
+  {
+    id: "same_local_government",
+    group: "provision",
+    label: {
+      ja: "番号法第19条第11号（旧第10号）同一地方公共団体の他の機関＋条例",
+      en: "Art. 19(11) (formerly 10): another organ of the same local government",
+    },
+    params: ["ordinance"],
+    build: art19("same_local_government"),
+  },
+  {
+    id: "entrustment",
+    group: "provision",
+    label: { ja: "番号法第19条第6号（旧第5号）委託に伴う提供", en: "Art. 19(6) (formerly 5): entrustment" },
+    params: [],
+    build: art19("entrustment"),
+  },
+  {
+    id: "juki_provision",
+    group: "provision",
+    label: {
+      ja: "番号法第19条第7号（旧第6号）住民基本台帳法の規定による提供",
+      en: "Art. 19(7) (formerly 6): Resident Registration Act",
+    },
+    params: [],
+    build: art19("juki"),
+  },
+  {
+    id: "jlis_provision",
+    group: "provision",
+    label: {
+      ja: "番号法第19条第5号（旧第4号）機構保存本人確認情報の提供",
+      en: "Art. 19(5) (formerly 4): J-LIS identity information",
+    },
+    params: [],
+    build: art19("jlis"),
+  },
+  {
+    id: "jlis_request",
+    group: "juki",
+    label: { ja: "番号法第14条第2項 機構保存本人確認情報の提供の求め", en: "Art. 14(2): request to J-LIS" },
+    params: [],
+    build: () => mn("14", { paragraph: 2 }),
+  },
+  {
+    id: "juki_30_6",
+    group: "juki",
+    label: {
+      ja: "住民基本台帳法第30条の6（市町村長から都道府県知事への本人確認情報の通知）",
+      en: "Juki Act Art. 30-6",
+    },
+    params: [],
+    build: () => ({ law: "juki_act", article: "30の6" }),
+  },
+  {
+    id: "juki_30_7",
+    group: "juki",
+    label: { ja: "住民基本台帳法第30条の7（都道府県知事から機構への通知）", en: "Juki Act Art. 30-7" },
+    params: [],
+    build: () => ({ law: "juki_act", article: "30の7" }),
+  },
+  {
+    id: "juki_30_9",
+    group: "juki",
+    label: { ja: "住民基本台帳法第30条の9（機構から国の機関等への提供）", en: "Juki Act Art. 30-9" },
+    params: [],
+    build: () => ({ law: "juki_act", article: "30の9" }),
+  },
+  {
+    id: "juki_12_4",
+    group: "juki",
+    label: { ja: "住民基本台帳法第12条の4（住民票の写しの広域交付）", en: "Juki Act Art. 12-4" },
+    params: [],
+    build: () => ({ law: "juki_act", article: "12の4" }),
+  },
+];
+
+export function presetById(id: string): LegalBasisPreset | undefined {
+  return LEGAL_BASIS_PRESETS.find((p) => p.id === id);
+}
+
+/**
+ * A basis written as the 評価書 of that date writes it. The stored 第19条 item is taken as written for the
+ * document's date; 別表第一/別表 and 別表第二/主務省令 follow the date.
+ */
+export function citeLegalBasis(basis: LegalBasis, dateIso: string | null | undefined): string {
+  const structured = basis.article || basis.tableRow || basis.ministerialOrdinance || basis.ordinance;
+  if (!structured) return basis.text ?? LAWS[basis.law].ja;
+  const newEra = ministerialEra(dateIso);
+  let head = basis.law === "ordinance" && basis.ordinance ? basis.ordinance : LAWS[basis.law].ja;
+  if (basis.article) head += `第${basis.article}条`;
+  if (basis.paragraph) head += `第${basis.paragraph}項`;
+  if (basis.item) head += `第${basis.item}号`;
+  const parts = [head];
+  const isMn = basis.law === "mynumber_act";
+  const networkItem =
+    isMn && basis.article === "19" && basis.item !== undefined && article19Topic(basis.item, dateIso) === "network";
+  if (isMn && basis.article === "9" && basis.tableRow)
+    parts.push(`${newEra ? "別表" : "別表第一"}の${basis.tableRow}の項`);
+  else if (networkItem && (basis.tableRow || basis.ministerialOrdinance)) {
+    if (newEra)
+      parts.push(
+        `に基づく主務省令${basis.ministerialOrdinance ? ` ${basis.ministerialOrdinance}` : ` 第2条の表${basis.tableRow}の項`}`,
+      );
+    else parts.push(`別表第二の${basis.tableRow}の項`);
+  } else if (basis.tableRow) parts.push(`別表${basis.tableRow}の項`);
+  if (basis.ministerialOrdinance && !networkItem) parts.push(`主務省令 ${basis.ministerialOrdinance}`);
+  if (basis.law !== "ordinance" && basis.ordinance) parts.push(basis.ordinance);
+  return parts
+    .join(" ")
+    .replace(/ に基づく/, "に基づく")
+    .trim();
+}
+
+/** Several bases, one per line, numbered (1)(2)… as the seeds do when there is more than one. */
+export function citeLegalBases(bases: readonly LegalBasis[], dateIso: string | null | undefined): string {
+  if (bases.length === 0) return "";
+  if (bases.length === 1) return citeLegalBasis(bases[0] as LegalBasis, dateIso);
+  return bases.map((b, i) => `(${i + 1})${citeLegalBasis(b, dateIso)}`).join("\n");
+}
