@@ -8,6 +8,6 @@ export {
   organizationShortName,
   renderDiagramSvg,
 } from "./render";
-export type { Selection } from "./scene";
+export { buildScene, type Selection } from "./scene";
 export type { DiagramStyle } from "./style";
 export { escapeXml, FONT_FAMILY, measureText, wrapText } from "./text";

@@ -1,0 +1,173 @@
+import PDFDocument from "pdfkit";
+import SVGtoPDF from "svg-to-pdfkit";
+import type { NagareDocument } from "../../model";
+import type { Finding } from "../../rules/types";
+import { findCjkFont, MISSING_FONT_MESSAGE } from "../raster/fonts";
+import { buildScene, type DiagramStyle, diagramTitle, renderDiagramSvg, type Selection } from "../svg";
+import { type StepEntry, stepEntries } from "./steps";
+
+export type Paper = "a4" | "a3";
+
+export interface DiagramPdfOptions {
+  paper: Paper;
+  legend?: boolean;
+  /** Append the numbered (備考) step list on the following pages (default true). */
+  steps?: boolean;
+  style?: DiagramStyle;
+  findings?: Finding[];
+  selection?: Selection;
+}
+
+/** Landscape page sizes in points. */
+const PAGES: Record<Paper, [number, number]> = { a4: [841.89, 595.28], a3: [1190.55, 841.89] };
+const MARGIN = 36;
+const FONT = "NotoJP";
+const FONT_BOLD = "NotoJP-Bold";
+
+/**
+ * The 別添1 as a published 評価書 lays it out: the figure fitted to the first landscape page under a title
+ * line, then the (備考) list of numbered steps on the pages that follow. Vector throughout.
+ */
+export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOptions): Promise<Uint8Array> {
+  const font = findCjkFont();
+  if (!font) throw new Error(MISSING_FONT_MESSAGE);
+  const [pageW, pageH] = PAGES[opts.paper] ?? PAGES.a4;
+  const title = diagramTitle(doc);
+  const pdf = new PDFDocument({
+    size: [pageW, pageH],
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: title, Creator: "Nagare", Producer: "Nagare" },
+  });
+  pdf.registerFont(FONT, font.regular, font.regular.endsWith(".ttc") ? "NotoSansCJKjp-Regular" : undefined);
+  pdf.registerFont(
+    FONT_BOLD,
+    font.bold ?? font.regular,
+    (font.bold ?? font.regular).endsWith(".ttc")
+      ? font.bold
+        ? "NotoSansCJKjp-Bold"
+        : "NotoSansCJKjp-Regular"
+      : undefined,
+  );
+
+  const chunks: Uint8Array[] = [];
+  pdf.on("data", (c: Uint8Array) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on("end", () => resolve());
+    pdf.on("error", reject);
+  });
+
+  // Page 1: title line and the figure.
+  pdf.font(FONT_BOLD).fontSize(13).fillColor("#000000");
+  pdf.text(title, MARGIN, MARGIN, { width: pageW - 2 * MARGIN, lineBreak: false, ellipsis: true });
+  const top = MARGIN + 24;
+  const areaW = pageW - 2 * MARGIN;
+  const areaH = pageH - top - MARGIN - 10;
+  const { svg, width, height } = renderDiagramSvg(doc, {
+    style: opts.style ?? "mono",
+    legend: opts.legend,
+    findings: opts.findings,
+    selection: opts.selection,
+  });
+  const scale = Math.min(areaW / width, areaH / height);
+  const drawW = width * scale;
+  const drawH = height * scale;
+  SVGtoPDF(pdf, svg, MARGIN + (areaW - drawW) / 2, top, {
+    width: drawW,
+    height: drawH,
+    preserveAspectRatio: "xMidYMin meet",
+    fontCallback: (_family, bold) => (bold ? FONT_BOLD : FONT),
+  });
+
+  if (opts.steps !== false) {
+    const scene = buildScene(doc, opts.selection);
+    const entries = stepEntries(doc, scene.flows);
+    if (entries.length) writeSteps(pdf, entries, pageW, pageH);
+  }
+
+  // Page numbers once the page count is known.
+  const range = pdf.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    pdf.switchToPage(i);
+    // Writing below the bottom margin would otherwise open a new page.
+    pdf.page.margins.bottom = 0;
+    pdf.font(FONT).fontSize(8).fillColor("#555555");
+    pdf.text(`${i + 1} / ${range.count}`, MARGIN, pageH - MARGIN + 12, {
+      width: pageW - 2 * MARGIN,
+      align: "right",
+      lineBreak: false,
+    });
+  }
+  pdf.end();
+  await done;
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The (備考) as a three-column list: step, route (with transport and data), sentence. */
+function writeSteps(pdf: PDFKit.PDFDocument, entries: StepEntry[], pageW: number, pageH: number): void {
+  const colStep = 52;
+  const colRoute = Math.min(260, (pageW - 2 * MARGIN) * 0.3);
+  const colText = pageW - 2 * MARGIN - colStep - colRoute - 16;
+  const bottom = pageH - MARGIN - 8;
+  const size = 9.5;
+  const gap = 2;
+
+  const newPage = (continued: boolean) => {
+    pdf.addPage({ size: [pageW, pageH], margin: MARGIN });
+    pdf.font(FONT_BOLD).fontSize(12).fillColor("#000000");
+    pdf.text(continued ? "（備考）（続き）" : "（備考）", MARGIN, MARGIN, { lineBreak: false });
+    const y = MARGIN + 22;
+    pdf.font(FONT_BOLD).fontSize(9).fillColor("#333333");
+    pdf.text("番号", MARGIN, y, { width: colStep, lineBreak: false });
+    pdf.text("流れ（経路・媒体・情報）", MARGIN + colStep, y, { width: colRoute, lineBreak: false });
+    pdf.text("内容", MARGIN + colStep + colRoute + 16, y, { width: colText, lineBreak: false });
+    pdf
+      .moveTo(MARGIN, y + 14)
+      .lineTo(pageW - MARGIN, y + 14)
+      .lineWidth(0.6)
+      .strokeColor("#000000")
+      .stroke();
+    return y + 20;
+  };
+
+  let y = newPage(false);
+  for (const e of entries) {
+    pdf.font(FONT).fontSize(size);
+    const hStep = pdf.heightOfString(e.step || "—", { width: colStep - 4 });
+    const hRoute = pdf.heightOfString(e.route, { width: colRoute });
+    pdf.fontSize(size - 1.5);
+    const hDetail = e.detail ? pdf.heightOfString(e.detail, { width: colRoute }) : 0;
+    pdf.fontSize(size);
+    const hText = e.sentence ? pdf.heightOfString(e.sentence, { width: colText }) : 0;
+    const rowH = Math.max(hStep, hRoute + hDetail + gap, hText) + 6;
+    if (y + rowH > bottom && rowH < bottom - MARGIN - 60) y = newPage(true);
+    // A single entry taller than a page flows on with the text's own page breaks.
+    pdf.fillColor("#000000").font(FONT_BOLD).fontSize(size);
+    pdf.text(e.step || "—", MARGIN, y, { width: colStep - 4 });
+    pdf.font(FONT).fontSize(size);
+    pdf.text(e.route, MARGIN + colStep, y, { width: colRoute });
+    if (e.detail) {
+      pdf.fillColor("#444444").fontSize(size - 1.5);
+      pdf.text(e.detail, MARGIN + colStep, y + hRoute + gap, { width: colRoute });
+      pdf.fillColor("#000000").fontSize(size);
+    }
+    if (e.sentence) pdf.text(e.sentence, MARGIN + colStep + colRoute + 16, y, { width: colText });
+    y = Math.max(y + rowH, pdf.y + 4);
+    if (y > bottom) y = newPage(true);
+    pdf
+      .moveTo(MARGIN, y - 3)
+      .lineTo(pageW - MARGIN, y - 3)
+      .lineWidth(0.3)
+      .strokeColor("#999999")
+      .stroke();
+  }
+}
+
+export { type StepEntry, stepEntries } from "./steps";
