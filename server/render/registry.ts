@@ -1,4 +1,5 @@
 import type { NagareDocument } from "../../src/model";
+import { diagramRoute } from "./diagram";
 
 /**
  * Stateless renderers the app calls with a model in the request body (`POST /api/render/<path>`): the
@@ -17,4 +18,4 @@ export interface RenderRoute {
 }
 
 /** One line per renderer module. */
-export const RENDER_ROUTES: RenderRoute[] = [];
+export const RENDER_ROUTES: RenderRoute[] = [diagramRoute];

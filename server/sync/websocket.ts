@@ -111,6 +111,7 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const token = auth.token;
+      let closing = false;
       const peer: Peer = {
         role: token.role,
         tokenId: token.id,
@@ -122,7 +123,10 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
           if (ws.bufferedAmount > MAX_BUFFERED) return ws.close(CLOSE.busy, "too_slow");
           ws.send(data);
         },
-        close: (code, reason) => ws.close(code, reason.slice(0, 120)),
+        close: (code, reason) => {
+          closing = true;
+          ws.close(code, reason.slice(0, 120));
+        },
       };
       if (room.peers.size >= deps.config.maxConnectionsPerDocument) {
         ws.send(
@@ -139,6 +143,8 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       room.peers.add(peer);
       let toldReadOnly = false;
       const fail = (notice: Notice, code: number) => {
+        // Nothing more from this connection counts: later messages may build on the refused one.
+        closing = true;
         peer.send(noticeMessage(notice));
         ws.close(code, notice.code);
       };
@@ -149,7 +155,7 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
             CLOSE.malformed,
           );
         const current = deps.rooms.get(docId);
-        if (current !== room || !room.peers.has(peer)) return;
+        if (closing || current !== room || !room.peers.has(peer)) return;
         try {
           const msg = decodeMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
           switch (msg.kind) {
