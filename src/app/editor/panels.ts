@@ -2,7 +2,10 @@ import type { ComponentType } from "react";
 import type * as Y from "yjs";
 import type { Lang, MessageKey } from "../../i18n";
 import type { NagareDocument } from "../../model";
+import { FindingsPanel } from "../risk/FindingsPanel";
+import { RiskMapPanel } from "../risk/RiskMapPanel";
 import type { Session } from "../session";
+import { StepsPanel } from "./StepsPanel";
 
 /** Ids of model elements to select or highlight on the canvas. */
 export interface ElementIds {
@@ -35,4 +38,8 @@ export interface EditorPanel {
  * The side panels of the editor. Each feature (備考, findings, 評価書 preview, versions …) registers its
  * panel here with one line; the editor shows them as tabs.
  */
-export const PANELS: EditorPanel[] = [];
+export const PANELS: EditorPanel[] = [
+  { id: "steps", titleKey: "editor.panel.steps", component: StepsPanel },
+  { id: "findings", titleKey: "risk.panel.findings", component: FindingsPanel },
+  { id: "risk-map", titleKey: "risk.panel.map", component: RiskMapPanel },
+];

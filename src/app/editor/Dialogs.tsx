@@ -1,0 +1,208 @@
+import { useState } from "react";
+import { KindIcon } from "../../canvas/nodes/shapes";
+import { PRESENCE_COLORS } from "../../canvas/presence";
+import type { Lang, MessageKey } from "../../i18n";
+import { translate } from "../../i18n";
+import { type ModelFlow, type NagareDocument, NODE_KINDS, type NodeKind } from "../../model";
+
+const tr = (lang: Lang) => (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+
+export interface PendingDelete {
+  nodes: string[];
+  groups: string[];
+  flows: string[];
+  connected: ModelFlow[];
+}
+
+/** Deleting asks first and lists the flows that go with the deleted elements. */
+export function DeleteDialog({
+  pending,
+  model,
+  lang,
+  onConfirm,
+  onCancel,
+}: {
+  pending: PendingDelete;
+  model: NagareDocument;
+  lang: Lang;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const t = tr(lang);
+  const label = (id: string) => model.nodes.find((n) => n.id === id)?.label ?? id;
+  const explicit = new Set(pending.flows);
+  const extra = pending.connected.filter((f) => !explicit.has(f.id));
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-label={t("editor.delete.title")}>
+        <h2>{t("editor.delete.title")}</h2>
+        <p>
+          {t("editor.delete.what", {
+            nodes: pending.nodes.length,
+            groups: pending.groups.length,
+            flows: new Set([...pending.flows, ...extra.map((f) => f.id)]).size,
+          })}
+        </p>
+        {extra.length ? (
+          <>
+            <p>{t("editor.delete.connected")}</p>
+            <ul className="delete-list">
+              {extra.map((f) => (
+                <li key={f.id}>
+                  {f.step ? `${f.step} ` : ""}
+                  {label(f.source)} → {label(f.target)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {pending.groups.length ? <p>{t("editor.delete.groupMembers")}</p> : null}
+        <div className="modal-buttons">
+          <button type="button" onClick={onCancel}>
+            {t("editor.cancel")}
+          </button>
+          {/* biome-ignore lint/a11y/noAutofocus: the dialog's main action */}
+          <button type="button" className="danger" autoFocus onClick={onConfirm}>
+            {t("editor.delete.confirm")}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function HelpDialog({ lang, onClose }: { lang: Lang; onClose: () => void }) {
+  const t = tr(lang);
+  const keys: MessageKey[] = [
+    "editor.help.add",
+    "editor.help.connect",
+    "editor.help.rename",
+    "editor.help.group",
+    "editor.help.multi",
+    "editor.help.undo",
+    "editor.help.copy",
+    "editor.help.delete",
+    "editor.help.search",
+    "editor.help.fit",
+    "editor.help.walk",
+    "editor.help.help",
+  ];
+  return (
+    <div className="modal-backdrop" onClick={onClose} onKeyDown={(e) => e.key === "Escape" && onClose()}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t("editor.help.title")}
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.stopPropagation()}
+      >
+        <h2>{t("editor.help.title")}</h2>
+        <ul className="help-list">
+          {keys.map((k) => (
+            <li key={k}>{t(k)}</li>
+          ))}
+        </ul>
+        <div className="modal-buttons">
+          {/* biome-ignore lint/a11y/noAutofocus: closes with Enter */}
+          <button type="button" autoFocus onClick={onClose}>
+            {t("editor.help.close")}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Asked once: the name and colour other participants see; remembered in this browser. */
+export function IdentityDialog({ lang, onDone }: { lang: Lang; onDone: (id: { name: string; color: string }) => void }) {
+  const t = tr(lang);
+  const [name, setName] = useState("");
+  const [color, setColor] = useState(PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)] as string);
+  const ok = name.trim().length > 0 && name.trim().length <= 40;
+  return (
+    <div className="modal-backdrop">
+      <form
+        className="modal"
+        aria-label={t("editor.presence.ask")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ok) onDone({ name: name.trim(), color });
+        }}
+      >
+        <h2>{t("editor.presence.ask")}</h2>
+        <label className="field">
+          <span>{t("editor.presence.name")}</span>
+          {/* biome-ignore lint/a11y/noAutofocus: the only question of the dialog */}
+          <input autoFocus value={name} maxLength={40} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <div className="field">
+          <span>{t("editor.presence.color")}</span>
+          <div className="swatches">
+            {PRESENCE_COLORS.map((c) => (
+              <button
+                key={c}
+                type="button"
+                aria-label={c}
+                aria-pressed={c === color}
+                className={`swatch ${c === color ? "is-current" : ""}`}
+                style={{ background: c }}
+                onClick={() => setColor(c)}
+              />
+            ))}
+          </div>
+        </div>
+        <div className="modal-buttons">
+          <button type="submit" disabled={!ok}>
+            {t("editor.presence.ok")}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+/** The 別添1 legend: one symbol per kind and the line styles. */
+export function Legend({ lang }: { lang: Lang }) {
+  const t = tr(lang);
+  const line = (dash: string | undefined, color: string) => (
+    <svg width="48" height="12" aria-hidden="true">
+      <line x1="2" y1="6" x2="40" y2="6" stroke={color} strokeWidth="2" strokeDasharray={dash} />
+      <path d="M40 2 L47 6 L40 10 Z" fill={color} />
+    </svg>
+  );
+  return (
+    <div className="legend" data-testid="legend">
+      <h4>{t("editor.legend.title")}</h4>
+      <ul>
+        <li>
+          {line(undefined, "#1f2933")}
+          {t("editor.legend.myNumber")}
+        </li>
+        <li>
+          {line("7 5", "#1f2933")}
+          {t("editor.legend.other")}
+        </li>
+        <li>
+          {line("2 5", "#b26b00")}
+          {t("editor.legend.unknown")}
+        </li>
+        {(Object.keys(NODE_KINDS) as NodeKind[]).map((k) => (
+          <li key={k}>
+            <KindIcon kind={k} size={22} />
+            {NODE_KINDS[k][lang]}
+            {k === "system_own" ? t("editor.legend.own") : k === "system_external" ? t("editor.legend.external") : ""}
+          </li>
+        ))}
+        <li>
+          <span className="lane-swatch" />
+          {t("editor.legend.lane")}
+        </li>
+        <li>
+          <span className="boundary-swatch" />
+          {t("editor.legend.boundary")}
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { createContext, useContext } from "react";
+import type { Lang, MessageKey } from "../i18n";
+
+/** What the node and edge components need from the editor around them (not part of the model). */
+export interface CanvasContextValue {
+  lang: Lang;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  readOnly: boolean;
+  editingId: string | null;
+  setEditingId: (id: string | null) => void;
+  commitLabel: (coll: "nodes" | "groups", id: string, text: string) => boolean;
+  selectOnly: (id: string) => void;
+  onResized: (id: string, box: { x: number; y: number; width: number; height: number }, parentId?: string) => void;
+}
+
+export const CanvasContext = createContext<CanvasContextValue | null>(null);
+
+export function useCanvas(): CanvasContextValue {
+  const v = useContext(CanvasContext);
+  if (!v) throw new Error("CanvasContext missing");
+  return v;
+}

@@ -1,0 +1,77 @@
+import { NodeResizer, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { NODE_KINDS } from "../../model";
+import type { KindRFNode } from "../binding";
+import { useCanvas } from "../context";
+import { ICON_KINDS } from "../geometry";
+import { FourSideHandles } from "./Handles";
+import { LabelEditor } from "./LabelEditor";
+import { BoxShape, KindIcon } from "./shapes";
+
+/** One element of the diagram, drawn after the 別添1 legend. */
+function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps<KindRFNode>) {
+  const { editingId, readOnly, lang, onResized } = useCanvas();
+  const n = data.node;
+  const deco = data.deco;
+  const w = width ?? 150;
+  const h = height ?? 60;
+  const icon = ICON_KINDS.has(n.kind);
+  const classes = ["kind-node", `kind-${n.kind}`, icon ? "is-icon" : "is-box"];
+  if (deco?.tone) classes.push(`tone-${deco.tone}`);
+  if (deco?.dim) classes.push("is-dim");
+  if (deco?.focus) classes.push("is-focus");
+  const remote = deco?.remote?.[0];
+  const tag =
+    n.kind === "contractor" || n.kind === "subcontractor"
+      ? n.kind === "contractor"
+        ? lang === "ja"
+          ? "委託"
+          : "Contract"
+        : lang === "ja"
+          ? "再委託"
+          : "Sub"
+      : null;
+  return (
+    <div
+      className={classes.join(" ")}
+      data-testid={`node-${n.label}`}
+      data-kind={n.kind}
+      title={`${NODE_KINDS[n.kind][lang]}: ${n.label}`}
+      style={remote ? { outline: `3px solid ${remote.color}`, outlineOffset: 3 } : undefined}
+    >
+      {!readOnly && !icon ? (
+        <NodeResizer
+          isVisible={selected}
+          minWidth={60}
+          minHeight={36}
+          onResizeEnd={(_, p) => onResized(id, p, parentId)}
+          lineClassName="resize-line"
+        />
+      ) : null}
+      {icon ? (
+        <div className="kind-symbol">
+          <KindIcon kind={n.kind} size={Math.min(46, h - 30)} />
+        </div>
+      ) : (
+        <svg className="kind-shape" width={w} height={h} aria-hidden="true">
+          <BoxShape kind={n.kind} width={w} height={h} />
+        </svg>
+      )}
+      {tag ? <span className="kind-tag">{tag}</span> : null}
+      {editingId === id ? (
+        <LabelEditor coll="nodes" id={id} initial={n.label} />
+      ) : (
+        <div className="kind-label">{n.label}</div>
+      )}
+      {deco?.count ? <span className={`finding-badge tone-${deco.tone ?? "amber"}`}>{deco.count}</span> : null}
+      {remote ? (
+        <span className="remote-tag" style={{ background: remote.color }}>
+          {remote.name}
+        </span>
+      ) : null}
+      <FourSideHandles connectable={!readOnly} />
+    </div>
+  );
+}
+
+export const KindNode = memo(KindNodeView);
