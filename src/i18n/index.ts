@@ -1,10 +1,11 @@
 import { appMessages } from "./areas/app";
+import { editorMessages } from "./areas/editor";
 
 /**
  * UI dictionaries, one file per area under ./areas (Japanese first, English with the same keys).
  * Add an area: create areas/NAME.ts with defineMessages(...) and list it here.
  */
-const AREAS = [appMessages] as const;
+const AREAS = [appMessages, editorMessages] as const;
 
 type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = AreaKeys<(typeof AREAS)[number]>;
