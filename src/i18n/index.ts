@@ -1,11 +1,12 @@
 import { appMessages } from "./areas/app";
 import { editorMessages } from "./areas/editor";
+import { riskMessages } from "./areas/risk";
 
 /**
  * UI dictionaries, one file per area under ./areas (Japanese first, English with the same keys).
  * Add an area: create areas/NAME.ts with defineMessages(...) and list it here.
  */
-const AREAS = [appMessages, editorMessages] as const;
+const AREAS = [appMessages, editorMessages, riskMessages] as const;
 
 type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = AreaKeys<(typeof AREAS)[number]>;
