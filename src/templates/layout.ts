@@ -107,8 +107,8 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
       "elk.direction": "RIGHT",
       "elk.partitioning.activate": "true",
       "elk.separateConnectedComponents": "false",
-      "elk.spacing.nodeNode": "36",
-      "elk.layered.spacing.nodeNodeBetweenLayers": "70",
+      "elk.spacing.nodeNode": "44",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "90",
       "elk.spacing.edgeNode": "24",
       "elk.layered.spacing.edgeNodeBetweenLayers": "24",
       "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
@@ -134,21 +134,44 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
   used.forEach((l, i) => {
     shift.set(l, origin.x + PAD + i * (LANE_GAP + 2 * PAD));
   });
-  const unitRect = (u: Unit) => {
+
+  // Members of a unit, with their offsets inside it (a boundary stacks its members below its header).
+  const members = new Map<string, { node: ModelNode; dx: number; dy: number }[]>();
+  for (const u of units) {
+    if (!u.boundary) {
+      members.set(u.id, [{ node: nodeById.get(u.id)!, dx: 0, dy: 0 }]);
+      continue;
+    }
+    let dy = BOUNDARY_HEADER;
+    const list = u.boundary.members.map((id) => {
+      const node = nodeById.get(id)!;
+      const m = { node, dx: (u.width - node.size!.width) / 2, dy };
+      dy += node.size!.height + STACK_GAP;
+      return m;
+    });
+    members.set(u.id, list);
+  }
+  const boxes: LayoutBox[] = units.map((u) => {
     const p = placed.get(u.id) ?? { x: 0, y: 0 };
     return {
+      id: u.id,
       x: p.x + (shift.get(u.lane) ?? 0),
-      y: p.y + origin.y + LANE_HEADER + PAD,
+      y: p.y,
       width: u.width,
       height: u.height,
+      members: (members.get(u.id) ?? []).map((m) => ({ id: m.node.id, dx: m.dx, dy: m.dy, ...m.node.size! })),
     };
-  };
+  });
+  untangle(boxes, doc.flows);
+  const top = Math.min(...boxes.map((b) => b.y));
+  for (const b of boxes) b.y += origin.y + LANE_HEADER + PAD - top;
+  const boxOf = new Map(boxes.map((b) => [b.id, b]));
 
   const groups: ModelGroup[] = [];
-  const bottom = Math.max(...units.map((u) => unitRect(u).y + u.height)) + PAD;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + PAD;
   const laneId = (l: LaneKind) => `lane_${l}`;
   for (const l of used) {
-    const rects = units.filter((u) => u.lane === l).map(unitRect);
+    const rects = units.filter((u) => u.lane === l).map((u) => boxOf.get(u.id)!);
     const x0 = Math.min(...rects.map((r) => r.x)) - PAD;
     const x1 = Math.max(...rects.map((r) => r.x + r.width)) + PAD;
     groups.push({
@@ -156,19 +179,18 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
       type: "lane",
       laneKind: l,
       label: input.laneLabels?.[l] ?? LANE_KINDS[l].ja,
-      position: { x: x0, y: origin.y },
-      size: { width: x1 - x0, height: bottom - origin.y },
+      position: { x: Math.floor(x0), y: origin.y },
+      size: { width: Math.ceil(x1 - x0) + 1, height: Math.ceil(bottom - origin.y) + 1 },
     });
   }
 
   for (const u of units) {
-    const r = unitRect(u);
-    if (!u.boundary) {
-      const n = nodeById.get(u.id)!;
-      n.position = { x: Math.round(r.x), y: Math.round(r.y) };
-      n.groupId = laneId(u.lane);
-      continue;
+    const r = boxOf.get(u.id)!;
+    for (const m of members.get(u.id) ?? []) {
+      m.node.position = { x: Math.round(r.x + m.dx), y: Math.round(r.y + m.dy) };
+      m.node.groupId = u.boundary ? u.boundary.id : laneId(u.lane);
     }
+    if (!u.boundary) continue;
     const b = u.boundary;
     groups.push({
       id: b.id,
@@ -176,20 +198,141 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
       boundaryKind: b.kind,
       label: b.label,
       parentId: laneId(b.lane),
-      position: { x: Math.round(r.x), y: Math.round(r.y) },
-      size: { width: Math.round(r.width), height: Math.round(r.height) },
+      position: { x: Math.floor(r.x), y: Math.floor(r.y) },
+      size: { width: Math.ceil(r.width) + 1, height: Math.ceil(r.height) + 1 },
       note: b.note,
     });
-    let y = r.y + BOUNDARY_HEADER;
-    for (const id of b.members) {
-      const n = nodeById.get(id)!;
-      n.position = { x: Math.round(r.x + (r.width - n.size!.width) / 2), y: Math.round(y) };
-      n.groupId = b.id;
-      y += n.size!.height + STACK_GAP;
-    }
   }
   doc.groups = groups;
   return doc;
+}
+
+interface LayoutBox {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  members: { id: string; dx: number; dy: number; width: number; height: number }[];
+}
+
+const MOVE_GAP = 28;
+
+/**
+ * Moves boxes up and down within their column so that fewer straight flow lines pass behind a node that is
+ * not one of their ends. Greedy and local: each box tries a set of heights and keeps the best that overlaps
+ * nothing; a few passes settle it. Only the lines that touch the moving box are recounted.
+ */
+export function untangle(boxes: LayoutBox[], flows: { source: string; target: string }[], passes = 4): void {
+  const ownerBox = new Map<string, LayoutBox>();
+  for (const b of boxes) for (const m of b.members) ownerBox.set(m.id, b);
+  const memberRect = (b: LayoutBox, id: string) => {
+    const m = b.members.find((x) => x.id === id)!;
+    return { x: b.x + m.dx, y: b.y + m.dy, width: m.width, height: m.height };
+  };
+  const centre = (id: string) => {
+    const b = ownerBox.get(id)!;
+    const r = memberRect(b, id);
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  };
+  const lines = flows.filter((f) => f.source !== f.target && ownerBox.has(f.source) && ownerBox.has(f.target));
+  const incident = new Map<LayoutBox, typeof lines>();
+  for (const f of lines)
+    for (const b of new Set([ownerBox.get(f.source)!, ownerBox.get(f.target)!])) {
+      const l = incident.get(b) ?? [];
+      l.push(f);
+      incident.set(b, l);
+    }
+  const hits = (f: (typeof lines)[number], b: LayoutBox) => {
+    const p = centre(f.source);
+    const q = centre(f.target);
+    let n = 0;
+    for (const m of b.members) {
+      if (m.id === f.source || m.id === f.target) continue;
+      if (segmentCrosses(p, q, memberRect(b, m.id))) n++;
+    }
+    return n;
+  };
+  // Cost that depends on box b: its lines against every box, and every other line against b.
+  const localCost = (b: LayoutBox) => {
+    let c = 0;
+    const own = incident.get(b) ?? [];
+    for (const f of own) {
+      for (const other of boxes) c += hits(f, other);
+      c += Math.abs(centre(f.source).y - centre(f.target).y) / 2000;
+    }
+    for (const f of lines) if (!own.includes(f)) c += hits(f, b);
+    return c;
+  };
+  const free = (b: LayoutBox, y: number) =>
+    boxes.every(
+      (o) =>
+        o === b ||
+        o.x >= b.x + b.width + MOVE_GAP ||
+        b.x >= o.x + o.width + MOVE_GAP ||
+        o.y >= y + b.height + MOVE_GAP ||
+        y >= o.y + o.height + MOVE_GAP,
+    );
+  for (let pass = 0; pass < passes; pass++) {
+    let improved = false;
+    for (const b of boxes) {
+      const y0 = b.y;
+      let best = localCost(b);
+      let bestY = y0;
+      const candidates = new Set<number>();
+      for (let k = -12; k <= 12; k++) candidates.add(y0 + k * 40);
+      for (const f of incident.get(b) ?? []) {
+        const other = ownerBox.get(f.source) === b ? f.target : f.source;
+        const m = b.members.find((x) => x.id === (other === f.target ? f.source : f.target));
+        if (m) candidates.add(centre(other).y - m.dy - m.height / 2);
+      }
+      for (const y of candidates) {
+        if (y === y0 || !free(b, y)) continue;
+        b.y = y;
+        const c = localCost(b);
+        if (c < best - 1e-9) {
+          best = c;
+          bestY = y;
+        }
+      }
+      b.y = bestY;
+      if (bestY !== y0) improved = true;
+    }
+    if (!improved) break;
+  }
+}
+
+/** Does the segment p→q pass through the rectangle (shrunk a little, so that grazing a corner does not count)? */
+export function segmentCrosses(
+  p: { x: number; y: number },
+  q: { x: number; y: number },
+  r: { x: number; y: number; width: number; height: number },
+  margin = 4,
+): boolean {
+  const x0 = r.x + margin;
+  const y0 = r.y + margin;
+  const x1 = r.x + r.width - margin;
+  const y1 = r.y + r.height - margin;
+  let t0 = 0;
+  let t1 = 1;
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  const sides: [number, number][] = [
+    [p.x - x0, -dx],
+    [x1 - p.x, dx],
+    [p.y - y0, -dy],
+    [y1 - p.y, dy],
+  ];
+  for (const [num, den] of sides) {
+    if (den === 0) {
+      if (num < 0) return false;
+      continue;
+    }
+    const t = num / den;
+    if (den < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+  }
+  return t0 < t1;
 }
 
 /** Rectangles of a laid-out document, for checks and thumbnails. */
