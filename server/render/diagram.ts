@@ -24,7 +24,11 @@ const ids = (q: URLSearchParams, name: string) => {
 
 /** File name for downloads: the title with characters file systems refuse replaced. */
 export function exportFileName(doc: NagareDocument, ext: string): string {
-  const base = (doc.title || doc.meta.jimuName || "diagram").replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").slice(0, 80);
+  const raw = doc.title || doc.meta.jimuName || "diagram";
+  const base = [...raw]
+    .map((c) => (c < " " || '\\/:*?"<>|'.includes(c) ? "_" : c))
+    .join("")
+    .slice(0, 80);
   return `${base}_別添1.${ext}`;
 }
 
@@ -54,7 +58,8 @@ export const diagramRoute: RenderRoute = {
     }
     if (format === "pdf") {
       const paper = q.get("paper") ?? "a4";
-      if (paper !== "a4" && paper !== "a3") throw new RenderQueryError("paper は a4 か a3 です / paper must be a4 or a3");
+      if (paper !== "a4" && paper !== "a3")
+        throw new RenderQueryError("paper は a4 か a3 です / paper must be a4 or a3");
       const body = await renderDiagramPdf(doc, { paper, legend, style, selection, steps: flag(q, "steps", true) });
       return { contentType: "application/pdf", body, filename: exportFileName(doc, "pdf") };
     }
