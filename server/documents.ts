@@ -132,6 +132,9 @@ function infoOf(id: string, source: TemplateInfo["source"], doc: NagareDocument)
   };
 }
 
+/** Parsed template files, re-read when a file changes. */
+const templateCache = new Map<string, { key: string; value: { info: TemplateInfo; doc: NagareDocument } | null }>();
+
 const TEMPLATE_FILE = /^([A-Za-z0-9_-]{1,64})\.nagare\.json$/;
 
 export function builtinTemplates(ctx: Ctx): { info: TemplateInfo; doc: NagareDocument }[] {
@@ -145,12 +148,20 @@ export function builtinTemplates(ctx: Ctx): { info: TemplateInfo; doc: NagareDoc
   for (const f of files) {
     const m = TEMPLATE_FILE.exec(f);
     if (!m) continue;
-    const loaded = loadDocumentText(fs.readFileSync(path.join(ctx.config.templatesDir, f), "utf8"));
-    if (!loaded.ok) {
-      ctx.log(`template ${f} skipped: ${loaded.problems.map((p) => `${p.path} ${p.en}`).join("; ")}`);
-      continue;
+    const file = path.join(ctx.config.templatesDir, f);
+    const stat = fs.statSync(file);
+    const key = `${stat.mtimeMs}:${stat.size}`;
+    let entry = templateCache.get(file);
+    if (entry?.key !== key) {
+      const loaded = loadDocumentText(fs.readFileSync(file, "utf8"));
+      if (!loaded.ok) ctx.log(`template ${f} skipped: ${loaded.problems.map((p) => `${p.path} ${p.en}`).join("; ")}`);
+      entry = {
+        key,
+        value: loaded.ok ? { info: infoOf(m[1] as string, "builtin", loaded.doc), doc: loaded.doc } : null,
+      };
+      templateCache.set(file, entry);
     }
-    out.push({ info: infoOf(m[1] as string, "builtin", loaded.doc), doc: loaded.doc });
+    if (entry.value) out.push(entry.value);
   }
   return out;
 }

@@ -44,6 +44,14 @@ export const renderRoutes: Route[] = [
           "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(out.filename)}`,
         });
         res.end(out.body);
+      } catch (e) {
+        // Renderers report a bad query with an error carrying a 4xx `status` and "日本語 / English".
+        const status = (e as { status?: unknown }).status;
+        if (typeof status === "number" && status >= 400 && status < 500 && e instanceof Error) {
+          const [ja, en] = e.message.split(" / ");
+          throw new HttpError(status, "render_query", ja ?? e.message, en ?? ja ?? e.message);
+        }
+        throw e;
       } finally {
         running--;
       }

@@ -27,7 +27,7 @@ describe("durability", () => {
       c.ydoc.on("update", (_u: Uint8Array, origin: unknown) => {
         if (origin === c.conn.provider) for (const id of nodeIds(c.ydoc)) if (!id.startsWith(own)) seen.add(id);
       });
-    editors.forEach((c, i) => record(c, `e${i}-`));
+    for (const [i, c] of editors.entries()) record(c, `e${i}-`);
     record(observer, "none");
     let running = true;
     const loops = editors.map(async (c, i) => {
