@@ -3,6 +3,7 @@ export * from "./form";
 export * from "./generate";
 export * from "./legal-basis-catalog";
 export * from "./measures";
+export * from "./present";
 export * from "./report-inputs";
 export * from "./sufficiency";
 export * from "./threshold";

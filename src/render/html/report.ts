@@ -47,6 +47,14 @@ tr.group > td { background: #e6e6e6; font-weight: bold; }
 .meta { text-align: right; font-size: 9pt; margin-bottom: 4mm; }
 `;
 
+/** Base64 of UTF-8 text, in Node and in the browser alike. */
+export function base64Utf8(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
 function cellValue(it: FilledItem): string {
   const lines = valueLines(it).map((l) => `<p class="line">${escapeHtml(l)}</p>`);
   const mark = statusMark(it);
@@ -69,7 +77,7 @@ function rows(items: readonly FilledItem[], opts: HtmlReportOptions): string {
     } else if (it.kind === "table") {
       if (isDiagramItem(it)) {
         html += opts.diagramSvg
-          ? `<tr><td colspan="2" class="figure"><img alt="${escapeHtml(it.title)}" src="data:image/svg+xml;base64,${Buffer.from(opts.diagramSvg, "utf8").toString("base64")}"></td></tr>`
+          ? `<tr><td colspan="2" class="figure"><img alt="${escapeHtml(it.title)}" src="data:image/svg+xml;base64,${base64Utf8(opts.diagramSvg)}"></td></tr>`
           : "";
         continue;
       }

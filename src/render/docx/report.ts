@@ -1,0 +1,222 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ImageRun,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import {
+  choiceList,
+  type FilledItem,
+  type GeneratedSections,
+  isDiagramItem,
+  statusMark,
+  valueLines,
+} from "../../sections";
+
+/**
+ * The 評価書 as a Word file in the look of published 評価書: A4, a Mincho font for Japanese, every item in a
+ * bordered two-column table (item | entry), check marks as ☑/☐, the 別添1 figure and its numbered (備考) list.
+ * Works in Node and in the browser (returns bytes).
+ */
+
+export interface DocxReportOptions {
+  /** The 別添1 figure: SVG text and/or PNG bytes with the figure's size in SVG units. */
+  diagram?: { svg?: string; png?: Uint8Array; width: number; height: number };
+  font?: string;
+}
+
+const FONT = "MS 明朝";
+const FALLBACK_FONT = "Noto Serif CJK JP";
+/** A4 in twentieths of a point, 20 mm margins. */
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const CONTENT = PAGE.width - 2 * PAGE.margin;
+const LABEL_W = Math.round(CONTENT * 0.36);
+const VALUE_W = CONTENT - LABEL_W;
+const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const BORDERS = { top: line, bottom: line, left: line, right: line };
+
+const run = (text: string, extra: { bold?: boolean; color?: string; size?: number } = {}) =>
+  new TextRun({ text, ...extra });
+
+function valueParagraphs(it: FilledItem): Paragraph[] {
+  const paras = valueLines(it).map((l) => new Paragraph({ children: [run(l)] }));
+  const mark = statusMark(it);
+  if (mark)
+    paras.push(
+      new Paragraph({
+        children: [run(`【${mark}】`, { bold: true, color: it.state === "missing" ? "B00000" : "A06000" })],
+      }),
+    );
+  const choices = choiceList(it);
+  if (choices) paras.push(new Paragraph({ children: [run(choices, { size: 16, color: "333333" })] }));
+  return paras.length ? paras : [new Paragraph("")];
+}
+
+function labelText(it: FilledItem): string {
+  const no = it.number ? `${it.number.split("-").at(-1)} ` : "";
+  return `${no}${it.title}${it.mark ? " ※" : ""}`;
+}
+
+const cell = (children: Paragraph[], width: number, opts: { span?: number; shade?: boolean } = {}) =>
+  new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    borders: BORDERS,
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    ...(opts.span ? { columnSpan: opts.span } : {}),
+    ...(opts.shade ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: "E6E6E6" } } : {}),
+  });
+
+function figureParagraph(d: NonNullable<DocxReportOptions["diagram"]>): Paragraph | null {
+  const maxPx = Math.round((CONTENT / 1440) * 96);
+  const scale = Math.min(1, maxPx / d.width);
+  const transformation = { width: Math.round(d.width * scale), height: Math.round(d.height * scale) };
+  let image: ImageRun;
+  if (d.svg && d.png)
+    image = new ImageRun({
+      type: "svg",
+      data: new TextEncoder().encode(d.svg),
+      transformation,
+      fallback: { type: "png", data: d.png },
+    });
+  else if (d.png) image = new ImageRun({ type: "png", data: d.png, transformation });
+  else return null;
+  return new Paragraph({ children: [image], alignment: AlignmentType.CENTER });
+}
+
+function tableRows(items: readonly FilledItem[], opts: DocxReportOptions): TableRow[] {
+  const out: TableRow[] = [];
+  for (const it of items) {
+    if (it.kind === "heading") {
+      out.push(
+        new TableRow({
+          children: [
+            cell([new Paragraph({ children: [run(labelText(it), { bold: true })] })], CONTENT, {
+              span: 2,
+              shade: true,
+            }),
+          ],
+        }),
+      );
+      out.push(...tableRows(it.children, opts));
+    } else if (it.kind === "table") {
+      if (isDiagramItem(it)) {
+        const fig = opts.diagram ? figureParagraph(opts.diagram) : null;
+        if (fig) out.push(new TableRow({ children: [cell([fig], CONTENT, { span: 2 })] }));
+        continue;
+      }
+      out.push(
+        new TableRow({
+          children: [
+            cell([new Paragraph({ children: [run(labelText(it), { bold: true })] })], CONTENT, {
+              span: 2,
+              shade: true,
+            }),
+          ],
+        }),
+      );
+      const rows = it.rows ?? [];
+      if (!rows.length) out.push(new TableRow({ children: [cell(valueParagraphs(it), CONTENT, { span: 2 })] }));
+      for (const r of rows)
+        out.push(
+          new TableRow({
+            children: [
+              cell([new Paragraph({ children: [run(r.cells[0] ?? "")] })], Math.round(CONTENT * 0.1)),
+              cell(
+                (r.cells[1] ?? "").split("\n").map((l) => new Paragraph({ children: [run(l)] })),
+                CONTENT - Math.round(CONTENT * 0.1),
+              ),
+            ],
+          }),
+        );
+    } else if (it.kind === "none_box") {
+      out.push(new TableRow({ children: [cell(valueParagraphs(it), CONTENT, { span: 2 })] }));
+    } else {
+      out.push(
+        new TableRow({
+          children: [
+            cell([new Paragraph({ children: [run(labelText(it))] })], LABEL_W),
+            cell(valueParagraphs(it), VALUE_W),
+          ],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+const table = (rows: TableRow[]) =>
+  new Table({ rows, width: { size: CONTENT, type: WidthType.DXA }, columnWidths: [LABEL_W, VALUE_W] });
+
+function sectionBlocks(it: FilledItem, opts: DocxReportOptions): (Paragraph | Table)[] {
+  const blocks: (Paragraph | Table)[] = [
+    new Paragraph({
+      children: [run(`${it.number ? `${it.number} ` : ""}${it.title}${it.mark ? " ※" : ""}`, { bold: true, size: 26 })],
+      spacing: { before: 240, after: 120 },
+    }),
+  ];
+  let loose: FilledItem[] = [];
+  const flush = () => {
+    if (loose.length) blocks.push(table(tableRows(loose, opts)));
+    loose = [];
+  };
+  for (const c of it.children) {
+    if (c.kind === "heading" && !c.number && c.id.includes("file:")) {
+      flush();
+      blocks.push(
+        new Paragraph({ children: [run(c.title, { bold: true, size: 23 })], spacing: { before: 160, after: 80 } }),
+      );
+      if (c.children.length) blocks.push(table(tableRows(c.children, opts)));
+    } else loose.push(c);
+  }
+  flush();
+  return blocks;
+}
+
+export function buildReportDocument(g: GeneratedSections, opts: DocxReportOptions = {}): Document {
+  const font = opts.font ?? FONT;
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      children: [run(g.title, { bold: true, size: 32 })],
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+    }),
+  ];
+  for (const it of g.items) children.push(...sectionBlocks(it, opts));
+  return new Document({
+    creator: "Nagare",
+    title: g.title,
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: font, eastAsia: font, hAnsi: font, cs: FALLBACK_FONT }, size: 20 },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
+        children,
+      },
+    ],
+  });
+}
+
+/** The .docx bytes. */
+export async function renderReportDocx(g: GeneratedSections, opts: DocxReportOptions = {}): Promise<Uint8Array> {
+  const buf = await Packer.toArrayBuffer(buildReportDocument(g, opts));
+  return new Uint8Array(buf);
+}

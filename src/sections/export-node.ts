@@ -1,0 +1,62 @@
+import type { NagareDocument } from "../model";
+import { renderReportDocx } from "../render/docx/report";
+import { renderReportHtml } from "../render/html/report";
+import { renderReportMarkdown } from "../render/markdown/report";
+import { svgToPng } from "../render/raster";
+import { renderDiagramSvg } from "../render/svg";
+import { generateReport } from "./report-inputs";
+import type { GeneratedSections } from "./types";
+
+/**
+ * The 評価書 export in Node (CLI and server): sections with findings, the 別添1 figure as SVG plus a PNG
+ * fallback for Word, and one of the four formats.
+ */
+
+export const REPORT_FORMATS = ["docx", "html", "md", "json"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportFile {
+  contentType: string;
+  body: Uint8Array | string;
+  extension: string;
+}
+
+export function isReportFormat(s: string): s is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(s);
+}
+
+/** The filled structure as JSON (what the preview shows), with the format id for tools. */
+export function reportJson(g: GeneratedSections): string {
+  return `${JSON.stringify({ format: "nagare-report", version: 1, ...g }, null, 2)}\n`;
+}
+
+export async function renderReportFile(doc: NagareDocument, format: ReportFormat): Promise<ReportFile> {
+  const g = generateReport(doc);
+  const hasFigure = doc.nodes.length > 0;
+  switch (format) {
+    case "json":
+      return { contentType: "application/json; charset=utf-8", body: reportJson(g), extension: "json" };
+    case "md":
+      return { contentType: "text/markdown; charset=utf-8", body: renderReportMarkdown(g), extension: "md" };
+    case "html": {
+      const diagramSvg = hasFigure ? renderDiagramSvg(doc, { legend: true }).svg : undefined;
+      return {
+        contentType: "text/html; charset=utf-8",
+        body: renderReportHtml(g, diagramSvg ? { diagramSvg } : {}),
+        extension: "html",
+      };
+    }
+    case "docx": {
+      let diagram: { svg: string; png: Uint8Array; width: number; height: number } | undefined;
+      if (hasFigure) {
+        const d = renderDiagramSvg(doc, { legend: true });
+        diagram = { svg: d.svg, png: await svgToPng(d.svg, { scale: 2 }), width: d.width, height: d.height };
+      }
+      return {
+        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        body: await renderReportDocx(g, diagram ? { diagram } : {}),
+        extension: "docx",
+      };
+    }
+  }
+}
