@@ -1,5 +1,6 @@
 import type { NagareDocument } from "../../src/model";
 import { diagramRoute } from "./diagram";
+import { reportRoute } from "./report";
 
 /**
  * Stateless renderers the app calls with a model in the request body (`POST /api/render/<path>`): the
@@ -18,4 +19,4 @@ export interface RenderRoute {
 }
 
 /** One line per renderer module. */
-export const RENDER_ROUTES: RenderRoute[] = [diagramRoute];
+export const RENDER_ROUTES: RenderRoute[] = [diagramRoute, reportRoute];

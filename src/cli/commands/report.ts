@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import path from "node:path";
+import { formatProblem, loadDocumentText } from "../../model";
+import { isReportFormat, REPORT_FORMATS, renderReportFile } from "../../sections/export-node";
+import type { CliCommand, CliIo } from "../command";
+
+const USAGE = "report FILE --format docx|html|md|json --out PATH";
+
+function usageError(io: CliIo, ja: string, en: string): number {
+  io.err(`${ja} / ${en}\n使い方 / usage: ${USAGE}\n`);
+  return 2;
+}
+
+/** `report`: the 評価書 sections generated from a file, as Word, HTML, Markdown or JSON. */
+export const reportCommand: CliCommand = {
+  name: "report",
+  summary: { ja: "評価書の各項目を生成し Word・HTML・Markdown・JSON に書き出す", en: "generate the 評価書 as Word, HTML, Markdown or JSON" },
+  usage: USAGE,
+  run: async (args, io) => {
+    const files: string[] = [];
+    let format: string | undefined;
+    let out: string | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a === "--format" || a === "-f" || a === "--out" || a === "-o") {
+        const v = args[++i];
+        if (v === undefined) return usageError(io, `${a} に値がありません`, `${a} needs a value`);
+        if (a === "--format" || a === "-f") format = v;
+        else out = v;
+      } else if (a.startsWith("-") && a !== "-") return usageError(io, `不明なオプション: ${a}`, `unknown option: ${a}`);
+      else files.push(a);
+    }
+    if (files.length !== 1) return usageError(io, "ファイルを1つ指定してください", "give exactly one FILE");
+    if (!out) return usageError(io, "--out で出力先を指定してください（- で標準出力）", "--out PATH is required (- for stdout)");
+    format ??= out === "-" ? undefined : path.extname(out).slice(1).toLowerCase();
+    if (format === "markdown") format = "md";
+    if (!format || !isReportFormat(format))
+      return usageError(
+        io,
+        `形式は ${REPORT_FORMATS.join("・")} のいずれかです（${format || "未指定"}）`,
+        `format must be one of ${REPORT_FORMATS.join(", ")} (got ${format || "nothing"})`,
+      );
+    const file = files[0] as string;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+      io.err(`${file}: 読めません / cannot read (${e instanceof Error ? e.message : e})\n`);
+      return 2;
+    }
+    const loaded = loadDocumentText(text);
+    if (!loaded.ok) {
+      io.err(`${file}: ${loaded.problems.length} 件の問題があるため出力しません / ${loaded.problems.length} problem(s), nothing written\n`);
+      for (const p of loaded.problems) io.err(`  - ${formatProblem(p)}\n`);
+      return 2;
+    }
+    const result = await renderReportFile(loaded.doc, format);
+    if (out === "-") {
+      if (typeof result.body !== "string")
+        return usageError(io, "Word 形式は標準出力に書けません", "docx cannot be written to stdout");
+      io.out(result.body);
+      return 0;
+    }
+    try {
+      fs.writeFileSync(out, result.body);
+    } catch (e) {
+      io.err(`${out}: 書き込めません / cannot write (${e instanceof Error ? e.message : e})\n`);
+      return 1;
+    }
+    io.err(`${out}: 書き出しました / written (${format})\n`);
+    return 0;
+  },
+};
