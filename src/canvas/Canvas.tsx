@@ -37,7 +37,7 @@ import { GroupNode } from "./nodes/GroupNode";
 import { KindNode } from "./nodes/KindNode";
 import { connectNodes, createGroup, createNode, type GroupSpec, setLabel, updateMembership } from "./ops";
 
-const nodeTypes = { kind: KindNode, group: GroupNode };
+const nodeTypes = { kind: KindNode, container: GroupNode };
 const edgeTypes = { flow: FlowEdge };
 
 export const DRAG_MIME = "application/x-nagare-shape";
@@ -73,10 +73,7 @@ export interface CanvasApi {
 export function Canvas(props: CanvasProps) {
   const { ydoc, model, lang, readOnly, selected, setSelected, decorations, writer, notify } = props;
   const { screenToFlowPosition } = useReactFlow();
-  const t = useCallback(
-    (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v),
-    [lang],
-  );
+  const t = useCallback((k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
   const [nodes, setNodes] = useState<AnyRFNode[]>([]);
   const [edges, setEdges] = useState<FlowRFEdge[]>([]);
   const nodesRef = useRef(nodes);
@@ -115,7 +112,8 @@ export function Canvas(props: CanvasProps) {
 
   const absOf = useCallback((parentId: string | undefined, p: Point): Point => {
     if (!parentId) return p;
-    const parentAbs = dragging.current.get(parentId) ?? modelRef.current.groups.find((g) => g.id === parentId)?.position;
+    const parentAbs =
+      dragging.current.get(parentId) ?? modelRef.current.groups.find((g) => g.id === parentId)?.position;
     return parentAbs ? { x: p.x + parentAbs.x, y: p.y + parentAbs.y } : p;
   }, []);
 
@@ -247,7 +245,7 @@ export function Canvas(props: CanvasProps) {
         onConnect={onConnect}
         isValidConnection={(c) => c.source !== c.target}
         onNodeDragStart={() => writer.begin(`drag:${Date.now()}:${Math.random()}`)}
-        onNodeDoubleClick={(_, n) => !readOnly && n.type === "kind" && props.setEditingId(n.id)}
+        onNodeDoubleClick={(_, n) => !readOnly && props.setEditingId(n.id)}
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
@@ -291,7 +289,7 @@ export function Canvas(props: CanvasProps) {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9d1d9" />
         {props.showMinimap ? (
-          <MiniMap pannable zoomable nodeColor={(n) => (n.type === "group" ? "#eef2f6" : "#9fb3c8")} />
+          <MiniMap pannable zoomable nodeColor={(n) => (n.type === "container" ? "#eef2f6" : "#9fb3c8")} />
         ) : null}
         {props.children}
       </ReactFlow>

@@ -57,7 +57,7 @@ export type NodeData = { node: ModelNode; deco?: Decoration };
 export type GroupData = { group: ModelGroup; deco?: Decoration };
 export type FlowData = { flow: ModelFlow; deco?: Decoration };
 export type KindRFNode = Node<NodeData, "kind">;
-export type GroupRFNode = Node<GroupData, "group">;
+export type GroupRFNode = Node<GroupData, "container">;
 export type AnyRFNode = KindRFNode | GroupRFNode;
 export type FlowRFEdge = Edge<FlowData, "flow">;
 
@@ -88,7 +88,7 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
     const parentId = g.parentId && groupsById.has(g.parentId) ? g.parentId : undefined;
     nodes.push({
       id: g.id,
-      type: "group",
+      type: "container",
       position: rel(g.id, parentId),
       ...(parentId ? { parentId } : {}),
       width: g.size.width,
@@ -175,7 +175,11 @@ function validate(coll: ElementCollection, el: unknown): WriteResult & { value?:
 }
 
 /** Adds (or replaces) one element after validating it. Call inside transactLocal to group several. */
-export function putElement(ydoc: Y.Doc, coll: ElementCollection, el: { id: string; [k: string]: unknown }): WriteResult {
+export function putElement(
+  ydoc: Y.Doc,
+  coll: ElementCollection,
+  el: { id: string; [k: string]: unknown },
+): WriteResult {
   const v = validate(coll, el);
   if (!v.ok) return v;
   const m = new Y.Map<unknown>();
@@ -306,12 +310,18 @@ export function deleteElements(ydoc: Y.Doc, doc: NagareDocument, sel: ElementSel
       }
     const provisions = collection(ydoc, "provisions");
     for (const p of doc.provisions)
-      if (p.recipientNodeId && nodeIds.has(p.recipientNodeId)) (provisions.get(p.id) as Y.Map<unknown>).delete("recipientNodeId");
+      if (p.recipientNodeId && nodeIds.has(p.recipientNodeId))
+        (provisions.get(p.id) as Y.Map<unknown>).delete("recipientNodeId");
   });
 }
 
 /** Deletes one entry of a list collection (files, delegations, provisions) and the references to it. */
-export function deleteListEntry(ydoc: Y.Doc, doc: NagareDocument, coll: "files" | "delegations" | "provisions", id: string) {
+export function deleteListEntry(
+  ydoc: Y.Doc,
+  doc: NagareDocument,
+  coll: "files" | "delegations" | "provisions",
+  id: string,
+) {
   transactLocal(ydoc, () => {
     collection(ydoc, coll).delete(id);
     const refs: [ElementCollection, { id: string; [k: string]: unknown }[]][] = [
@@ -325,7 +335,10 @@ export function deleteListEntry(ydoc: Y.Doc, doc: NagareDocument, coll: "files" 
         const m = elementMap(ydoc, c, el.id);
         if (!m) continue;
         if (coll === "files" && Array.isArray(el.fileIds) && (el.fileIds as string[]).includes(id))
-          m.set("fileIds", (el.fileIds as string[]).filter((x) => x !== id));
+          m.set(
+            "fileIds",
+            (el.fileIds as string[]).filter((x) => x !== id),
+          );
         if (coll === "delegations" && el.delegationId === id) m.delete("delegationId");
         if (coll === "provisions" && el.provisionId === id) m.delete("provisionId");
       }
@@ -345,15 +358,15 @@ export function writePositions(ydoc: Y.Doc, writes: PositionWrite[], gesture?: s
   transactLocal(
     ydoc,
     () => {
-    for (const w of writes) {
-      const m = elementMap(ydoc, w.coll, w.id);
-      if (!m) continue; // deleted meanwhile by someone else
-      const x = Math.round(w.position.x * 10) / 10;
-      const y = Math.round(w.position.y * 10) / 10;
-      if (Number.isFinite(x) && Number.isFinite(y)) m.set("position", { x, y });
-      if (w.size && w.size.width > 0 && w.size.height > 0)
-        m.set("size", { width: Math.round(w.size.width), height: Math.round(w.size.height) });
-    }
+      for (const w of writes) {
+        const m = elementMap(ydoc, w.coll, w.id);
+        if (!m) continue; // deleted meanwhile by someone else
+        const x = Math.round(w.position.x * 10) / 10;
+        const y = Math.round(w.position.y * 10) / 10;
+        if (Number.isFinite(x) && Number.isFinite(y)) m.set("position", { x, y });
+        if (w.size && w.size.width > 0 && w.size.height > 0)
+          m.set("size", { width: Math.round(w.size.width), height: Math.round(w.size.height) });
+      }
     },
     gesture,
   );
@@ -431,7 +444,17 @@ export function ensureInitialized(ydoc: Y.Doc, title = ""): void {
   ydoc.transact(() => {
     if (!root.has("schemaVersion")) root.set("schemaVersion", CURRENT_SCHEMA_VERSION);
     if (!root.has("title")) root.set("title", title);
-    for (const name of ["meta", "nodes", "groups", "flows", "files", "delegations", "provisions", "decisions", "answers"] as const)
+    for (const name of [
+      "meta",
+      "nodes",
+      "groups",
+      "flows",
+      "files",
+      "delegations",
+      "provisions",
+      "decisions",
+      "answers",
+    ] as const)
       collection(ydoc, name);
   }, "init");
 }

@@ -98,29 +98,33 @@ export function updateMembership(ydoc: Y.Doc, doc: NagareDocument, moved: string
   const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
   const groups = new Map(doc.groups.map((g) => [g.id, g]));
   const changed: string[] = [];
-  transactLocal(ydoc, () => {
-    for (const id of moved) {
-      const n = nodes.get(id);
-      if (n) {
-        const size = n.size ?? defaultNodeSize(n.kind);
-        const g = innermostGroupAt(doc, center({ ...n.position, ...size }));
-        if ((g?.id ?? undefined) !== n.groupId) {
-          patchElement(ydoc, "nodes", id, { groupId: g?.id });
-          changed.push(id);
+  transactLocal(
+    ydoc,
+    () => {
+      for (const id of moved) {
+        const n = nodes.get(id);
+        if (n) {
+          const size = n.size ?? defaultNodeSize(n.kind);
+          const g = innermostGroupAt(doc, center({ ...n.position, ...size }));
+          if ((g?.id ?? undefined) !== n.groupId) {
+            patchElement(ydoc, "nodes", id, { groupId: g?.id });
+            changed.push(id);
+          }
+          continue;
         }
-        continue;
-      }
-      const grp = groups.get(id);
-      if (grp && grp.type === "boundary") {
-        const sub = groupSubtree(doc, id);
-        const p = innermostGroupAt(doc, center({ ...grp.position, ...grp.size }), sub);
-        if ((p?.id ?? undefined) !== grp.parentId) {
-          patchElement(ydoc, "groups", id, { parentId: p?.id });
-          changed.push(id);
+        const grp = groups.get(id);
+        if (grp && grp.type === "boundary") {
+          const sub = groupSubtree(doc, id);
+          const p = innermostGroupAt(doc, center({ ...grp.position, ...grp.size }), sub);
+          if ((p?.id ?? undefined) !== grp.parentId) {
+            patchElement(ydoc, "groups", id, { parentId: p?.id });
+            changed.push(id);
+          }
         }
       }
-    }
-  }, gesture);
+    },
+    gesture,
+  );
   return changed;
 }
 

@@ -88,14 +88,16 @@ export function HelpDialog({ lang, onClose }: { lang: Lang; onClose: () => void 
     "editor.help.help",
   ];
   return (
-    <div className="modal-backdrop" onClick={onClose} onKeyDown={(e) => e.key === "Escape" && onClose()}>
+    <div className="modal-backdrop">
       <div
         className="modal"
         role="dialog"
         aria-modal="true"
         aria-label={t("editor.help.title")}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === "Escape") onClose();
+        }}
       >
         <h2>{t("editor.help.title")}</h2>
         <ul className="help-list">
@@ -115,7 +117,13 @@ export function HelpDialog({ lang, onClose }: { lang: Lang; onClose: () => void 
 }
 
 /** Asked once: the name and colour other participants see; remembered in this browser. */
-export function IdentityDialog({ lang, onDone }: { lang: Lang; onDone: (id: { name: string; color: string }) => void }) {
+export function IdentityDialog({
+  lang,
+  onDone,
+}: {
+  lang: Lang;
+  onDone: (id: { name: string; color: string }) => void;
+}) {
   const t = tr(lang);
   const [name, setName] = useState("");
   const [color, setColor] = useState(PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)] as string);

@@ -1,15 +1,20 @@
 import { Panel, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { connectedFlows, createPositionWriter, type Decoration, deleteElements } from "../../canvas/binding";
+import {
+  connectedFlows,
+  createPositionWriter,
+  type Decoration,
+  deleteElements,
+  writePositions,
+} from "../../canvas/binding";
 import { Canvas, type CanvasApi, type PaletteItem } from "../../canvas/Canvas";
 import { effectiveStatus, loadRules, rulesAvailable, tonesByElement } from "../../canvas/findings";
 import { groupRect, nodeRect, type Rect } from "../../canvas/geometry";
 import { computeLayout } from "../../canvas/layout/client";
 import { copyPayload, pasteText } from "../../canvas/ops";
-import { type AwarenessLike, remoteSelections, saveIdentity, savedIdentity } from "../../canvas/presence";
+import { type AwarenessLike, remoteSelections, savedIdentity, saveIdentity } from "../../canvas/presence";
 import { applyRenumber, flowsInStepOrder } from "../../canvas/steps";
 import { useDocModel } from "../../canvas/useModel";
-import { writePositions } from "../../canvas/binding";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import type { NagareDocument } from "../../model";
@@ -20,8 +25,8 @@ import { DeleteDialog, HelpDialog, IdentityDialog, Legend, type PendingDelete } 
 import type { EditorResources } from "./EditorPage";
 import { Inspector } from "./Inspector";
 import { Palette } from "./Palette";
-import { type ElementIds, PANELS, type PanelProps } from "./panels";
 import { ParticipantList, RemoteCursors, usePresence } from "./Presence";
+import { type ElementIds, PANELS, type PanelProps } from "./panels";
 import { Walkthrough } from "./Walkthrough";
 
 interface Toast {
@@ -261,7 +266,10 @@ export function EditorShell({
       const el = document.querySelector(".nagare-canvas");
       const r = el?.getBoundingClientRect();
       const at = r
-        ? rf.screenToFlowPosition({ x: r.left + r.width / 2 + (Math.random() - 0.5) * 80, y: r.top + r.height / 2 + (Math.random() - 0.5) * 60 })
+        ? rf.screenToFlowPosition({
+            x: r.left + r.width / 2 + (Math.random() - 0.5) * 80,
+            y: r.top + r.height / 2 + (Math.random() - 0.5) * 60,
+          })
         : { x: 0, y: 0 };
       // The same path as a drop, so that membership is decided the same way.
       canvasApi.current?.place(item, at);
@@ -285,7 +293,8 @@ export function EditorShell({
       }
       if (mod && k === "z" && !e.shiftKey) doUndo();
       else if (mod && ((k === "z" && e.shiftKey) || k === "y")) doRedo();
-      else if (mod && k === "a") setSelectedState(new Set([...(model?.nodes ?? []).map((n) => n.id), ...(model?.flows ?? []).map((f) => f.id)]));
+      else if (mod && k === "a")
+        setSelectedState(new Set([...(model?.nodes ?? []).map((n) => n.id), ...(model?.flows ?? []).map((f) => f.id)]));
       else if (mod && k === "f") searchRef.current?.focus();
       else if (e.key === "Delete" || e.key === "Backspace") askDelete();
       else if (e.key === "Escape") {
@@ -325,7 +334,12 @@ export function EditorShell({
       const r = pasteText(ydoc, model, text, { x: 40, y: 40 });
       if (!r.ok)
         notify(
-          t("editor.msg.pasteRefused", { detail: r.problems.slice(0, 2).map((p) => p[lang]).join(" / ") }),
+          t("editor.msg.pasteRefused", {
+            detail: r.problems
+              .slice(0, 2)
+              .map((p) => p[lang])
+              .join(" / "),
+          }),
           "error",
         );
       else {
@@ -357,7 +371,8 @@ export function EditorShell({
     session,
     readOnly,
     select: selectIds,
-    highlight: (ids) => setHighlight(ids ? new Set([...(ids.nodes ?? []), ...(ids.flows ?? []), ...(ids.groups ?? [])]) : null),
+    highlight: (ids) =>
+      setHighlight(ids ? new Set([...(ids.nodes ?? []), ...(ids.flows ?? []), ...(ids.groups ?? [])]) : null),
   };
   const activePanel = PANELS.find((p) => p.id === tab);
   const openFindings = findings?.filter((f) => effectiveStatus(f, model) === "open").length ?? 0;
@@ -414,7 +429,7 @@ export function EditorShell({
           <label className="toggle" title={rulesAvailable() ? "" : t("editor.risk.noEngine")}>
             <input type="checkbox" checked={riskView} onChange={(e) => setRiskView(e.target.checked)} />
             {t("editor.riskView")}
-            {findings ? <span className="count">{openFindings}</span> : null}
+            {findings && openFindings > 0 ? <span className="count">{openFindings}</span> : null}
           </label>
         </div>
         <div className="toolbar-group search">
@@ -439,7 +454,9 @@ export function EditorShell({
           />
           {search ? (
             <span className="search-count">
-              {matches.length ? `${searchPos}/${t("editor.search.count", { n: matches.length })}` : t("editor.search.none")}
+              {matches.length
+                ? `${searchPos}/${t("editor.search.count", { n: matches.length })}`
+                : t("editor.search.none")}
             </span>
           ) : null}
         </div>
@@ -519,7 +536,7 @@ export function EditorShell({
           </div>
         </div>
         <aside className="side">
-          <nav className="side-tabs" role="tablist">
+          <div className="side-tabs" role="tablist">
             <button
               type="button"
               role="tab"
@@ -542,7 +559,7 @@ export function EditorShell({
                 {t(p.titleKey)}
               </button>
             ))}
-          </nav>
+          </div>
           <div className="side-body">
             {tab === "inspector" || !activePanel ? (
               <Inspector
@@ -592,5 +609,9 @@ export function EditorShell({
 }
 
 function exists(model: NagareDocument, id: string): boolean {
-  return model.nodes.some((n) => n.id === id) || model.flows.some((f) => f.id === id) || model.groups.some((g) => g.id === id);
+  return (
+    model.nodes.some((n) => n.id === id) ||
+    model.flows.some((f) => f.id === id) ||
+    model.groups.some((g) => g.id === id)
+  );
 }

@@ -24,7 +24,7 @@ import {
   SYSTEM_ROLES,
   TRANSPORTS,
 } from "../../model";
-import { type FieldSpec, FieldList, type Option, plainOptions, termOptions } from "./fields";
+import { FieldList, type FieldSpec, type Option, plainOptions, termOptions } from "./fields";
 
 /**
  * The inspector: every model field of the selected node, flow or group; with nothing selected, the
@@ -147,6 +147,7 @@ function patchFlow(ydoc: Y.Doc, id: string, patch: Record<string, unknown>, gest
   }
   return patchElement(ydoc, "flows", id, patch, gesture);
 }
+
 export { patchFlow };
 
 function PhaseBox({ model, flowId, lang }: { model: NagareDocument; flowId: string; lang: Lang }) {
@@ -241,7 +242,12 @@ function useOptions(model: NagareDocument, lang: Lang) {
       },
       { k: "documentNumber", t: "text", label: "editor.f.documentNumber" },
       { k: "targetPopulation", t: "int", label: "editor.f.targetPopulation", nullable: true },
-      { k: "targetPopulationBand", t: "select", label: "editor.f.targetPopulationBand", options: plainOptions(POPULATION_BANDS) },
+      {
+        k: "targetPopulationBand",
+        t: "select",
+        label: "editor.f.targetPopulationBand",
+        options: plainOptions(POPULATION_BANDS),
+      },
       { k: "handlers500OrMore", t: "tristate", label: "editor.f.handlers500OrMore" },
       { k: "seriousIncidentPastYear", t: "tristate", label: "editor.f.seriousIncidentPastYear" },
       { k: "department", t: "text", label: "editor.f.department" },
@@ -345,10 +351,22 @@ function DocumentInspector({
   lang,
   readOnly,
   opts,
-}: { ydoc: Y.Doc; model: NagareDocument; lang: Lang; readOnly: boolean; opts: Opts }) {
+}: {
+  ydoc: Y.Doc;
+  model: NagareDocument;
+  lang: Lang;
+  readOnly: boolean;
+  opts: Opts;
+}) {
   const t = (k: MessageKey) => translate(lang, k);
   const lists = [
-    { coll: "files", title: "editor.insp.files", specs: opts.file, items: model.files, name: (x: { name: string }) => x.name },
+    {
+      coll: "files",
+      title: "editor.insp.files",
+      specs: opts.file,
+      items: model.files,
+      name: (x: { name: string }) => x.name,
+    },
     {
       coll: "delegations",
       title: "editor.insp.delegations",

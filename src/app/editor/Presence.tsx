@@ -49,7 +49,8 @@ export function ParticipantList({
 }) {
   if (!list.length) return null;
   return (
-    <div className="participants" aria-label={translate(lang, "editor.presence.participants")} data-testid="participants">
+    <fieldset className="participants" data-testid="participants">
+      <legend className="sr-only">{translate(lang, "editor.presence.participants")}</legend>
       {list.map((p) => (
         <span key={p.clientId} className="participant" style={{ borderColor: p.user.color }}>
           <span className="dot" style={{ background: p.user.color }} />
@@ -61,12 +62,14 @@ export function ParticipantList({
               className="link small"
               onClick={() => onFollow(following === p.clientId ? null : p.clientId)}
             >
-              {following === p.clientId ? translate(lang, "editor.presence.unfollow") : translate(lang, "editor.presence.follow")}
+              {following === p.clientId
+                ? translate(lang, "editor.presence.unfollow")
+                : translate(lang, "editor.presence.follow")}
             </button>
           ) : null}
         </span>
       ))}
-    </div>
+    </fieldset>
   );
 }
 

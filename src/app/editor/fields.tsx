@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from "react";
+import type { WriteResult } from "../../canvas/binding";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import {
@@ -10,7 +11,6 @@ import {
   type Safeguard,
   type SafeguardKind,
 } from "../../model";
-import type { WriteResult } from "../../canvas/binding";
 
 /**
  * A small declarative form for model objects: each field names a (dotted) path, a control and its label.
@@ -80,14 +80,7 @@ export function FieldList({ specs, value, onPatch, lang, readOnly, idPrefix }: F
   );
 }
 
-function Field({
-  spec,
-  value,
-  onPatch,
-  lang,
-  readOnly,
-  idPrefix,
-}: { spec: FieldSpec } & Omit<FormProps, "specs">) {
+function Field({ spec, value, onPatch, lang, readOnly, idPrefix }: { spec: FieldSpec } & Omit<FormProps, "specs">) {
   const [error, setError] = useState<string | null>(null);
   const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
   const id = useId();
@@ -114,9 +107,7 @@ function Field({
           value={typeof current === "string" ? current : ""}
           disabled={readOnly}
           resetKey={idPrefix}
-          onChange={(s) =>
-            write(spec.t === "date" ? s || null : s === "" && !spec.required ? undefined : s)
-          }
+          onChange={(s) => write(spec.t === "date" ? s || null : s === "" && !spec.required ? undefined : s)}
         />
       );
       break;
@@ -264,7 +255,9 @@ export function TextControl({
   disabled,
   placeholder,
   resetKey,
+  ariaLabel,
 }: {
+  ariaLabel?: string;
   id?: string;
   value: string;
   onChange: (s: string) => boolean | undefined;
@@ -282,6 +275,7 @@ export function TextControl({
   }, [value, resetKey]);
   const common = {
     id,
+    "aria-label": ariaLabel,
     value: draft,
     disabled,
     placeholder,
@@ -420,9 +414,10 @@ function LegalBasisControl({
             ))}
           </select>
           {LEGAL_FIELDS.map((f) => (
-            <label key={f.k} className={`legal-${f.k}`}>
+            <div key={f.k} className={`legal-field legal-${f.k}`}>
               <span>{translate(lang, f.label)}</span>
               <TextControl
+                ariaLabel={translate(lang, f.label)}
                 type={f.t === "int" ? "number" : "text"}
                 value={b[f.k] === undefined ? "" : String(b[f.k])}
                 disabled={readOnly}
@@ -432,7 +427,7 @@ function LegalBasisControl({
                   return update(i, { [f.k]: s === "" ? undefined : s });
                 }}
               />
-            </label>
+            </div>
           ))}
           {!readOnly ? (
             <button type="button" className="link" onClick={() => onChange(value.filter((_, j) => j !== i))}>

@@ -76,19 +76,19 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
       <EdgeLabelRenderer>
         <div className={`edge-labels ${deco?.dim ? "is-dim" : ""}`}>
           {f.step ? (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: the edge itself is reachable from the 備考 list
-            <div
+            <button
+              type="button"
               className="edge-step nodrag nopan"
               style={{ transform: `translate(-50%, -50%) translate(${sourceX + off.dx}px, ${sourceY + off.dy}px)` }}
               onClick={() => selectOnly(id)}
               title={hover}
             >
               {f.step}
-            </div>
+            </button>
           ) : null}
           {transport || unknown || deco?.count ? (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: as above
-            <div
+            <button
+              type="button"
               className={`edge-badge nodrag nopan ${unknown ? "is-unknown" : ""}`}
               style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
               onClick={() => selectOnly(id)}
@@ -97,7 +97,7 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
               {transport ? transport.badge : null}
               {unknown ? <span className="unknown-mark">?</span> : null}
               {deco?.count ? <span className={`finding-badge tone-${deco.tone ?? "amber"}`}>{deco.count}</span> : null}
-            </div>
+            </button>
           ) : null}
         </div>
       </EdgeLabelRenderer>

@@ -5,7 +5,10 @@ import { buildElkGraph, type PlacedBox, placeInLanes } from "./elk-graph";
 /** Talks to the layout worker; one worker per page, created on first use. */
 let worker: Worker | null = null;
 let seq = 0;
-const waiting = new Map<number, (r: { ok: boolean; boxes?: Record<string, PlacedBox>; error?: string; ms?: number }) => void>();
+const waiting = new Map<
+  number,
+  (r: { ok: boolean; boxes?: Record<string, PlacedBox>; error?: string; ms?: number }) => void
+>();
 
 function getWorker(): Worker {
   if (!worker) {

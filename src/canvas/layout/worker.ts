@@ -14,7 +14,12 @@ self.onmessage = async (e: MessageEvent<{ id: number; graph: ElkNode }>) => {
   const started = performance.now();
   try {
     const result = await elk.layout(graph);
-    (self as unknown as Worker).postMessage({ id, ok: true, boxes: flattenElk(result), ms: performance.now() - started });
+    (self as unknown as Worker).postMessage({
+      id,
+      ok: true,
+      boxes: flattenElk(result),
+      ms: performance.now() - started,
+    });
   } catch (err) {
     (self as unknown as Worker).postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
   }

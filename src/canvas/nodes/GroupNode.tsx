@@ -1,4 +1,4 @@
-import { NodeResizer, type NodeProps } from "@xyflow/react";
+import { type NodeProps, NodeResizer } from "@xyflow/react";
 import { memo } from "react";
 import type { GroupRFNode } from "../binding";
 import { useCanvas } from "../context";
@@ -6,7 +6,7 @@ import { LabelEditor } from "./LabelEditor";
 
 /** A lane (column of one party) or a boundary (network zone, platform); members are set by dropping. */
 function GroupNodeView({ id, data, selected, parentId }: NodeProps<GroupRFNode>) {
-  const { editingId, readOnly, onResized, setEditingId } = useCanvas();
+  const { editingId, readOnly, onResized } = useCanvas();
   const g = data.group;
   const classes = ["group-node", `group-${g.type}`];
   if (g.type === "lane" && g.laneKind) classes.push(`lane-${g.laneKind}`);
@@ -30,9 +30,11 @@ function GroupNodeView({ id, data, selected, parentId }: NodeProps<GroupRFNode>)
           handleClassName="resize-handle"
         />
       ) : null}
-      <div className="group-header" onDoubleClick={() => !readOnly && setEditingId(id)}>
+      <div className="group-header">
         {editingId === id ? <LabelEditor coll="groups" id={id} initial={g.label} /> : <span>{g.label}</span>}
-        {data.deco?.count ? <span className={`finding-badge tone-${data.deco.tone ?? "amber"}`}>{data.deco.count}</span> : null}
+        {data.deco?.count ? (
+          <span className={`finding-badge tone-${data.deco.tone ?? "amber"}`}>{data.deco.count}</span>
+        ) : null}
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { NodeResizer, type NodeProps } from "@xyflow/react";
+import { type NodeProps, NodeResizer } from "@xyflow/react";
 import { memo } from "react";
 import { NODE_KINDS } from "../../model";
 import type { KindRFNode } from "../binding";

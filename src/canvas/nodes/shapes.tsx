@@ -112,7 +112,16 @@ export function BoxShape({ kind, width, height }: { kind: NodeKind; width: numbe
       return (
         <g transform="translate(1 1)">
           <rect width={w} height={h} rx="10" {...common} />
-          <rect x="3" y="3" width={Math.max(w - 6, 1)} height={Math.max(h - 6, 1)} rx="8" fill="none" stroke={s.stroke} strokeWidth="0.8" />
+          <rect
+            x="3"
+            y="3"
+            width={Math.max(w - 6, 1)}
+            height={Math.max(h - 6, 1)}
+            rx="8"
+            fill="none"
+            stroke={s.stroke}
+            strokeWidth="0.8"
+          />
         </g>
       );
     case "department":
@@ -121,7 +130,13 @@ export function BoxShape({ kind, width, height }: { kind: NodeKind; width: numbe
       return (
         <g transform="translate(1 1)">
           <defs>
-            <pattern id="hatch-external" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id="hatch-external"
+              width="8"
+              height="8"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="8" height="8" fill={s.fill} />
               <line x1="0" y1="0" x2="0" y2="8" stroke="#cfd8dc" strokeWidth="3" />
             </pattern>

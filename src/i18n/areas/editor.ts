@@ -31,7 +31,8 @@ export const editorMessages = defineMessages(
     "editor.palette.nodes": "要素",
     "editor.palette.lanes": "レーン",
     "editor.palette.boundaries": "境界（ネットワーク等）",
-    "editor.palette.hint": "キャンバスへドラッグ、またはクリックで中央に追加。キャンバスのダブルクリックで選択中の種類を追加。",
+    "editor.palette.hint":
+      "キャンバスへドラッグ、またはクリックで中央に追加。キャンバスのダブルクリックで選択中の種類を追加。",
     "editor.label.edit": "ラベルを編集",
     "editor.msg.labelEmpty": "ラベルを空にはできません",
     "editor.msg.labelTooLong": "ラベルは {max} 文字以内にしてください（現在 {n} 文字）。変更は保存していません。",
@@ -258,7 +259,8 @@ export const editorMessages = defineMessages(
     "editor.palette.nodes": "Elements",
     "editor.palette.lanes": "Lanes",
     "editor.palette.boundaries": "Boundaries (networks …)",
-    "editor.palette.hint": "Drag onto the canvas or click to add in the centre. Double-click the canvas to add the chosen kind.",
+    "editor.palette.hint":
+      "Drag onto the canvas or click to add in the centre. Double-click the canvas to add the chosen kind.",
     "editor.label.edit": "Edit label",
     "editor.msg.labelEmpty": "A label cannot be empty",
     "editor.msg.labelTooLong": "Labels are at most {max} characters (now {n}). Nothing was saved.",
