@@ -1,12 +1,15 @@
 import { appMessages } from "./areas/app";
 import { editorMessages } from "./areas/editor";
+import { exportMessages } from "./areas/export";
 import { riskMessages } from "./areas/risk";
+import { serverMessages } from "./areas/server";
+import { templatesMessages } from "./areas/templates";
 
 /**
  * UI dictionaries, one file per area under ./areas (Japanese first, English with the same keys).
  * Add an area: create areas/NAME.ts with defineMessages(...) and list it here.
  */
-const AREAS = [appMessages, editorMessages, riskMessages] as const;
+const AREAS = [appMessages, editorMessages, riskMessages, exportMessages, serverMessages, templatesMessages] as const;
 
 type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = AreaKeys<(typeof AREAS)[number]>;

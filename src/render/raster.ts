@@ -1,14 +1,8 @@
 import { Resvg } from "@resvg/resvg-js";
 import { findCjkFont, MISSING_FONT_MESSAGE } from "./raster/fonts";
+import type { PngOptions } from "./raster/options";
 
-export interface PngOptions {
-  /** Pixels per SVG unit (default 2). Ignored when width is given. */
-  scale?: number;
-  /** Output width in pixels; the height follows the aspect ratio. */
-  width?: number;
-  /** CSS colour behind the figure; default white. */
-  background?: string;
-}
+export type { PngOptions };
 
 /** Largest PNG edge we produce: beyond this a figure is better exported as SVG or PDF. */
 export const MAX_PNG_EDGE = 16_384;

@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import type * as Y from "yjs";
 import type { Lang, MessageKey } from "../../i18n";
 import type { NagareDocument } from "../../model";
+import { ExportPanel } from "../export/ExportPanel";
 import { FindingsPanel } from "../risk/FindingsPanel";
 import { RiskMapPanel } from "../risk/RiskMapPanel";
 import type { Session } from "../session";
@@ -42,4 +43,5 @@ export const PANELS: EditorPanel[] = [
   { id: "steps", titleKey: "editor.panel.steps", component: StepsPanel },
   { id: "findings", titleKey: "risk.panel.findings", component: FindingsPanel },
   { id: "risk-map", titleKey: "risk.panel.map", component: RiskMapPanel },
+  { id: "export", titleKey: "export.panel.title", component: ExportPanel },
 ];

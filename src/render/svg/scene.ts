@@ -1,3 +1,4 @@
+import { defaultNodeSize } from "../../canvas/geometry";
 import type { ModelFlow, ModelGroup, ModelNode, NagareDocument, NodeKind } from "../../model";
 
 export interface Box {
@@ -41,8 +42,9 @@ export const ICON_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>([
   "network_device",
 ]);
 
+/** The size the canvas gives a node that has none stored, so the export matches the screen. */
 export function defaultSize(kind: NodeKind): { width: number; height: number } {
-  return ICON_KINDS.has(kind) ? { width: 112, height: 92 } : { width: 168, height: 64 };
+  return defaultNodeSize(kind);
 }
 
 /** Space kept around the nodes inside a group, and for a lane's header band. */
