@@ -218,7 +218,8 @@ export function citeLegalBasis(basis: LegalBasis, dateIso: string | null | undef
   if (!structured) return basis.text ?? LAWS[basis.law].ja;
   const newEra = ministerialEra(dateIso);
   let head = basis.law === "ordinance" && basis.ordinance ? basis.ordinance : LAWS[basis.law].ja;
-  if (basis.article) head += `第${basis.article}条`;
+  // "30の6" is written 第30条の6.
+  if (basis.article) head += basis.article.replace(/^(\d+)(の.*)?$/, "第$1条$2").replace(/^([^第].*)$/, "第$1条");
   if (basis.paragraph) head += `第${basis.paragraph}項`;
   if (basis.item) head += `第${basis.item}号`;
   const parts = [head];

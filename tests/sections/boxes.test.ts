@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findItem, type FilledItem, generateSections, type GeneratedSections } from "../../src/sections";
+import { type FilledItem, findItem, type GeneratedSections, generateSections } from "../../src/sections";
 import { base, build, f, n } from "./build";
 
 const item = (g: GeneratedSections, id: string): FilledItem => {
@@ -7,7 +7,8 @@ const item = (g: GeneratedSections, id: string): FilledItem => {
   if (!it) throw new Error(`no item ${id}`);
   return it;
 };
-const checked = (it: FilledItem) => (it.checks ?? []).filter((c) => c.checked).map((c) => (c.detail ? `${c.label}(${c.detail})` : c.label));
+const checked = (it: FilledItem) =>
+  (it.checks ?? []).filter((c) => c.checked).map((c) => (c.detail ? `${c.label}(${c.detail})` : c.label));
 
 describe("section Ⅲ しない boxes", () => {
   it("委託しない is ticked with no delegation flow and no record, and the block is then left blank", () => {
@@ -57,7 +58,11 @@ describe("section Ⅲ しない boxes", () => {
   it("提供・移転しない stays ticked when the only outward flow is the network, yet Ⅱ5 lists it", () => {
     const g = generateSections(
       build({
-        nodes: [...base(), n("mid", "system_own", "中間サーバー", { systemRole: "middle_server" }), n("nw", "system_external", "情報提供ネットワークシステム", { systemRole: "info_provision_network" })],
+        nodes: [
+          ...base(),
+          n("mid", "system_own", "中間サーバー", { systemRole: "middle_server" }),
+          n("nw", "system_external", "情報提供ネットワークシステム", { systemRole: "info_provision_network" }),
+        ],
         flows: [f("p", "mid", "nw", { phase: "network_provision", transport: "info_provision_network" })],
       }),
     );
@@ -76,7 +81,10 @@ describe("section Ⅲ しない boxes", () => {
     const g = generateSections(
       build({
         nodes: [...base(), n("kokuho", "agency", "国保連"), n("fukushi", "department", "福祉課")],
-        flows: [f("p", "sys", "kokuho", { transport: "dedicated_line" }), f("t", "sys", "fukushi", { transport: "intra_linkage" })],
+        flows: [
+          f("p", "sys", "kokuho", { transport: "dedicated_line" }),
+          f("t", "sys", "fukushi", { transport: "intra_linkage" }),
+        ],
       }),
     );
     expect(item(g, "III.file:F.5.none").value).toBe("false");
@@ -86,7 +94,11 @@ describe("section Ⅲ しない boxes", () => {
   });
 
   it("接続しない（入手）/（提供） follow the direction of network flows", () => {
-    const nodes = [...base(), n("mid", "system_own", "中間サーバー", { systemRole: "middle_server" }), n("nw", "system_external", "情報提供ネットワークシステム", { systemRole: "info_provision_network" })];
+    const nodes = [
+      ...base(),
+      n("mid", "system_own", "中間サーバー", { systemRole: "middle_server" }),
+      n("nw", "system_external", "情報提供ネットワークシステム", { systemRole: "info_provision_network" }),
+    ];
     const inquiry = generateSections(build({ nodes, flows: [f("q", "nw", "mid", { phase: "network_inquiry" })] }));
     expect(item(inquiry, "III.file:F.6.noneIn").value).toBe("false");
     expect(item(inquiry, "III.file:F.6.noneOut").value).toBe("true");
@@ -101,7 +113,11 @@ describe("section Ⅲ しない boxes", () => {
   it("a network flow whose direction is not set makes both network boxes need input", () => {
     const g = generateSections(
       build({
-        nodes: [...base(), n("mid", "system_own", "中間サーバー"), n("nw", "system_external", "情報提供ネットワークシステム", { systemRole: "info_provision_network" })],
+        nodes: [
+          ...base(),
+          n("mid", "system_own", "中間サーバー"),
+          n("nw", "system_external", "情報提供ネットワークシステム", { systemRole: "info_provision_network" }),
+        ],
         flows: [f("x", "mid", "nw")],
       }),
     );
@@ -136,7 +152,9 @@ describe("section Ⅱ from the graph", () => {
         nodes: [
           ...base(),
           n("tax", "department", "税務課"),
-          n("kiko", "agency", "日本年金機構", { owner: { party: "external", bodyType: "national", name: "日本年金機構" } }),
+          n("kiko", "agency", "日本年金機構", {
+            owner: { party: "external", bodyType: "national", name: "日本年金機構" },
+          }),
           n("city", "agency", "他市区町村", { owner: { party: "external", bodyType: "local" } }),
           n("bank", "agency", "金融機関", { owner: { party: "external", bodyType: "private" } }),
         ],
@@ -164,7 +182,9 @@ describe("section Ⅱ from the graph", () => {
   });
 
   it("入手元 of another body without a body type needs input and says which", () => {
-    const g = generateSections(build({ nodes: [...base(), n("x", "agency", "謎の機関")], flows: [f("a", "x", "sys", { transport: "paper" })] }));
+    const g = generateSections(
+      build({ nodes: [...base(), n("x", "agency", "謎の機関")], flows: [f("a", "x", "sys", { transport: "paper" })] }),
+    );
     const it = item(g, "II.file:F.3.1");
     expect(it.needsInput).toBe(true);
     expect(it.note?.ja).toContain("謎の機関");
@@ -214,7 +234,9 @@ describe("section Ⅱ from the graph", () => {
             kind: "provision",
             recipient: "国民健康保険団体連合会",
             recipientNodeId: "r",
-            legalBasis: [{ law: "mynumber_act", article: "19", item: publishedOn < "2021-09-01" ? 7 : 8, tableRow: "27" }],
+            legalBasis: [
+              { law: "mynumber_act", article: "19", item: publishedOn < "2021-09-01" ? 7 : 8, tableRow: "27" },
+            ],
             purpose: "審査支払",
           },
         ],
@@ -239,13 +261,21 @@ describe("section Ⅱ from the graph", () => {
           n("juki", "system_own", "既存住基システム", { systemRole: "existing_juki" }),
           n("nw", "system_external", "情報提供ネットワークシステム", { systemRole: "info_provision_network" }),
         ],
-        flows: [f("c1", "sys", "atena"), f("c2", "juki", "sys", { transport: "intra_linkage" }), f("c3", "atena", "nw", { phase: "network_inquiry" })],
+        flows: [
+          f("c1", "sys", "atena"),
+          f("c2", "juki", "sys", { transport: "intra_linkage" }),
+          f("c3", "atena", "nw", { phase: "network_inquiry" }),
+        ],
       }),
     );
     const sys = item(g, "I.2.sys:sys");
     expect(sys.number).toBe("Ⅰ-2-システム1");
     expect(item(g, "I.2.sys:sys.2").value).toBe("1. 資格管理\n2. 通知書作成");
-    expect(checked(item(g, "I.2.sys:sys.3"))).toEqual(["庁内連携システム", "既存住民基本台帳システム", "宛名システム等"]);
+    expect(checked(item(g, "I.2.sys:sys.3"))).toEqual([
+      "庁内連携システム",
+      "既存住民基本台帳システム",
+      "宛名システム等",
+    ]);
     expect(checked(item(g, "I.2.sys:atena.3"))).toEqual(["情報提供ネットワークシステム", "その他(業務システム)"]);
     expect(findItem(g.items, "I.2.sys:nw")).toBeUndefined();
   });
@@ -253,7 +283,11 @@ describe("section Ⅱ from the graph", () => {
 
 describe("answers and suggestions", () => {
   it("an answer overrides the generated value and keeps it as the suggestion", () => {
-    const d = build({ nodes: base(), flows: [], answers: { "III.file:F.2.risk1.sufficiency": { value: "特に力を入れている", confirmed: true } } });
+    const d = build({
+      nodes: base(),
+      flows: [],
+      answers: { "III.file:F.2.risk1.sufficiency": { value: "特に力を入れている", confirmed: true } },
+    });
     const it = item(generateSections(d), "III.file:F.2.risk1.sufficiency");
     expect(it.value).toBe("特に力を入れている");
     expect(it.state).toBe("answer");
@@ -284,7 +318,9 @@ describe("answers and suggestions", () => {
     expect(item(g, "III.file:F.2.risk4.sufficiency").value).toBe("課題が残されている");
     expect(item(g, "III.file:F.2.risk4.sufficiency").sources.flows).toEqual(["a"]);
     expect(item(g, "III.file:F.2.risk1.sufficiency").value).toBe("十分である");
-    const decided = generateSections({ ...d, decisions: { "r1:a": { status: "resolved" } } }, [{ ...finding, status: "resolved" }]);
+    const decided = generateSections({ ...d, decisions: { "r1:a": { status: "resolved" } } }, [
+      { ...finding, status: "resolved" },
+    ]);
     expect(item(decided, "III.file:F.2.risk4.sufficiency").value).toBe("十分である");
   });
 
@@ -293,7 +329,10 @@ describe("answers and suggestions", () => {
       nodes: [
         ...base(),
         n("mid", "system_own", "中間サーバー・ソフトウェア", {
-          safeguards: [{ kind: "authentication", note: "職員認証・権限管理機能でログインを制御する" }, { kind: "operation_log" }],
+          safeguards: [
+            { kind: "authentication", note: "職員認証・権限管理機能でログインを制御する" },
+            { kind: "operation_log" },
+          ],
         }),
         n("term", "terminal", "専用端末", { safeguards: [{ kind: "authentication" }] }),
       ],
@@ -301,7 +340,9 @@ describe("answers and suggestions", () => {
     });
     const g = generateSections(d);
     const it = item(g, "III.file:F.3.risk2.ad");
-    expect(it.value).toBe("【中間サーバー・ソフトウェア】\n・職員認証・権限管理機能でログインを制御する\n【専用端末】\n・認証（ID・パスワード）");
+    expect(it.value).toBe(
+      "【中間サーバー・ソフトウェア】\n・職員認証・権限管理機能でログインを制御する\n【専用端末】\n・認証（ID・パスワード）",
+    );
     expect(it.sources.nodes.sort()).toEqual(["mid", "term"]);
     expect(item(g, "III.file:F.3.risk2.a").value).toBe("行っている");
     expect(item(g, "III.file:F.3.risk2.d").value).toBe("記録を残している");
@@ -311,7 +352,14 @@ describe("answers and suggestions", () => {
   it("places with the same measures are merged as 【A・B】", () => {
     const sg = [{ kind: "locked_storage" as const, note: "施錠保管する" }];
     const g = generateSections(
-      build({ nodes: [...base(), n("s1", "store", "申請書", { safeguards: sg }), n("s2", "store", "台帳", { safeguards: sg })], flows: [] }),
+      build({
+        nodes: [
+          ...base(),
+          n("s1", "store", "申請書", { safeguards: sg }),
+          n("s2", "store", "台帳", { safeguards: sg }),
+        ],
+        flows: [],
+      }),
     );
     expect(item(g, "III.file:F.7.risk1.5d").value).toBe("【申請書・台帳】\n・施錠保管する");
   });

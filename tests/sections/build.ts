@@ -1,8 +1,4 @@
-import {
-  loadDocumentValue,
-  type NagareDocument,
-  type NagareDocumentInput,
-} from "../../src/model";
+import { loadDocumentValue, type NagareDocument, type NagareDocumentInput } from "../../src/model";
 
 /** Small graphs for the section tests: nodes and flows given tersely, the rest defaulted. */
 

@@ -14,7 +14,10 @@ function usageError(io: CliIo, ja: string, en: string): number {
 /** `report`: the 評価書 sections generated from a file, as Word, HTML, Markdown or JSON. */
 export const reportCommand: CliCommand = {
   name: "report",
-  summary: { ja: "評価書の各項目を生成し Word・HTML・Markdown・JSON に書き出す", en: "generate the 評価書 as Word, HTML, Markdown or JSON" },
+  summary: {
+    ja: "評価書の各項目を生成し Word・HTML・Markdown・JSON に書き出す",
+    en: "generate the 評価書 as Word, HTML, Markdown or JSON",
+  },
   usage: USAGE,
   run: async (args, io) => {
     const files: string[] = [];
@@ -27,11 +30,17 @@ export const reportCommand: CliCommand = {
         if (v === undefined) return usageError(io, `${a} に値がありません`, `${a} needs a value`);
         if (a === "--format" || a === "-f") format = v;
         else out = v;
-      } else if (a.startsWith("-") && a !== "-") return usageError(io, `不明なオプション: ${a}`, `unknown option: ${a}`);
+      } else if (a.startsWith("-") && a !== "-")
+        return usageError(io, `不明なオプション: ${a}`, `unknown option: ${a}`);
       else files.push(a);
     }
     if (files.length !== 1) return usageError(io, "ファイルを1つ指定してください", "give exactly one FILE");
-    if (!out) return usageError(io, "--out で出力先を指定してください（- で標準出力）", "--out PATH is required (- for stdout)");
+    if (!out)
+      return usageError(
+        io,
+        "--out で出力先を指定してください（- で標準出力）",
+        "--out PATH is required (- for stdout)",
+      );
     format ??= out === "-" ? undefined : path.extname(out).slice(1).toLowerCase();
     if (format === "markdown") format = "md";
     if (!format || !isReportFormat(format))
@@ -50,7 +59,9 @@ export const reportCommand: CliCommand = {
     }
     const loaded = loadDocumentText(text);
     if (!loaded.ok) {
-      io.err(`${file}: ${loaded.problems.length} 件の問題があるため出力しません / ${loaded.problems.length} problem(s), nothing written\n`);
+      io.err(
+        `${file}: ${loaded.problems.length} 件の問題があるため出力しません / ${loaded.problems.length} problem(s), nothing written\n`,
+      );
       for (const p of loaded.problems) io.err(`  - ${formatProblem(p)}\n`);
       return 2;
     }
