@@ -1,12 +1,6 @@
 import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
-import {
-  LANE_KINDS,
-  type LaneKind,
-  type ModelGroup,
-  type ModelNode,
-  type NagareDocument,
-  type NodeKind,
-} from "../model";
+import { LANE_KINDS, type LaneKind, type ModelGroup, type ModelNode, type NagareDocument } from "../model";
+import { sizeForLabel } from "./geometry";
 
 /**
  * Lays a document out in lanes (columns, left to right: 本人 | 委託先 | 自組織 | 庁内他部署 | 他機関 | その他) with
@@ -33,19 +27,6 @@ export interface LayoutInput {
   laneLabels?: Partial<Record<LaneKind, string>>;
   /** Top-left corner of the laid-out area. */
   origin?: { x: number; y: number };
-}
-
-const ICONS: ReadonlySet<NodeKind> = new Set(["person", "staff", "terminal", "media", "network_device", "disposal"]);
-
-/** A node size that leaves room for its label (shapes wrap the label inside; icons carry it below). */
-export function sizeForLabel(kind: NodeKind, label: string): { width: number; height: number } {
-  const chars = [...label].length;
-  if (ICONS.has(kind)) {
-    const lines = Math.min(4, Math.max(1, Math.ceil(chars / 9)));
-    return { width: 130, height: 64 + 16 * lines };
-  }
-  const lines = Math.min(5, Math.max(1, Math.ceil(chars / 11)));
-  return { width: 180, height: Math.max(60, 26 + 17 * lines) };
 }
 
 const PAD = 24;
@@ -333,10 +314,4 @@ export function segmentCrosses(
     else t1 = Math.min(t1, t);
   }
   return t0 < t1;
-}
-
-/** Rectangles of a laid-out document, for checks and thumbnails. */
-export function rectOf(n: Pick<ModelNode, "position" | "size">) {
-  const s = n.size ?? { width: 150, height: 60 };
-  return { x: n.position.x, y: n.position.y, width: s.width, height: s.height };
 }

@@ -1,5 +1,5 @@
 import type { NagareDocument } from "../model";
-import { rectOf } from "./layout";
+import { rectOf } from "./geometry";
 
 /**
  * A small picture of a document drawn from the model's geometry alone: lanes, boundaries, boxes and straight

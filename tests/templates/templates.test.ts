@@ -5,7 +5,7 @@ import { classifyFlows, groupChain, indexGraph } from "../../src/derive";
 import { loadDocumentText, type NagareDocument, parseStep } from "../../src/model";
 import { listTemplates, readTemplate, templateIds } from "../../src/templates/catalog";
 import { section3Flags } from "../../src/templates/facts";
-import { rectOf } from "../../src/templates/layout";
+import { rectOf } from "../../src/templates/geometry";
 import digestJson from "./reading-digest.json";
 
 /**

@@ -1,0 +1,48 @@
+import { defineMessages } from "../define";
+
+export const templatesMessages = defineMessages(
+  {
+    "templates.gallery.title": "公表された評価書から始める",
+    "templates.gallery.intro":
+      "公表済みの評価書を図にしたテンプレートです。使うとその写しが新しい文書になり、元のテンプレートは変わりません。",
+    "templates.gallery.loading": "テンプレートを読み込み中…",
+    "templates.gallery.error": "テンプレートを読み込めませんでした（{reason}）",
+    "templates.gallery.empty": "テンプレートがありません",
+    "templates.gallery.use": "このテンプレートを使う",
+    "templates.gallery.flows": "流れ {count} 本",
+    "templates.gallery.nodes": "要素 {count} 個",
+    "templates.gallery.files": "ファイル {count} 件",
+    "templates.gallery.published": "公表日 {date}",
+    "templates.gallery.unpublished": "公表日の記載なし",
+    "templates.gallery.thumbnail": "{title} の図の縮小表示",
+    "templates.blocks.title": "部品",
+    "templates.blocks.intro": "よく使う組み合わせを一度に置きます。置いた後は通常どおり編集できます（取り消しは1回）。",
+    "templates.blocks.insert": "置く",
+    "templates.blocks.inserted": "「{name}」を置きました",
+    "templates.blocks.failed": "置けませんでした: {reason}",
+    "templates.blocks.readOnly": "閲覧のみのため置けません",
+    "templates.blocks.invalid": "文書が読み込めていないため置けません",
+  },
+  {
+    "templates.gallery.title": "Start from a published assessment",
+    "templates.gallery.intro":
+      "Templates drawn from published assessments. Using one makes a copy as a new document; the template itself never changes.",
+    "templates.gallery.loading": "Loading templates…",
+    "templates.gallery.error": "Could not load the templates ({reason})",
+    "templates.gallery.empty": "No templates",
+    "templates.gallery.use": "Use this template",
+    "templates.gallery.flows": "{count} flows",
+    "templates.gallery.nodes": "{count} elements",
+    "templates.gallery.files": "{count} files",
+    "templates.gallery.published": "Published {date}",
+    "templates.gallery.unpublished": "No publication date",
+    "templates.gallery.thumbnail": "Small picture of the diagram of {title}",
+    "templates.blocks.title": "Building blocks",
+    "templates.blocks.intro": "Place a recurring group in one action, then edit it as usual (one undo step).",
+    "templates.blocks.insert": "Place",
+    "templates.blocks.inserted": "Placed “{name}”",
+    "templates.blocks.failed": "Could not place it: {reason}",
+    "templates.blocks.readOnly": "Read-only: cannot place blocks",
+    "templates.blocks.invalid": "The document is not loaded: cannot place blocks",
+  },
+);
