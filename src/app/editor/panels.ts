@@ -7,6 +7,7 @@ import { FindingsPanel } from "../risk/FindingsPanel";
 import { RiskMapPanel } from "../risk/RiskMapPanel";
 import type { Session } from "../session";
 import { SharePanel } from "../share/SharePanel";
+import { BlocksPanel } from "../templates/BlocksPanel";
 import { VersionsPanel } from "../versions/VersionsPanel";
 import { StepsPanel } from "./StepsPanel";
 
@@ -46,6 +47,7 @@ export const PANELS: EditorPanel[] = [
   { id: "findings", titleKey: "risk.panel.findings", component: FindingsPanel },
   { id: "risk-map", titleKey: "risk.panel.map", component: RiskMapPanel },
   { id: "export", titleKey: "export.panel.title", component: ExportPanel },
+  { id: "blocks", titleKey: "templates.blocks.title", component: BlocksPanel },
   { id: "share", titleKey: "share.panel", component: SharePanel },
   { id: "versions", titleKey: "versions.panel", component: VersionsPanel },
 ];
