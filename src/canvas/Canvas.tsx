@@ -72,7 +72,7 @@ export interface CanvasApi {
 /** The diagram: React Flow over the shared model, through the binding. */
 export function Canvas(props: CanvasProps) {
   const { ydoc, model, lang, readOnly, selected, setSelected, decorations, writer, notify } = props;
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const t = useCallback((k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
   const [nodes, setNodes] = useState<AnyRFNode[]>([]);
   const [edges, setEdges] = useState<FlowRFEdge[]>([]);
@@ -103,6 +103,14 @@ export function Canvas(props: CanvasProps) {
       })),
     );
   }, [model, selected, decorations]);
+
+  // Fit the drawing into view once when the editor opens (not on every later change of the node set).
+  const fitted = useRef(model.nodes.length + model.groups.length === 0);
+  useEffect(() => {
+    if (fitted.current || !nodes.length) return;
+    fitted.current = true;
+    requestAnimationFrame(() => void fitView({ padding: 0.1 }));
+  }, [nodes.length, fitView]);
 
   const positionWrites = useCallback((id: string, abs: Point): PositionWrite[] => {
     const m = modelRef.current;
@@ -259,7 +267,6 @@ export function Canvas(props: CanvasProps) {
         snapGrid={[10, 10]}
         minZoom={0.1}
         maxZoom={3}
-        fitView
         onlyRenderVisibleElements={nodes.length > 200}
         proOptions={{ hideAttribution: true }}
         onMove={(_, vp) => props.onViewport?.(vp)}

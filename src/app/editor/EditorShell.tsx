@@ -355,6 +355,12 @@ export function EditorShell({
     };
   }, [model, selected, ydoc, readOnly, notify, t, lang]);
 
+  // Read-only debug hook for tests and support: the validated model as plain data.
+  useEffect(() => {
+    const w = window as unknown as { __nagare?: { model: () => NagareDocument | null } };
+    w.__nagare = { model: () => (model ? structuredClone(model) : null) };
+  }, [model]);
+
   // Walkthrough follows the current step on the canvas.
   useEffect(() => {
     if (walk === null) return;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { WriteResult } from "../../canvas/binding";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
@@ -29,6 +29,15 @@ export type FieldSpec =
   | { k: string; t: "multi"; label: MessageKey; options: Option[] }
   | { k: string; t: "safeguards"; label: MessageKey }
   | { k: string; t: "legal"; label: MessageKey };
+
+/** A ref that follows `value` when it changes and may be moved ahead by the component's own writes. */
+function useLatest<T>(value: T) {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  }, [value]);
+  return ref;
+}
 
 export const termOptions = (rec: Record<string, { ja: string; en: string }>, lang: Lang): Option[] =>
   Object.entries(rec).map(([k, v]) => [k, v[lang]] as const);
@@ -86,9 +95,13 @@ function Field({ spec, value, onPatch, lang, readOnly, idPrefix }: { spec: Field
   const id = useId();
   const current = getPath(value, spec.k);
   const gesture = `${idPrefix}:${spec.k}`;
+  // What this field last wrote wins over a render that has not seen the document update yet.
+  const latest = useLatest(value);
   const write = (v: unknown) => {
-    const r = onPatch(patchFor(value, spec.k, v), gesture);
+    const patch = patchFor(latest.current, spec.k, v);
+    const r = onPatch(patch, gesture);
     setError(r.ok ? null : problemText(r.problems, lang));
+    if (r.ok) latest.current = { ...latest.current, ...patch };
     return r.ok;
   };
   // A field shows the error of its own last edit only.
@@ -187,6 +200,10 @@ function Field({ spec, value, onPatch, lang, readOnly, idPrefix }: { spec: Field
       break;
     case "multi": {
       const set = new Set(Array.isArray(current) ? (current as string[]) : []);
+      const live = () => {
+        const v = getPath(latest.current, spec.k);
+        return new Set(Array.isArray(v) ? (v as string[]) : []);
+      };
       control = (
         <div className="checklist" id={id}>
           {spec.options.map(([v, l]) => (
@@ -196,7 +213,7 @@ function Field({ spec, value, onPatch, lang, readOnly, idPrefix }: { spec: Field
                 disabled={readOnly}
                 checked={set.has(v)}
                 onChange={(e) => {
-                  const next = new Set(set);
+                  const next = live();
                   if (e.target.checked) next.add(v);
                   else next.delete(v);
                   write(spec.options.map(([o]) => o).filter((o) => next.has(o)));
@@ -321,13 +338,17 @@ function SafeguardsControl({
   resetKey: string;
 }) {
   const byKind = new Map(value.map((s) => [s.kind, s]));
+  const latest = useLatest(value);
   const set = (kind: SafeguardKind, on: boolean, note?: string) => {
+    const liveByKind = new Map(latest.current.map((s) => [s.kind, s]));
     const next = (Object.keys(SAFEGUARDS) as SafeguardKind[]).flatMap((k) => {
       if (k === kind) return on ? [{ kind, ...(note ? { note } : {}) }] : [];
-      const cur = byKind.get(k);
+      const cur = liveByKind.get(k);
       return cur ? [cur] : [];
     });
-    return onChange(next);
+    const ok = onChange(next);
+    if (ok) latest.current = next;
+    return ok;
   };
   return (
     <div className="checklist safeguards">
@@ -385,8 +406,14 @@ function LegalBasisControl({
   resetKey: string;
 }) {
   const [rowError, setRowError] = useState<string | null>(null);
+  const latest = useLatest(value);
+  const commit = (next: LegalBasis[]) => {
+    const ok = onChange(next);
+    if (ok) latest.current = next;
+    return ok;
+  };
   const update = (i: number, patch: Partial<LegalBasis>) => {
-    const merged = { ...value[i], ...patch } as Record<string, unknown>;
+    const merged = { ...latest.current[i], ...patch } as Record<string, unknown>;
     for (const [k, v] of Object.entries(merged)) if (v === undefined || v === "") delete merged[k];
     const r = legalBasisSchema.safeParse(merged);
     if (!r.success) {
@@ -394,7 +421,7 @@ function LegalBasisControl({
       return false;
     }
     setRowError(null);
-    return onChange(value.map((b, j) => (j === i ? r.data : b)));
+    return commit(latest.current.map((b, j) => (j === i ? r.data : b)));
   };
   return (
     <div className="legal-list">
@@ -430,7 +457,7 @@ function LegalBasisControl({
             </div>
           ))}
           {!readOnly ? (
-            <button type="button" className="link" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+            <button type="button" className="link" onClick={() => commit(latest.current.filter((_, j) => j !== i))}>
               {translate(lang, "editor.insp.remove")}
             </button>
           ) : null}
@@ -442,7 +469,7 @@ function LegalBasisControl({
         </div>
       ) : null}
       {!readOnly ? (
-        <button type="button" onClick={() => onChange([...value, { law: "mynumber_act" }])}>
+        <button type="button" onClick={() => commit([...latest.current, { law: "mynumber_act" }])}>
           {translate(lang, "editor.insp.addBasis")}
         </button>
       ) : null}

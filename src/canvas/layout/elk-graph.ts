@@ -14,7 +14,7 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
   "elk.direction": "RIGHT",
   "elk.edgeRouting": "ORTHOGONAL",
   "elk.hierarchyHandling": "INCLUDE_CHILDREN",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "70",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "110",
   "elk.spacing.nodeNode": "36",
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
 };
@@ -22,7 +22,7 @@ const BOUNDARY_PADDING = "[top=40,left=20,bottom=20,right=20]";
 const LANE_PAD_X = 36;
 const LANE_HEADER = 56;
 const LANE_PAD_BOTTOM = 36;
-const CLUSTER_GAP = 70;
+const CLUSTER_GAP = 110;
 const MIN_LANE_WIDTH = 220;
 
 function laneOf(groups: Map<string, ModelGroup>, groupId: string | undefined): string | null {

@@ -1,0 +1,229 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NagareDocument } from "../../src/model";
+import { launchBrowser } from "../support/browser";
+import { type RunningServer, startServer } from "../support/server";
+
+/**
+ * A staff member draws a small 事務 in /local (no collaboration server needed): lanes, elements from the
+ * palette, flows, transport and legal basis in the inspector, auto layout, undo, reload.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The model as the editor holds it, read through the read-only debug hook after pending updates settle. */
+async function model(page: Page): Promise<NagareDocument | null> {
+  await page.waitForTimeout(80);
+  return page.evaluate(
+    () => (window as unknown as { __nagare?: { model: () => NagareDocument } }).__nagare?.model() ?? null,
+  );
+}
+
+async function canvasBox(page: Page) {
+  const box = await page.locator(".nagare-canvas").boundingBox();
+  if (!box) throw new Error("no canvas");
+  return box;
+}
+
+/** Drags a palette entry onto the canvas at (x, y) relative to the canvas' top-left corner. */
+async function dropFromPalette(page: Page, testId: string, x: number, y: number) {
+  await page.dragAndDrop(`[data-testid="${testId}"]`, ".nagare-canvas .react-flow__pane", {
+    targetPosition: { x, y },
+  });
+  // The new element's label editor opens; keep the default name.
+  await page.locator(".label-editor textarea").waitFor();
+  await page.locator(".label-editor textarea").press("Escape");
+  await page.locator(".label-editor textarea").waitFor({ state: "detached" });
+}
+
+async function rename(page: Page, from: string, to: string) {
+  await page.locator(`[data-testid="node-${from}"]`).dblclick();
+  const editor = page.locator(".label-editor textarea");
+  await editor.fill(to);
+  await editor.press("Enter");
+  await page.locator(`[data-testid="node-${to}"]`).waitFor();
+}
+
+/** Draws a flow by dragging from the source's right-hand handle to the target's left-hand handle. */
+async function connect(page: Page, from: string, to: string) {
+  const s = page.locator(`.react-flow__node:has([data-testid="node-${from}"]) [data-handleid="s-r"]`).first();
+  const t = page.locator(`.react-flow__node:has([data-testid="node-${to}"]) [data-handleid="s-l"]`).first();
+  await page.locator(`[data-testid="node-${from}"]`).hover();
+  const sb = await s.boundingBox();
+  const tb = await t.boundingBox();
+  if (!sb || !tb) throw new Error("handles not found");
+  await page.mouse.move(sb.x + sb.width / 2, sb.y + sb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(tb.x + tb.width / 2 - 20, tb.y + tb.height / 2, { steps: 8 });
+  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await page.locator('[data-testid="inspector-flow"]').waitFor();
+}
+
+const field = (page: Page, key: string) => page.locator(`[data-field="${key}"]`);
+
+describe("drawing a 事務 in the browser", () => {
+  it("palette, connect, inspector, layout, undo, reload", async () => {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${server.url}/local`);
+    await page.locator(".nagare-canvas").waitFor();
+    await canvasBox(page);
+
+    // Two lanes, then elements dropped into them.
+    await dropFromPalette(page, "palette-lane:subject", 160, 100);
+    await dropFromPalette(page, "palette-lane:self", 520, 100);
+    await dropFromPalette(page, "palette-node:person", 160, 200);
+    await dropFromPalette(page, "palette-node:system_own", 520, 200);
+    await dropFromPalette(page, "palette-node:store", 520, 420);
+    await rename(page, "本人・代理人", "住民");
+    await rename(page, "自組織のシステム", "住宅管理システム");
+    await rename(page, "ファイル・データベース", "入居者DB");
+
+    let m = await model(page);
+    expect(m?.groups.map((g) => g.laneKind).sort()).toEqual(["self", "subject"]);
+    const lane = (kind: string) => m?.groups.find((g) => g.laneKind === kind)?.id;
+    const byLabel = (doc: NagareDocument | null, label: string) => doc?.nodes.find((n) => n.label === label);
+    expect(byLabel(m, "住民")?.groupId).toBe(lane("subject"));
+    expect(byLabel(m, "住宅管理システム")?.groupId).toBe(lane("self"));
+
+    // A flow with its transport, My Number status, step and legal basis set in the inspector.
+    await connect(page, "住民", "住宅管理システム");
+    await field(page, "transport").locator("select").selectOption("post");
+    await field(page, "carriesMyNumber").locator("select").selectOption("yes");
+    await field(page, "step").locator("input").fill("①");
+    await field(page, "sentence").locator("textarea").fill("住民が申請書を郵送で提出する");
+    await page.getByRole("button", { name: "根拠を追加" }).click();
+    await page.locator('[data-testid="legal-row"] input[aria-label="条"]').fill("9");
+    await page.locator('[data-testid="legal-row"] input[aria-label="項"]').fill("1");
+    await page.locator('[data-testid="legal-row"] input[aria-label="別表の項"]').fill("19");
+    await page.locator('[data-testid="phase-box"]').waitFor();
+
+    // An invalid step label is refused with a visible message and not saved.
+    await connect(page, "住宅管理システム", "入居者DB");
+    await field(page, "step").locator("input").fill("abc!");
+    await expect.poll(() => field(page, "step").locator(".field-error").textContent()).toContain("手順番号");
+    await field(page, "step").locator("input").fill("②");
+
+    m = await model(page);
+    expect(m?.flows).toHaveLength(2);
+    const f1 = m?.flows.find((f) => f.step === "①");
+    expect(f1).toMatchObject({
+      transport: "post",
+      carriesMyNumber: true,
+      sentence: "住民が申請書を郵送で提出する",
+      legalBasis: [{ law: "mynumber_act", article: "9", paragraph: 1, tableRow: "19" }],
+    });
+    expect(m?.flows.find((f) => f.step === "②")).toBeTruthy();
+    expect(m?.flows.some((f) => f.step === "abc!")).toBe(false);
+
+    // The edge shows its step label and transport badge on the canvas.
+    await expect.poll(() => page.locator(".edge-step").allTextContents()).toEqual(expect.arrayContaining(["①", "②"]));
+    await expect.poll(() => page.locator(".edge-badge").first().textContent()).toContain("郵送");
+    await page.keyboard.press("Escape");
+    await page.getByRole("checkbox", { name: "凡例" }).check();
+    await page.screenshot({ path: "/tmp/canvas-drawn.png" });
+
+    // Auto layout is one undo step.
+    const before = (await model(page))?.nodes.map((n) => [n.id, n.position]);
+    await page.getByRole("button", { name: "自動レイアウト" }).click();
+    await page.getByText("自動レイアウトしました").waitFor();
+    const laidOut = await model(page);
+    expect(laidOut?.nodes.map((n) => [n.id, n.position])).not.toEqual(before);
+    // Lanes are kept: the person stays inside the 本人 lane's column, the systems in 自組織.
+    const laneRect = (kind: string) => laidOut?.groups.find((g) => g.laneKind === kind);
+    const inside = (label: string, kind: string) => {
+      const n = byLabel(laidOut, label);
+      const l = laneRect(kind);
+      return !!n && !!l && n.position.x >= l.position.x && n.position.x <= l.position.x + l.size.width;
+    };
+    expect(inside("住民", "subject")).toBe(true);
+    expect(inside("住宅管理システム", "self")).toBe(true);
+    expect(inside("入居者DB", "self")).toBe(true);
+    await page.screenshot({ path: "/tmp/canvas-layout.png" });
+    await page.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Control+z");
+    await expect.poll(async () => (await model(page))?.nodes.map((n) => [n.id, n.position])).toEqual(before);
+    await page.keyboard.press("Control+Shift+z");
+    await expect
+      .poll(async () => (await model(page))?.nodes.map((n) => [n.id, n.position]))
+      .toEqual(laidOut?.nodes.map((n) => [n.id, n.position]));
+
+    // Reload: everything is still there (IndexedDB).
+    const saved = await model(page);
+    await page.reload();
+    await page.locator('[data-testid="node-住民"]').waitFor();
+    expect(await model(page)).toEqual(saved);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("refuses bad input with a visible message and keeps the document valid", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/local`);
+    await page.locator(".nagare-canvas").waitFor();
+    await dropFromPalette(page, "palette-node:terminal", 300, 200);
+    await dropFromPalette(page, "palette-node:paper", 600, 200);
+    const initial = await model(page);
+    expect(initial?.nodes).toHaveLength(2);
+
+    // Pasting garbage.
+    await page.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 50, y: 50 } });
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData("text/plain", "これは図形ではありません");
+      document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true }));
+    });
+    await page.getByText("貼り付けできません").waitFor();
+    expect((await model(page))?.nodes).toHaveLength(2);
+
+    // A 10,000-character label.
+    await page.locator('[data-testid="node-端末"]').first().dblclick();
+    await page.locator(".label-editor textarea").fill("あ".repeat(10_000));
+    await page.locator(".label-editor-error").waitFor();
+    await page.locator(".label-editor textarea").press("Enter");
+    await page.getByText("ラベルは 300 文字以内").first().waitFor();
+    await page.locator(".label-editor textarea").press("Escape");
+    expect((await model(page))?.nodes.map((n) => n.label).sort()).toEqual(["端末", "紙"]);
+
+    // Copy and paste of real elements works.
+    await page.locator('[data-testid="node-端末"]').click();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      document.dispatchEvent(new ClipboardEvent("copy", { clipboardData: dt, bubbles: true }));
+      (window as unknown as { __clip: string }).__clip = dt.getData("text/plain");
+    });
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData("text/plain", (window as unknown as { __clip: string }).__clip);
+      document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true }));
+    });
+    await expect.poll(async () => (await model(page))?.nodes.length).toBe(3);
+
+    // Delete asks first and lists the flows that go with the node.
+    await connect(page, "紙", "端末");
+    await page.locator('[data-testid="node-紙"]').click();
+    await page.keyboard.press("Delete");
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("紙 → 端末");
+    await page.screenshot({ path: "/tmp/canvas-delete.png" });
+    await dialog.getByRole("button", { name: "削除する" }).click();
+    await expect.poll(async () => (await model(page))?.flows.length).toBe(0);
+    expect((await model(page))?.nodes.map((n) => n.label).sort()).toEqual(["端末", "端末"]);
+    await context.close();
+  });
+});
