@@ -20,12 +20,28 @@ export function usePresence(awareness: AwarenessLike | null, identity: { name: s
   }, [awareness, identity]);
   const last = useRef(new Map<string, number>());
   const publish = useMemo(() => {
-    const throttled = (field: string, ms: number) => (value: unknown) => {
-      if (!awareness) return;
-      const now = performance.now();
-      if (now - (last.current.get(field) ?? 0) < ms && value !== null) return;
-      last.current.set(field, now);
-      awareness.setLocalStateField(field, value);
+    /** Leading and trailing throttle: the last value always gets out. */
+    const throttled = (field: string, ms: number) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let pending: unknown;
+      const send = (value: unknown) => {
+        last.current.set(field, performance.now());
+        awareness?.setLocalStateField(field, value);
+      };
+      return (value: unknown) => {
+        if (!awareness) return;
+        const wait = ms - (performance.now() - (last.current.get(field) ?? 0));
+        if (wait <= 0 && !timer) return send(value);
+        pending = value;
+        if (!timer)
+          timer = setTimeout(
+            () => {
+              timer = null;
+              send(pending);
+            },
+            Math.max(wait, 0),
+          );
+      };
     };
     return {
       cursor: throttled("cursor", 40) as (p: Point | null) => void,
