@@ -1,12 +1,15 @@
-import type { Decision, NagareDocument } from "../model";
+import type { Decision, NagareDocument, SafeguardKind } from "../model";
 import { RULES } from "./catalog";
 import { buildContext, type EvalContext } from "./context";
 import { RISKS } from "./risks";
-import { type Hit, isExcluded, type RuleDef } from "./rule";
+import { excludingGroup, type Hit, type RuleDef } from "./rule";
 import { SEVERITY_RANK, severityOf } from "./severity";
 import type { Finding, FindingStatus } from "./types";
 
-/** A rule hit that a safeguard excluded: evidence of a measure in place, used for 「十分か」. */
+/**
+ * A rule hit that a safeguard cleared: evidence of a measure in place, used for 「十分か」. The same hit is
+ * also in the findings, with status "resolved" and `mitigatedBy`.
+ */
 export interface Mitigated {
   ruleId: string;
   elementId: string;
@@ -29,7 +32,7 @@ export function findingId(ruleId: string, elementId: string, suffix?: string): s
   return suffix ? `${ruleId}:${elementId}:${suffix}` : `${ruleId}:${elementId}`;
 }
 
-function toFinding(rule: RuleDef, hit: Hit, doc: NagareDocument): Finding {
+function toFinding(rule: RuleDef, hit: Hit, doc: NagareDocument, mitigatedBy: SafeguardKind[] | null): Finding {
   const id = findingId(rule.id, hit.elementId, hit.suffix);
   const riskId = hit.riskId ?? rule.riskId;
   const decision = Object.hasOwn(doc.decisions, id) ? doc.decisions[id] : undefined;
@@ -48,8 +51,9 @@ function toFinding(rule: RuleDef, hit: Hit, doc: NagareDocument): Finding {
     title: rule.title,
     detail: hit.detail,
     mitigation: rule.mitigation,
-    status: statusFrom(decision),
+    status: mitigatedBy ? "resolved" : statusFrom(decision),
     ...(decision ? { decision } : {}),
+    ...(mitigatedBy ? { mitigatedBy } : {}),
   };
 }
 
@@ -61,11 +65,9 @@ export function evaluateDetailed(doc: NagareDocument, rules: readonly RuleDef[] 
   const seen = new Set<string>();
   for (const rule of rules) {
     const emit = (hit: Hit) => {
-      if (isExcluded(rule.excludedBy, hit.safeguards)) {
-        mitigated.push({ ruleId: rule.id, elementId: hit.elementId, riskId: hit.riskId ?? rule.riskId });
-        return;
-      }
-      const f = toFinding(rule, hit, doc);
+      const by = excludingGroup(rule.excludedBy, hit.safeguards);
+      if (by) mitigated.push({ ruleId: rule.id, elementId: hit.elementId, riskId: hit.riskId ?? rule.riskId });
+      const f = toFinding(rule, hit, doc, by);
       if (seen.has(f.id)) return; // one finding per rule and element
       seen.add(f.id);
       findings.push(f);
@@ -78,7 +80,10 @@ export function evaluateDetailed(doc: NagareDocument, rules: readonly RuleDef[] 
   return { findings, mitigated };
 }
 
-/** Every finding of the document, most severe first, in a stable order. */
+/**
+ * Every finding of the document, most severe first, in a stable order. Findings that safeguards clear are
+ * included with status "resolved" and `mitigatedBy`; filter on status "open" for what still needs work.
+ */
 export function evaluateRules(doc: NagareDocument): Finding[] {
   return evaluateDetailed(doc).findings;
 }

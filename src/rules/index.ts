@@ -24,7 +24,7 @@ export {
   riskTitle,
   rowForRisk,
 } from "./risks";
-export { isExcluded, type RuleDef } from "./rule";
+export { excludingGroup, isExcluded, type RuleDef } from "./rule";
 export {
   atLeast,
   impactOf,

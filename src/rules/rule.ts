@@ -49,8 +49,17 @@ export function defineRule(rule: RuleDef): RuleDef {
   return rule;
 }
 
+/** The first exclusion group fully present, or null. */
+export function excludingGroup(
+  excludedBy: SafeguardKind[][],
+  present: ReadonlySet<SafeguardKind> | undefined,
+): SafeguardKind[] | null {
+  if (!present || present.size === 0) return null;
+  for (const group of excludedBy) if (group.length > 0 && group.every((s) => present.has(s))) return group;
+  return null;
+}
+
 /** True when one exclusion group is fully present. */
 export function isExcluded(excludedBy: SafeguardKind[][], present: ReadonlySet<SafeguardKind> | undefined): boolean {
-  if (!present || present.size === 0) return false;
-  return excludedBy.some((group) => group.length > 0 && group.every((s) => present.has(s)));
+  return excludingGroup(excludedBy, present) !== null;
 }

@@ -41,9 +41,11 @@ export function suggestSufficiency(
       },
     };
   }
-  const resolved = mine.filter((f) => f.status === "resolved").length;
   const accepted = mine.filter((f) => f.status === "accepted").length;
-  const measures = resolved + mitigated.filter((m) => m.riskId === riskId).length;
+  // Measures in place: findings resolved (by a safeguard on the diagram or a person), counted once per id.
+  const measureIds = new Set(mine.filter((f) => f.status === "resolved").map((f) => f.id));
+  for (const m of mitigated) if (m.riskId === riskId) measureIds.add(`${m.ruleId}:${m.elementId}`);
+  const measures = measureIds.size;
   if (measures >= 2 && accepted === 0)
     return {
       value: "特に力を入れている",

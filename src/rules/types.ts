@@ -1,5 +1,5 @@
 import type { GraphIndex } from "../derive";
-import type { Decision, NagareDocument, Phase } from "../model";
+import type { Decision, NagareDocument, Phase, SafeguardKind } from "../model";
 
 /**
  * The contract of the findings engine. Each rule lives in its own file under src/rules/catalog/ as data
@@ -37,6 +37,11 @@ export interface Finding {
   status: FindingStatus;
   /** The person's decision recorded for this id, when there is one (who, when, justification). */
   decision?: Decision;
+  /**
+   * Set when safeguards on the element clear the rule: the finding is then "resolved" by the diagram itself
+   * (shown green, listed as a measure in place) rather than by a person's decision.
+   */
+  mitigatedBy?: SafeguardKind[];
 }
 
 export interface RuleContext {

@@ -91,12 +91,21 @@ describe("findings engine", () => {
     expect(fs.find((f) => f.id === "media-unencrypted:usb")?.status).toBe("open");
   });
 
-  it("a decision for a finding that no longer fires is simply kept aside", () => {
-    const doc = base({ "media-unencrypted:usb": { status: "resolved" } });
+  it("a decision outlives a finding that stops firing, and applies again when it returns", () => {
+    const doc = base({ "media-not-deleted:usb": { status: "accepted", justification: "媒体は返却時に初期化" } });
+    doc.flows[0].transport = "dedicated_line";
+    expect(evaluateRules(doc).find((f) => f.id === "media-not-deleted:usb")).toBeUndefined();
+    expect(doc.decisions["media-not-deleted:usb"].status).toBe("accepted");
+    doc.flows[0].transport = "flash_memory";
+    expect(evaluateRules(doc).find((f) => f.id === "media-not-deleted:usb")?.status).toBe("accepted");
+  });
+
+  it("a safeguard clears a finding as resolved, naming the safeguard", () => {
+    const doc = base();
     doc.flows[0].safeguards = sg("encryption");
-    const fs = evaluateRules(doc);
-    expect(fs.find((f) => f.id === "media-unencrypted:usb")).toBeUndefined();
-    expect(doc.decisions["media-unencrypted:usb"].status).toBe("resolved");
+    const f = evaluateRules(doc).find((x) => x.id === "media-unencrypted:usb")!;
+    expect(f.status).toBe("resolved");
+    expect(f.mitigatedBy).toEqual(["encryption"]);
   });
 
   it("severity is impact × likelihood", () => {
@@ -165,9 +174,16 @@ describe("「リスクへの対策は十分か」", () => {
     doc.flows[0].safeguards = sg("encryption", "delete_after_transfer");
     doc.flows[1].safeguards = sg("address_check", "channel_encryption", "tracked_mail");
     const { findings, mitigated } = evaluateDetailed(doc);
-    expect(findings.filter((f) => f.riskId === "III.5.risk2" && f.category === "risk")).toEqual([]);
-    expect(suggestSufficiency(findings, "III.5.risk2").value).toBe("十分である");
+    expect(findings.filter((f) => f.riskId === "III.5.risk2" && f.category === "risk" && f.status === "open")).toEqual(
+      [],
+    );
+    const cleared = findings.find((f) => f.id === "media-unencrypted:usb")!;
+    expect(cleared.status).toBe("resolved");
+    expect(cleared.mitigatedBy).toEqual(["encryption"]);
+    expect(suggestSufficiency(findings, "III.5.risk2").value).toBe("特に力を入れている");
     expect(suggestSufficiency(findings, "III.5.risk2", mitigated).value).toBe("特に力を入れている");
+    // nothing found and nothing in place: 十分, no stronger claim
+    expect(suggestSufficiency([], "III.5.risk2").value).toBe("十分である");
 
     const accepted = base({ "media-unencrypted:usb": { status: "accepted", justification: "理由" } });
     accepted.flows[0].safeguards = sg("delete_after_transfer");

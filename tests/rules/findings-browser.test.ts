@@ -5,11 +5,11 @@ import { type RunningServer, startServer } from "../support/server";
 
 /**
  * The findings in the real app: draw a USB transfer between two systems, see the edge turn red, add the
- * encryption and deletion safeguards in the inspector and see it lose its warning colour; then use the
+ * encryption and deletion safeguards in the inspector and see it turn green; then use the
  * findings panel and the risk grid. Real server process, real Chromium.
  */
 const RED = "rgb(201, 42, 42)"; // #c92a2a, the canvas colour of a critical/high finding
-const AMBER = "rgb(217, 119, 6)";
+const GREEN = "rgb(47, 158, 68)"; // #2f9e44: every finding on the element resolved
 
 let server: RunningServer;
 let browser: Browser;
@@ -68,7 +68,7 @@ const edgeStroke = (page: Page) =>
     .evaluate((el) => getComputedStyle(el).stroke);
 
 describe("findings in the editor", () => {
-  it("a USB transfer turns red, and loses its warning once encrypted and deleted after transfer", async () => {
+  it("a USB transfer turns red, and green once encrypted and deleted after transfer", async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -102,11 +102,13 @@ describe("findings in the editor", () => {
     await tick(safeguards.getByLabel("暗号化", { exact: true }));
     await expect.poll(() => edgeStroke(page), { timeout: 5000 }).toBe(RED); // still not deleted after transfer
     await tick(safeguards.getByLabel("連携後直ちに削除", { exact: true }));
-    await expect.poll(() => edgeStroke(page), { timeout: 5000 }).not.toBe(RED);
-    expect(await edgeStroke(page)).not.toBe(AMBER);
+    await expect.poll(() => edgeStroke(page), { timeout: 5000 }).toBe(GREEN);
 
     await page.getByTestId("tab-findings").click();
     await expect.poll(() => panel.locator("[data-finding^='media-']").count()).toBe(0);
+    // Under 対応済み they are listed as cleared by the safeguards.
+    await panel.getByTestId("findings-filter-status").selectOption("resolved");
+    await expect.poll(() => panel.locator("[data-finding^='media-'] .risk-mitigated").count()).toBe(3);
     expect(errors).toEqual([]);
     await context.close();
   });

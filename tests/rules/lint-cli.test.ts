@@ -68,6 +68,10 @@ describe("lint CLI", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain("media-unencrypted:f1");
     expect(r.stdout).toContain("PASS");
+    expect(r.stdout).toContain("cleared by safeguards");
+    const json = JSON.parse((await cli("lint", file, "--format", "json")).stdout);
+    const cleared = json.findings.find((x: { id: string }) => x.id === "media-unencrypted:f1");
+    expect(cleared).toMatchObject({ status: "resolved", mitigatedBy: ["encryption"] });
 
     const risky = write("risky.nagare.json", serializeDocument(usbDoc(sg("encryption"))));
     expect((await cli("lint", risky)).code).toBe(1); // media-not-deleted is high

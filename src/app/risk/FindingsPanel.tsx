@@ -203,7 +203,14 @@ function FindingItem({
       {f.decision?.justification && f.status === "accepted" ? (
         <p className="risk-justification">「{f.decision.justification}」</p>
       ) : null}
-      {readOnly ? null : accepting ? (
+      {f.mitigatedBy ? (
+        <p className="risk-mitigated">
+          {translate(lang, "risk.mitigatedBy", {
+            safeguards: f.mitigatedBy.map((k) => SAFEGUARDS[k][lang]).join(lang === "ja" ? "・" : ", "),
+          })}
+        </p>
+      ) : null}
+      {readOnly || f.mitigatedBy ? null : accepting ? (
         <div className="risk-accept">
           <textarea
             value={reason}

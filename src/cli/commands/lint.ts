@@ -31,8 +31,9 @@ import type { CliCommand, CliIo } from "../command";
  *     "rulesChecked": [ { "id", "category", "riskId", "title": {ja, en} } ],
  *     "findings": [ { "id", "ruleId", "elementKind", "elementId", "relatedIds", "category", "severity",
  *                     "impact", "likelihood", "phase", "riskId", "risk": {ja, en}, "title": {ja, en},
- *                     "detail": {ja, en}, "mitigation": {ja, en}, "status", "decision"? } ]
+ *                     "detail": {ja, en}, "mitigation": {ja, en}, "status", "mitigatedBy"?, "decision"? } ]
  *   }
+ * A finding that safeguards on the diagram clear has status "resolved" and "mitigatedBy" (the safeguard ids).
  * Findings are ordered: risks before incomplete-model findings, then by severity, then by id.
  */
 
@@ -124,6 +125,7 @@ export function lintJson(file: string, findings: Finding[], failOn: FailOn) {
       detail: f.detail,
       mitigation: f.mitigation,
       status: f.status,
+      ...(f.mitigatedBy ? { mitigatedBy: f.mitigatedBy } : {}),
       ...(f.decision ? { decision: f.decision } : {}),
     })),
   };
@@ -141,8 +143,11 @@ export function lintText(file: string, findings: Finding[], failOn: FailOn): str
   lines.push(
     `${file}: 指摘 ${s.total} 件（未対応 ${s.open} 件：${sev}） / ${s.total} finding(s), ${s.open} open (${sevEn})`,
   );
+  const cleared = findings.filter((f) => f.mitigatedBy);
   lines.push(`検査した規則 ${RULES.length} 件 / ${RULES.length} rules checked`);
+  lines.push(`図の安全管理措置で解消 ${cleared.length} 件 / ${cleared.length} cleared by safeguards on the diagram`);
   for (const f of findings) {
+    if (f.mitigatedBy) continue;
     const label = f.category === "incomplete" ? { ja: "不足", en: "incomplete" } : SEVERITY_LABELS[f.severity];
     const st = STATUS_LABELS[f.status];
     const risk = riskOf(f.riskId);

@@ -45,6 +45,7 @@ export const riskMessages = defineMessages(
     "risk.map.cellTitle": "{n} 件を図で強調",
     "risk.map.suggestNote": "「十分か」は図と指摘からの提案です。評価書では担当者が確認して選びます。",
     "risk.category.incomplete": "不足",
+    "risk.mitigatedBy": "図の安全管理措置で解消：{safeguards}",
   },
   {
     "risk.panel.findings": "Findings",
@@ -90,5 +91,6 @@ export const riskMessages = defineMessages(
     "risk.map.suggestNote":
       "The 「十分か」 answer is suggested from the diagram and findings; the person answering confirms it.",
     "risk.category.incomplete": "Incomplete",
+    "risk.mitigatedBy": "Cleared by safeguards on the diagram: {safeguards}",
   },
 );
