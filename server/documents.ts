@@ -3,6 +3,7 @@ import path from "node:path";
 import * as Y from "yjs";
 import { loadDocumentText, type NagareDocument, serializeDocument } from "../src/model";
 import { readModelTolerant, ydocFromModel } from "../src/sync/doc-shape";
+import { summarizeTemplate, type TemplateSummary } from "../src/templates/summary";
 import { hashToken, newId, newToken } from "./auth";
 import type { Db, DocumentRow, Role, TemplateRow } from "./db";
 import { HttpError } from "./http/respond";
@@ -108,19 +109,17 @@ export { serializeDocument };
 
 // ---- Templates: the built-in files and the organisation's own, saved from documents ----
 
-export interface TemplateInfo {
-  id: string;
+/** A template as listed: the gallery's summary (with thumbnail) plus where it comes from. */
+export interface TemplateInfo extends TemplateSummary {
   source: "builtin" | "organization";
-  title: string;
-  organization: string;
   kind: string;
-  jimuName: string;
   nodes: number;
   flows: number;
 }
 
 function infoOf(id: string, source: TemplateInfo["source"], doc: NagareDocument): TemplateInfo {
   return {
+    ...summarizeTemplate(id, doc),
     id,
     source,
     title: doc.title || doc.meta.jimuName || id,
@@ -166,17 +165,21 @@ export function builtinTemplates(ctx: Ctx): { info: TemplateInfo; doc: NagareDoc
   return out;
 }
 
-export function orgTemplateInfo(row: TemplateRow): TemplateInfo {
-  return {
-    id: `org-${row.id}`,
-    source: "organization",
-    title: row.title,
-    organization: row.organization,
-    kind: row.kind,
-    jimuName: row.jimu_name,
-    nodes: row.nodes,
-    flows: row.flows,
-  };
+const orgCache = new Map<string, TemplateInfo>();
+
+/** An organisation template as listed (its body is read once for the thumbnail). */
+export function orgTemplateInfo(ctx: Ctx, row: TemplateRow): TemplateInfo | null {
+  const cached = orgCache.get(row.id);
+  if (cached) return cached;
+  const body = ctx.db.q.templateBody.get(row.id);
+  const loaded = body ? loadDocumentText(body.body) : null;
+  if (!loaded?.ok) {
+    ctx.log(`organisation template ${row.id} cannot be read`);
+    return null;
+  }
+  const info = { ...infoOf(`org-${row.id}`, "organization", loaded.doc), title: row.title };
+  orgCache.set(row.id, info);
+  return info;
 }
 
 export function templateModel(ctx: Ctx, templateId: string): NagareDocument {

@@ -212,7 +212,10 @@ export const documentRoutes: Route[] = [
     pattern: /^\/api\/templates$/,
     handle: (ctx, { res }) => {
       const builtin = builtinTemplates(ctx).map((t) => t.info);
-      const org = ctx.db.q.templates.all().map(orgTemplateInfo);
+      const org = ctx.db.q.templates
+        .all()
+        .map((row) => orgTemplateInfo(ctx, row))
+        .filter((t) => t !== null);
       sendJson(res, 200, { templates: [...builtin, ...org] });
     },
   },

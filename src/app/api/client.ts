@@ -1,4 +1,5 @@
 import type { NagareDocument } from "../../model";
+import type { TemplateSummary } from "../../templates/summary";
 
 /**
  * Typed client of the server's JSON API. Document calls carry the link's token as a Bearer header (never
@@ -52,13 +53,10 @@ export type LookupResult =
   | ({ ok: true } & DocumentSummary)
   | { id: string; ok: false; status: number; error?: { code: string; ja: string; en: string } };
 
-export interface TemplateInfo {
-  id: string;
+/** A template as listed: the gallery's summary plus where it comes from. */
+export interface TemplateInfo extends TemplateSummary {
   source: "builtin" | "organization";
-  title: string;
-  organization: string;
   kind: string;
-  jimuName: string;
   nodes: number;
   flows: number;
 }

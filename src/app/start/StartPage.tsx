@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import { ApiError, api, type CreatedLink, type LookupResult, type Problem, type TemplateInfo } from "../api/client";
+import { TemplateGallery } from "../templates/TemplateGallery";
 import { editorHref, forgetLink, loadLinks, parseLink, rememberLink, type StoredLink } from "./links";
 import "./start.css";
 
@@ -49,7 +50,7 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
           {t("start.language")}
         </button>
       </header>
-      <NewDocument t={t} busy={busy} run={run} />
+      <NewDocument t={t} lang={lang} busy={busy} run={run} />
       {error && (
         <div className="start-error" role="alert">
           <p>{error.text}</p>
@@ -72,10 +73,12 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
 
 function NewDocument({
   t,
+  lang,
   busy,
   run,
 }: {
   t: T;
+  lang: Lang;
   busy: boolean;
   run: (what: () => Promise<CreatedLink>) => Promise<void>;
 }) {
@@ -93,10 +96,6 @@ function NewDocument({
     const text = await file.text();
     await run(() => api.importDocument(text));
   };
-  const groups: [MessageKey, TemplateInfo[]][] = [
-    ["start.templates.builtin", (templates ?? []).filter((x) => x.source === "builtin")],
-    ["start.templates.organization", (templates ?? []).filter((x) => x.source === "organization")],
-  ];
   return (
     <section className="start-new" aria-labelledby="start-new-h">
       <h2 id="start-new-h">{t("start.new")}</h2>
@@ -129,34 +128,12 @@ function NewDocument({
           {busy ? t("start.new.creating") : t("start.new.blank")}
         </button>
       </div>
-      <h3>{t("start.new.fromTemplate")}</h3>
-      {templates && templates.length === 0 && <p className="muted">{t("start.templates.none")}</p>}
-      {groups.map(([key, list]) =>
-        list.length ? (
-          <div key={key} className="template-group">
-            <h4>{t(key)}</h4>
-            <ul className="templates">
-              {list.map((tpl) => (
-                <li key={tpl.id} className="template-card">
-                  <strong>{tpl.title}</strong>
-                  <span className="muted">
-                    {tpl.organization}
-                    {tpl.kind && ` · ${kindLabel(t, tpl.kind)}`}
-                  </span>
-                  <span className="muted">{t("start.templates.counts", { nodes: tpl.nodes, flows: tpl.flows })}</span>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => run(() => api.createDocument({ template: tpl.id, title, jimuName }))}
-                  >
-                    {t("start.templates.use")}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null,
-      )}
+      <TemplateGallery
+        lang={lang}
+        busy={busy}
+        templates={templates ?? undefined}
+        onUse={(id) => run(() => api.createDocument({ template: id, title, jimuName }))}
+      />
       <h3>{t("start.new.import")}</h3>
       <p className="muted">{t("start.new.importHint")}</p>
       <input
@@ -172,10 +149,6 @@ function NewDocument({
       />
     </section>
   );
-}
-
-function kindLabel(t: T, kind: string): string {
-  return kind === "basic" || kind === "focused" || kind === "full" ? t(`start.kind.${kind}`) : kind;
 }
 
 function DocumentList({ t, lang }: { t: T; lang: Lang }) {
