@@ -315,3 +315,37 @@ export function segmentCrosses(
   }
   return t0 < t1;
 }
+
+/**
+ * Lanes and boundaries as a document already has them (a node's lane is the lane above it; a boundary holds
+ * the nodes whose innermost group it is), so that an existing diagram can be laid out again.
+ */
+export function layoutInputOf(doc: NagareDocument): LayoutInput {
+  const groups = new Map(doc.groups.map((g) => [g.id, g]));
+  const laneOf = (groupId: string | undefined): LaneKind => {
+    let cur = groupId ? groups.get(groupId) : undefined;
+    for (let i = 0; cur && i < 32; i++) {
+      if (cur.type === "lane" && cur.laneKind) return cur.laneKind;
+      cur = cur.parentId ? groups.get(cur.parentId) : undefined;
+    }
+    return "other";
+  };
+  const lanes: Record<string, LaneKind> = {};
+  const members = new Map<string, string[]>();
+  for (const n of doc.nodes) {
+    lanes[n.id] = laneOf(n.groupId);
+    const g = n.groupId ? groups.get(n.groupId) : undefined;
+    if (g?.type === "boundary") members.set(g.id, [...(members.get(g.id) ?? []), n.id]);
+  }
+  const boundaries: LayoutBoundary[] = [];
+  for (const [id, ids] of members) {
+    const g = groups.get(id)!;
+    const lane = laneOf(g.parentId);
+    // A boundary whose members sit in different lanes cannot be one block: its members are laid out alone.
+    if (ids.some((m) => lanes[m] !== lane)) continue;
+    boundaries.push({ id, kind: g.boundaryKind ?? "other", label: g.label, lane, members: ids, note: g.note });
+  }
+  const laneLabels: Partial<Record<LaneKind, string>> = {};
+  for (const g of doc.groups) if (g.type === "lane" && g.laneKind) laneLabels[g.laneKind] = g.label;
+  return { lanes, boundaries, laneLabels };
+}

@@ -150,3 +150,26 @@ describe("template gallery", () => {
     expect(() => parseTemplateList("nope")).toThrow();
   });
 });
+
+describe("laying out an existing document again", () => {
+  it("keeps lanes, boundaries and memberships, and leaves no overlaps", async () => {
+    const { layoutDocument, layoutInputOf } = await import("../../src/templates/layout");
+    const doc = template("osaka-shiei-jutaku");
+    const input = layoutInputOf(doc);
+    expect(input.boundaries.map((b) => b.id).sort()).toEqual(
+      doc.groups
+        .filter((g) => g.type === "boundary")
+        .map((g) => g.id)
+        .sort(),
+    );
+    const moved = structuredClone(doc);
+    for (const n of moved.nodes) n.position = { x: 0, y: 0 };
+    await layoutDocument(moved, input);
+    const loaded = loadDocumentValue(moved);
+    expect(loaded.ok).toBe(true);
+    for (const n of moved.nodes) expect(n.groupId).toBe(doc.nodes.find((m) => m.id === n.id)?.groupId);
+    for (let i = 0; i < moved.nodes.length; i++)
+      for (let j = i + 1; j < moved.nodes.length; j++)
+        expect(overlaps(rectOf(moved.nodes[i]!), rectOf(moved.nodes[j]!))).toBe(false);
+  });
+});

@@ -152,7 +152,12 @@ export function modelFromReading(reading: Reading, spec: TemplateSpec): { doc: N
       safeguards: mapSafeguards(rf.safeguards),
       variant: rf.variant ? clip(rf.variant) : undefined,
       directionUnknown: rf.direction === "unknown" ? true : undefined,
-      fileIds: spec.fileIds?.(rf.file) ?? [],
+      // With a single 特定個人情報ファイル, every flow of 特定個人情報 is a flow of that file.
+      fileIds: spec.fileIds
+        ? spec.fileIds(rf.file)
+        : spec.files.length === 1 && rf.carriesMyNumber === true
+          ? [spec.files[0]!.id]
+          : [],
       ...patch,
       note: joinNotes(
         patch.note,
