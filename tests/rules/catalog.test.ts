@@ -336,7 +336,32 @@ const CASES: Case[] = [
         ),
       "not 特定個人情報": () =>
         withSelf([node("agency", "agency")], [flow("f1", "sys", "agency", { carriesMyNumber: false })]),
+      "a 提供 record with the recipient's 用途": () =>
+        withSelf([node("agency", "agency")], [flow("f1", "sys", "agency", { provisionId: "p1" })], {
+          provisions: [
+            {
+              id: "p1",
+              kind: "provision",
+              recipient: "機構",
+              recipientNodeId: "agency",
+              purpose: "給付",
+              legalBasis: [{ law: "mynumber_act", article: "19", item: 11 }],
+            },
+          ],
+        }),
     },
+  },
+  {
+    rule: "data-minimisation",
+    element: "vendor",
+    trigger: () => withSelf([node("vendor", "contractor")], [flow("f1", "sys", "vendor")]),
+    excluded: {
+      "its 委託事項": () =>
+        withSelf([node("vendor", "contractor", { delegationId: "d1" })], [flow("f1", "sys", "vendor")], {
+          delegations: [delegation()],
+        }),
+    },
+    riskId: "III.4.risk1",
   },
   {
     rule: "storage-no-retention",

@@ -1,6 +1,7 @@
 import type { NodeKind, Party } from "../../model";
 import type { RiskId } from "../risks";
 import { defineRule } from "../rule";
+import { delegationOf } from "./delegation";
 import { nodeHit, q } from "./shared";
 
 /** Kinds that hold, dispose of, relay or are the data subject: their "use" is not a declared purpose. */
@@ -37,7 +38,7 @@ export const dataMinimisation = defineRule({
     en: "Handing over data nobody uses breaks data minimisation and invites misuse and leaks.",
   },
   mitigation: {
-    ja: "受け手の用途（提供先なら提供先における用途）を記入するか、保管先・次の流れを描く。不要なら流れを止める。",
+    ja: "受け手の用途（提供先なら提供先における用途、委託先なら委託事項）を記入するか、保管先・次の流れを描く。不要なら流れを止める。",
     en: "State the recipient's purpose, or draw where it is kept or passed on; otherwise stop sending it.",
   },
   phase: "use",
@@ -52,6 +53,8 @@ export const dataMinimisation = defineRule({
     if (NOT_USERS.has(n.node.kind) || n.incoming.length === 0) return;
     if (n.node.purpose?.trim() || n.outgoing.length > 0 || n.node.fileIds.length > 0) return;
     if ((ctx.provisionsByRecipient.get(n.node.id) ?? []).some((p) => p.purpose?.trim())) return;
+    // A contractor's use is its 委託事項.
+    if (delegationOf(n, ctx)) return;
     let mine: boolean | null = false;
     for (const f of n.incoming) {
       if (f.carriesMyNumber === true) mine = true;
