@@ -177,6 +177,9 @@ describe("templates of the published assessments", () => {
         const dropped = new Set(digest.droppedSteps);
         expect(steps.size).toBe(digest.stepLabels.filter((s) => !dropped.has(s)).length);
         for (const s of steps) expect(parseStep(s), s).not.toBeNull();
+        // A 全項目 別添1 explains each numbered step in its (備考); the flow carries that sentence.
+        if (doc.meta.assessmentKind === "full")
+          for (const f of doc.flows.filter((x) => x.step)) expect(f.sentence, `${f.id} ${f.step}`).toBeTruthy();
         for (const s of dropped)
           expect(doc.flows.some((f) => (f.note ?? "").includes(`評価書の表記: ${s}`))).toBe(true);
       });

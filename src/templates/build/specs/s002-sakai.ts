@@ -38,7 +38,8 @@ function remarks(): Map<string, string> {
   const headings = new Set(Object.values(HEADING));
   const out = new Map<string, string[]>();
   let current: string | null = null;
-  for (const raw of lines.slice(start + 1, start + 60)) {
+  for (const raw of lines.slice(start + 1, start + 120)) {
+    if (/^II 特定個人情報ファイルの概要/.test(raw.trim())) break;
     const line = raw.trim().replace(/^-\s*/, "").replace(/^・/, "");
     if (!line) continue;
     if (headings.has(line)) {
