@@ -86,25 +86,26 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
     const dataText = [f.data, f.variant ? `【${f.variant.replace(/^【|】$/g, "")}】` : ""].filter(Boolean).join(" ");
     const data = dataText ? fitLine(dataText, 132, BADGE_FONT) : "";
     if (badge || data) {
-      const wb = badge ? measureText(badge, BADGE_FONT) + 10 : 0;
-      const wd = data ? measureText(data, BADGE_FONT) + 6 : 0;
-      const w = wb + wd + (badge && data ? 3 : 0);
-      const ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
-      const cands = ts.map((t) => centred(pointAlong(pts, len * t).p, w, BADGE_H));
-      // Beside the line when every spot on it is taken.
-      for (const t of ts) {
-        const at = pointAlong(pts, len * t);
-        const d = at.horizontal ? BADGE_H / 2 + 2 : w / 2 + 3;
-        for (const s of [-1, 1])
-          cands.push(
-            centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, BADGE_H),
-          );
+      // Try badge and data together on a free spot, then the badge alone; a crowded figure keeps the badge.
+      const tiers: { badge: string; data: string }[] = [{ badge, data }];
+      if (badge && data) tiers.push({ badge, data: "" });
+      let chosen: { b: Box; badge: string; data: string } | null = null;
+      for (const [k, tier] of tiers.entries()) {
+        const cands = midCandidates(pts, len, labelWidth(tier.badge, tier.data));
+        const free = cands.find((c) => space.cost(c) === 0);
+        if (free) {
+          chosen = { b: free, ...tier };
+          break;
+        }
+        if (k === tiers.length - 1) chosen = { b: space.pick(cands), ...tier };
       }
-      const b = space.pick(cands);
+      const { b, badge: shownBadge, data: shownData } = chosen as { b: Box; badge: string; data: string };
       space.add(b);
       boxes.push(b);
+      const wb = shownBadge ? measureText(shownBadge, BADGE_FONT) + 10 : 0;
+      const wd = shownData ? measureText(shownData, BADGE_FONT) + 6 : 0;
       const g: string[] = [];
-      if (badge) {
+      if (shownBadge) {
         g.push(
           el("rect", {
             x: b.x,
@@ -117,7 +118,7 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
           }),
         );
         g.push(
-          textBlock([badge], b.x + wb / 2, b.y, {
+          textBlock([shownBadge], b.x + wb / 2, b.y, {
             size: BADGE_FONT,
             line: BADGE_H,
             fill: pal.badgeText,
@@ -125,18 +126,39 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
           }),
         );
       }
-      if (data) {
-        const x = b.x + (badge ? wb + 3 : 0);
+      if (shownData) {
+        const x = b.x + (shownBadge ? wb + 3 : 0);
         g.push(
           el("rect", { x, y: b.y + 1, width: wd, height: BADGE_H - 2, fill: pal.background, "fill-opacity": 0.88 }),
         );
         g.push(
-          textBlock([data], x + 3, b.y, { size: BADGE_FONT, line: BADGE_H, fill: pal.mutedText, anchor: "start" }),
+          textBlock([shownData], x + 3, b.y, { size: BADGE_FONT, line: BADGE_H, fill: pal.mutedText, anchor: "start" }),
         );
       }
-      parts.push(el("g", { "data-badge": badge || undefined }, g));
+      parts.push(el("g", { "data-badge": shownBadge || undefined, "data-data": shownData ? "1" : undefined }, g));
     }
     if (parts.length) svg.push(el("g", { "data-flow-id": f.id }, parts));
   });
   return { svg, boxes };
+}
+
+function labelWidth(badge: string, data: string): number {
+  const wb = badge ? measureText(badge, BADGE_FONT) + 10 : 0;
+  const wd = data ? measureText(data, BADGE_FONT) + 6 : 0;
+  return wb + wd + (badge && data ? 3 : 0);
+}
+
+/** Spots near the middle of the path, on the line first, then beside it. */
+function midCandidates(pts: Route["points"], len: number, w: number): Box[] {
+  const ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+  const cands = ts.map((t) => centred(pointAlong(pts, len * t).p, w, BADGE_H));
+  for (const t of ts) {
+    const at = pointAlong(pts, len * t);
+    const d = at.horizontal ? BADGE_H / 2 + 2 : w / 2 + 3;
+    for (const s of [-1, 1])
+      cands.push(
+        centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, BADGE_H),
+      );
+  }
+  return cands;
 }

@@ -7,7 +7,7 @@ import { type Route, type RouteRequest, routeAll } from "./route";
 import { BOUNDARY_HEADER, type Box, buildScene, LANE_HEADER, type Selection, union } from "./scene";
 import { drawNode, textBlock, visualBox } from "./shapes";
 import { type DiagramStyle, FINDING_COLORS, type FindingTone, type Palette, paletteFor } from "./style";
-import { escapeXml, FONT_FAMILY, fitLine } from "./text";
+import { escapeXml, FONT_FAMILY, fitLine, measureText } from "./text";
 import { el, num, polylinePath } from "./xml";
 
 export interface DiagramSvgOptions {
@@ -71,7 +71,8 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     source: boxes.get(f.source) as Box,
     target: boxes.get(f.target) as Box,
   }));
-  const routes = routeAll(requests, boxes);
+  const titles = scene.groups.map((g) => groupTitleBox(g.group.type, g.group.label, g.box));
+  const routes = routeAll(requests, boxes, titles);
 
   // Nodes first into a buffer: their tabs are obstacles for labels.
   const nodeSvg: string[] = [];
@@ -107,8 +108,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     groupSvg.push(
       drawGroup(g.group.type, g.group.laneKind, g.group.label, g.box, pal, toneColor(g.group.id), g.group.id),
     );
-    const header = g.group.type === "lane" ? LANE_HEADER : BOUNDARY_HEADER;
-    obstacles.push({ x: g.box.x, y: g.box.y, w: Math.min(g.box.w, 260), h: header });
+    obstacles.push(groupTitleBox(g.group.type, g.group.label, g.box));
   }
 
   // Edges and their labels.
@@ -184,6 +184,12 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     "</svg>",
   ].join("");
   return { svg, width, height };
+}
+
+/** Where a group's title is written: a lane's whole header band, a boundary's label at its top left. */
+function groupTitleBox(type: "lane" | "boundary", label: string, b: Box): Box {
+  if (type === "lane") return { x: b.x, y: b.y, w: b.w, h: LANE_HEADER };
+  return { x: b.x, y: b.y, w: Math.min(b.w, measureText(fitLine(label, b.w - 20, 11), 11) + 20), h: BOUNDARY_HEADER };
 }
 
 function uniqueInOrder<T>(items: T[]): T[] {

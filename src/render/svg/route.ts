@@ -116,7 +116,7 @@ interface Scored {
   cost: number;
 }
 
-function score(points: Pt[], obstacles: Box[], ends: [Box, Box], taken: Seg[]): number {
+function score(points: Pt[], obstacles: Box[], ends: [Box, Box], taken: Seg[], soft: Box[]): number {
   let cost = 0;
   let bends = 0;
   for (let i = 0; i + 1 < points.length; i++) {
@@ -125,6 +125,7 @@ function score(points: Pt[], obstacles: Box[], ends: [Box, Box], taken: Seg[]): 
     const len = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
     cost += len;
     for (const o of obstacles) if (segmentHits(a, b, o)) cost += 5000;
+    for (const o of soft) if (segmentHits(a, b, o)) cost += 400;
     // The path may touch its own ends only at the first and last segment.
     if (i > 0 && segmentHits(a, b, inflate(ends[0], -1))) cost += 8000;
     if (i + 2 < points.length && segmentHits(a, b, inflate(ends[1], -1))) cost += 8000;
@@ -175,10 +176,19 @@ function plausible(s: Box, sa: Side, t: Box, sb: Side): boolean {
   return away(sa, sc, tc) && away(sb, tc, sc);
 }
 
-function best(req: RouteRequest, sa: Side, sb: Side, p: Pt, q: Pt, obstacles: Box[], taken: Seg[]): Scored {
+function best(
+  req: RouteRequest,
+  sa: Side,
+  sb: Side,
+  p: Pt,
+  q: Pt,
+  obstacles: Box[],
+  taken: Seg[],
+  soft: Box[],
+): Scored {
   let top: Scored | null = null;
   for (const pts of candidates(p, sa, q, sb, obstacles)) {
-    const cost = score(pts, obstacles, [req.source, req.target], taken);
+    const cost = score(pts, obstacles, [req.source, req.target], taken, soft);
     if (!top || cost < top.cost) top = { points: pts, cost };
   }
   return top as Scored;
@@ -197,44 +207,56 @@ function selfLoop(b: Box): Pt[] {
   ];
 }
 
-/** Routes every request; deterministic for a given input order. */
-export function routeAll(requests: RouteRequest[], boxes: Map<string, Box>): Route[] {
+function spanOf(req: RouteRequest, margin: number): Box {
+  const x = Math.min(req.source.x, req.target.x);
+  const y = Math.min(req.source.y, req.target.y);
+  return inflate(
+    {
+      x,
+      y,
+      w: Math.max(req.source.x + req.source.w, req.target.x + req.target.w) - x,
+      h: Math.max(req.source.y + req.source.h, req.target.y + req.target.h) - y,
+    },
+    margin,
+  );
+}
+
+function near(b: Box, req: RouteRequest): boolean {
+  return segmentHits({ x: b.x, y: b.y }, { x: b.x + b.w, y: b.y + b.h }, spanOf(req, 140));
+}
+
+/**
+ * Routes every request; deterministic for a given input order. Soft obstacles (group titles) may be
+ * crossed, at a price.
+ */
+export function routeAll(requests: RouteRequest[], boxes: Map<string, Box>, softObstacles: Box[] = []): Route[] {
   const all = [...boxes.entries()];
   const obstaclesFor = (req: RouteRequest) => {
-    const reach = inflate(
-      {
-        x: Math.min(req.source.x, req.target.x),
-        y: Math.min(req.source.y, req.target.y),
-        w: Math.max(req.source.x + req.source.w, req.target.x + req.target.w) - Math.min(req.source.x, req.target.x),
-        h: Math.max(req.source.y + req.source.h, req.target.y + req.target.h) - Math.min(req.source.y, req.target.y),
-      },
-      140,
-    );
     const out: Box[] = [];
     for (const [id, b] of all) {
       if (id === req.sourceId || id === req.targetId) continue;
-      if (!segmentHits({ x: b.x, y: b.y }, { x: b.x + b.w, y: b.y + b.h }, reach)) continue;
-      out.push(inflate(b, CLEARANCE - 2));
+      if (near(b, req)) out.push(inflate(b, CLEARANCE - 2));
     }
     return out;
   };
 
   // Pass 1: choose sides with ports at the middle of each side.
-  const chosen: { req: RouteRequest; sides: [Side, Side] | null; obstacles: Box[] }[] = [];
+  const chosen: { req: RouteRequest; sides: [Side, Side] | null; obstacles: Box[]; soft: Box[] }[] = [];
   for (const req of requests) {
     if (req.sourceId === req.targetId) {
-      chosen.push({ req, sides: null, obstacles: [] });
+      chosen.push({ req, sides: null, obstacles: [], soft: [] });
       continue;
     }
     const obstacles = obstaclesFor(req);
+    const soft = softObstacles.filter((b) => near(b, req));
     let top: (Scored & { sides: [Side, Side] }) | null = null;
     for (const sa of SIDES)
       for (const sb of SIDES) {
         if (!plausible(req.source, sa, req.target, sb)) continue;
-        const r = best(req, sa, sb, sidePoint(req.source, sa), sidePoint(req.target, sb), obstacles, []);
+        const r = best(req, sa, sb, sidePoint(req.source, sa), sidePoint(req.target, sb), obstacles, [], soft);
         if (!top || r.cost < top.cost) top = { ...r, sides: [sa, sb] };
       }
-    chosen.push({ req, sides: top ? top.sides : ["right", "left"], obstacles });
+    chosen.push({ req, sides: top ? top.sides : ["right", "left"], obstacles, soft });
   }
 
   // Pass 2: spread the ends that share a side, ordered by where the other end lies to avoid crossings.
@@ -271,7 +293,7 @@ export function routeAll(requests: RouteRequest[], boxes: Map<string, Box>): Rou
     const [sa, sb] = c.sides;
     const p = sidePoint(c.req.source, sa, offsets.get(`${index}|0`) ?? 0);
     const q = sidePoint(c.req.target, sb, offsets.get(`${index}|1`) ?? 0);
-    const r = best(c.req, sa, sb, p, q, c.obstacles, taken);
+    const r = best(c.req, sa, sb, p, q, c.obstacles, taken, c.soft);
     for (let i = 0; i + 1 < r.points.length; i++) taken.push({ a: r.points[i] as Pt, b: r.points[i + 1] as Pt });
     return { id: c.req.id, points: r.points, sides: c.sides };
   });

@@ -12,7 +12,15 @@ export function textBlock(
   lines: string[],
   x: number,
   top: number,
-  opts: { size: number; line: number; fill: string; anchor?: "middle" | "start" | "end"; weight?: "bold" },
+  opts: {
+    size: number;
+    line: number;
+    fill: string;
+    anchor?: "middle" | "start" | "end";
+    weight?: "bold";
+    /** Marks the element's own label among other texts (tabs, badges). */
+    role?: string;
+  },
 ): string {
   const tspans = lines.map((line, i) => {
     const baseline = top + i * opts.line + (opts.line - opts.size) / 2 + opts.size * 0.86;
@@ -25,6 +33,7 @@ export function textBlock(
       fill: opts.fill,
       "text-anchor": opts.anchor ?? "middle",
       "font-weight": opts.weight,
+      "data-role": opts.role,
     },
     tspans.join(""),
   );
@@ -86,7 +95,12 @@ export function drawNode(kind: NodeKind, box: Box, label: string, look: NodeLook
     parts.push(el("rect", { x, y, width: w, height: h, fill: "none", stroke: "none" }));
     parts.push(icon(kind, iconBox, look.colors, stroke, sw));
     parts.push(
-      textBlock(lines, x + w / 2, y + h - labelH - 2, { size: NODE_FONT, line: NODE_LINE, fill: look.textColor }),
+      textBlock(lines, x + w / 2, y + h - labelH - 2, {
+        size: NODE_FONT,
+        line: NODE_LINE,
+        fill: look.textColor,
+        role: "label",
+      }),
     );
     if (look.outline)
       parts.push(
@@ -184,7 +198,9 @@ export function drawNode(kind: NodeKind, box: Box, label: string, look: NodeLook
   const maxLines = Math.max(1, Math.floor(innerH / NODE_LINE));
   const lines = wrapText(label, w - 14, NODE_FONT, maxLines);
   const top = y + inset.top + (innerH - lines.length * NODE_LINE) / 2;
-  parts.push(textBlock(lines, x + w / 2, top, { size: NODE_FONT, line: NODE_LINE, fill: look.textColor }));
+  parts.push(
+    textBlock(lines, x + w / 2, top, { size: NODE_FONT, line: NODE_LINE, fill: look.textColor, role: "label" }),
+  );
 
   if (look.tab && look.tabColors) {
     // The 委託事項 marking: a tab on the top edge naming what is delegated.
