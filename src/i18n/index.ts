@@ -1,6 +1,7 @@
 import { appMessages } from "./areas/app";
 import { editorMessages } from "./areas/editor";
 import { exportMessages } from "./areas/export";
+import { reportMessages } from "./areas/report";
 import { riskMessages } from "./areas/risk";
 import { serverMessages } from "./areas/server";
 import { templatesMessages } from "./areas/templates";
@@ -9,7 +10,15 @@ import { templatesMessages } from "./areas/templates";
  * UI dictionaries, one file per area under ./areas (Japanese first, English with the same keys).
  * Add an area: create areas/NAME.ts with defineMessages(...) and list it here.
  */
-const AREAS = [appMessages, editorMessages, riskMessages, exportMessages, serverMessages, templatesMessages] as const;
+const AREAS = [
+  appMessages,
+  editorMessages,
+  riskMessages,
+  exportMessages,
+  serverMessages,
+  templatesMessages,
+  reportMessages,
+] as const;
 
 type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = AreaKeys<(typeof AREAS)[number]>;

@@ -3,6 +3,7 @@ import type * as Y from "yjs";
 import type { Lang, MessageKey } from "../../i18n";
 import type { NagareDocument } from "../../model";
 import { ExportPanel } from "../export/ExportPanel";
+import { ReportPanel } from "../report/ReportPanel";
 import { FindingsPanel } from "../risk/FindingsPanel";
 import { RiskMapPanel } from "../risk/RiskMapPanel";
 import type { Session } from "../session";
@@ -47,6 +48,7 @@ export const PANELS: EditorPanel[] = [
   { id: "findings", titleKey: "risk.panel.findings", component: FindingsPanel },
   { id: "risk-map", titleKey: "risk.panel.map", component: RiskMapPanel },
   { id: "export", titleKey: "export.panel.title", component: ExportPanel },
+  { id: "report", titleKey: "report.panel.title", component: ReportPanel },
   { id: "blocks", titleKey: "templates.blocks.title", component: BlocksPanel },
   { id: "share", titleKey: "share.panel", component: SharePanel },
   { id: "versions", titleKey: "versions.panel", component: VersionsPanel },

@@ -1,0 +1,360 @@
+import { memo, useEffect, useMemo, useState } from "react";
+import { type Lang, type MessageKey, translate } from "../../i18n";
+import { ASSESSMENT_KINDS, type NagareDocument } from "../../model";
+import { evaluateDetailed, suggestSufficiency } from "../../rules";
+import {
+  checksText,
+  type FilledItem,
+  type GeneratedSections,
+  generateSections,
+  isDiagramItem,
+  valueLines,
+} from "../../sections";
+import type { ElementIds, PanelProps } from "../editor/panels";
+import { downloadBytes, safeFileBase } from "../export/download";
+import { writeAnswer } from "./answers";
+import { exportDocx, exportText } from "./report-export";
+import "./report.css";
+
+type Tr = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** Waits until the model has been still for a moment, so typing on the canvas does not regenerate each key. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function generateForPanel(model: NagareDocument): GeneratedSections {
+  const { findings, mitigated } = evaluateDetailed(model);
+  return generateSections(model, findings, { suggestSufficiency: (f, r) => suggestSufficiency(f, r, mitigated) });
+}
+
+const hasSources = (it: FilledItem) => it.sources.nodes.length + it.sources.flows.length > 0;
+const toIds = (it: FilledItem): ElementIds => ({ nodes: it.sources.nodes, flows: it.sources.flows });
+
+/** The part of a line that selects its source elements on the canvas (a plain block when it has none). */
+function Linked({
+  item,
+  select,
+  className,
+  title,
+  children,
+}: {
+  item: FilledItem;
+  select: (ids: ElementIds) => void;
+  className: string;
+  title?: string;
+  children: React.ReactNode;
+}) {
+  if (!hasSources(item)) return <span className={className}>{children}</span>;
+  return (
+    <button type="button" className={`${className} rp-linked`} title={title} onClick={() => select(toIds(item))}>
+      {children}
+    </button>
+  );
+}
+
+/** Whether an item or anything under it still needs a person. */
+function open(it: FilledItem): boolean {
+  return it.needsInput || it.children.some(open);
+}
+
+interface ItemProps {
+  item: FilledItem;
+  depth: number;
+  t: Tr;
+  lang: Lang;
+  onlyOpen: boolean;
+  readOnly: boolean;
+  editing: string | null;
+  setEditing: (id: string | null) => void;
+  save: (id: string, value: string | null) => void;
+  select: (ids: ElementIds) => void;
+}
+
+function Editor({ item, t, save, cancel }: { item: FilledItem; t: Tr; save: (v: string) => void; cancel: () => void }) {
+  const initialChecks = new Set((item.checks ?? []).filter((c) => c.checked).map((c) => c.label));
+  const [text, setText] = useState(item.kind === "none_box" ? item.value : item.value || item.suggestion || "");
+  const [checks, setChecks] = useState(initialChecks);
+  const submit = () => {
+    if (item.kind === "checkbox") {
+      const kept = (item.checks ?? [])
+        .filter((c) => checks.has(c.label))
+        .map((c) => ({ label: c.label, checked: true, ...(c.detail ? { detail: c.detail } : {}) }));
+      save(checksText(kept));
+    } else save(text);
+  };
+  let field: React.ReactNode;
+  if (item.kind === "single" || item.kind === "sufficiency")
+    field = (
+      <select value={text} onChange={(e) => setText(e.target.value)} data-testid="report-editor-select">
+        <option value="">{t("report.select")}</option>
+        {(item.choices ?? []).map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    );
+  else if (item.kind === "checkbox")
+    field = (
+      <div className="rp-checks">
+        {(item.choices ?? item.checks?.map((c) => c.label) ?? []).map((c) => (
+          <label key={c}>
+            <input
+              type="checkbox"
+              checked={checks.has(c)}
+              onChange={(e) => {
+                const next = new Set(checks);
+                if (e.target.checked) next.add(c);
+                else next.delete(c);
+                setChecks(next);
+              }}
+            />{" "}
+            {c}
+          </label>
+        ))}
+      </div>
+    );
+  else if (item.kind === "none_box")
+    field = (
+      <label>
+        <input type="checkbox" checked={text === "true"} onChange={(e) => setText(String(e.target.checked))} />{" "}
+        {t("report.checked")}
+      </label>
+    );
+  else
+    field = (
+      <textarea
+        value={text}
+        rows={Math.min(12, Math.max(3, text.split("\n").length + 1))}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="report-editor-text"
+      />
+    );
+  return (
+    <div className="rp-editor">
+      {field}
+      <div className="rp-editor-actions">
+        <button type="button" onClick={submit} data-testid="report-save">
+          {t("report.save")}
+        </button>
+        <button type="button" onClick={cancel}>
+          {t("report.cancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const Item = memo(function Item(p: ItemProps) {
+  const { item, depth, t, lang } = p;
+  if (p.onlyOpen && !open(item)) return null;
+  if (item.kind === "heading") {
+    const Tag = depth === 0 ? "details" : "div";
+    const head = (
+      <>
+        {item.number && <span className="rp-no">{item.number}</span>} {item.title}
+        {item.mark && " ※"}
+      </>
+    );
+    const children = item.children.map((c) => <Item key={c.id} {...p} item={c} depth={depth + 1} />);
+    if (Tag === "details")
+      return (
+        <details className="rp-section" open>
+          <summary>{head}</summary>
+          {children}
+        </details>
+      );
+    return (
+      <div className={`rp-group rp-depth-${Math.min(depth, 4)}`}>
+        <Linked item={item} select={p.select} className={`rp-group-title${item.needsInput ? " rp-need" : ""}`}>
+          {head}
+        </Linked>
+        {children}
+      </div>
+    );
+  }
+  if (isDiagramItem(item)) return null;
+  const lines = valueLines(item);
+  const badge =
+    item.state === "missing" ? "report.needsInput" : item.state === "suggested" ? "report.needsConfirm" : null;
+  const editable = !p.readOnly && item.kind !== "table";
+  const editing = p.editing === item.id;
+  return (
+    <div
+      className={`rp-item rp-state-${item.state}${item.needsInput ? " rp-need" : ""}`}
+      data-item={item.id}
+      data-state={item.state}
+    >
+      <Linked item={item} select={p.select} className="rp-main" title={t("report.showOnCanvas")}>
+        <span className="rp-label">
+          {item.number && <span className="rp-no">{item.number.split("-").at(-1)}</span>} {item.title}
+          {item.mark && " ※"}
+          {badge && <span className={`rp-badge rp-badge-${item.state}`}>{t(badge)}</span>}
+        </span>
+        {lines.length > 0 && (
+          <span className="rp-value">
+            {lines.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity of their own
+              <span className="rp-line" key={i}>
+                {l}
+              </span>
+            ))}
+          </span>
+        )}
+        {item.note && <span className="rp-note">{item.note[lang]}</span>}
+      </Linked>
+      {item.state === "answer" && item.suggestion && (
+        <p className="rp-note">{t("report.suggestion", { value: item.kind === "checkbox" ? "…" : item.suggestion })}</p>
+      )}
+      {editable && !editing && (
+        <div className="rp-actions">
+          {item.state === "suggested" && (
+            <button
+              type="button"
+              onClick={() => p.save(item.id, item.kind === "checkbox" ? checksText(item.checks) : item.value)}
+              data-testid="report-confirm"
+            >
+              {t("report.confirm")}
+            </button>
+          )}
+          <button type="button" onClick={() => p.setEditing(item.id)} data-testid="report-edit">
+            {t("report.edit")}
+          </button>
+          {item.state === "answer" && (
+            <button type="button" onClick={() => p.save(item.id, null)}>
+              {t("report.reset")}
+            </button>
+          )}
+        </div>
+      )}
+      {editing && <Editor item={item} t={t} save={(v) => p.save(item.id, v)} cancel={() => p.setEditing(null)} />}
+    </div>
+  );
+});
+
+type Status = { kind: "idle" } | { kind: "working" } | { kind: "done"; text: string } | { kind: "error"; text: string };
+
+/**
+ * The 評価書 generated from the drawing, beside the canvas: items the graph decides, suggestions to confirm and
+ * the items a person must write (要記入). Clicking a line selects the elements it came from; answers are
+ * written to the shared document and exported with Word, HTML, Markdown or JSON.
+ */
+export function ReportPanel({ ydoc, model, lang, readOnly, select }: PanelProps) {
+  const t: Tr = (key, vars) => translate(lang, key, vars);
+  const debounced = useDebounced(model, 250);
+  const generated = useMemo(() => (debounced ? generateForPanel(debounced) : null), [debounced]);
+  const [onlyOpen, setOnlyOpen] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+
+  if (!model || !generated) return <p className="panel-empty">{t("report.invalid")}</p>;
+  const g = generated;
+  const th = g.threshold;
+  const kindName = ASSESSMENT_KINDS[g.kind][lang];
+  const order = { basic: 0, focused: 1, full: 2 } as const;
+  const highest = th.required.reduce((m, k) => Math.max(m, order[k]), 0);
+  const tooLow = th.code !== null && th.required.length > 0 && order[g.kind] < highest;
+  const requiredNames = th.required.map((k) => ASSESSMENT_KINDS[k][lang]).join(" + ");
+
+  const save = (id: string, value: string | null) => {
+    const r = writeAnswer(ydoc, id, value);
+    if (!r.ok) setStatus({ kind: "error", text: t("report.saveFailed", { reason: r.reason[lang] }) });
+    else setEditing(null);
+  };
+
+  const base = `${safeFileBase(model.title || model.meta.jimuName)}_評価書`;
+  const run = async (format: "docx" | "html" | "md" | "json") => {
+    setStatus({ kind: "working" });
+    try {
+      const out =
+        format === "docx"
+          ? await exportDocx(model, generateForPanel(model))
+          : exportText(model, generateForPanel(model), format);
+      const file = `${base}.${format}`;
+      downloadBytes(out.bytes, file, out.type);
+      setStatus({
+        kind: "done",
+        text: `${out.local ? `${t("report.export.local")} ` : ""}${t("report.export.done", { file })}`,
+      });
+    } catch (e) {
+      setStatus({
+        kind: "error",
+        text: t("report.export.failed", { message: e instanceof Error ? e.message : String(e) }),
+      });
+    }
+  };
+
+  return (
+    <section className="report-panel" data-testid="report-panel">
+      <header className="rp-header">
+        <strong>{t("report.kind", { kind: kindName })}</strong>
+        <p data-testid="report-threshold">
+          {t("report.threshold", { result: th.code === null ? th[lang] : th[lang] })}
+        </p>
+        <p className="rp-note">{t("report.thresholdWhy", { why: th.explanation[lang] })}</p>
+        {th.code !== null && (
+          <p className="rp-note">
+            {th.required.length ? t("report.required", { kinds: requiredNames }) : t("report.requiredNone")}
+          </p>
+        )}
+        {tooLow && <p className="rp-warn">{t("report.kindTooLow", { kind: kindName, required: requiredNames })}</p>}
+        <p data-testid="report-counts">
+          {t("report.counts", {
+            missing: g.stats.needsInput - g.stats.suggested,
+            suggested: g.stats.suggested,
+            answered: g.stats.answered,
+            items: g.stats.items,
+          })}
+        </p>
+        <label>
+          <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />{" "}
+          {t("report.onlyOpen")}
+        </label>
+        {readOnly && <p className="rp-note">{t("report.readOnly")}</p>}
+        <div className="rp-export">
+          {(["docx", "html", "md", "json"] as const).map((f) => (
+            <button
+              key={f}
+              type="button"
+              disabled={status.kind === "working"}
+              onClick={() => run(f)}
+              data-testid={`report-export-${f}`}
+            >
+              {t(`report.export.${f}`)}
+            </button>
+          ))}
+        </div>
+        <p className={`rp-status rp-status-${status.kind}`} role="status">
+          {status.kind === "working"
+            ? t("report.export.working")
+            : status.kind === "done" || status.kind === "error"
+              ? status.text
+              : ""}
+        </p>
+      </header>
+      <div className="rp-body">
+        {g.items.map((it) => (
+          <Item
+            key={it.id}
+            item={it}
+            depth={0}
+            t={t}
+            lang={lang}
+            onlyOpen={onlyOpen}
+            readOnly={readOnly}
+            editing={editing}
+            setEditing={setEditing}
+            save={save}
+            select={select}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
