@@ -1,0 +1,88 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser } from "../support/browser";
+import { type RunningServer, startServer } from "../support/server";
+import { api, createDoc } from "./support";
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** One simulated person: a separate browser context (no shared storage or BroadcastChannel). */
+async function person(name: string, color: string): Promise<{ ctx: BrowserContext; page: Page; cspErrors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.addInitScript(
+    ([n, c]) => {
+      localStorage.setItem("nagare.user.name", n as string);
+      localStorage.setItem("nagare.user.color", c as string);
+    },
+    [name, color],
+  );
+  const page = await ctx.newPage();
+  const cspErrors: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
+  return { ctx, page, cspErrors };
+}
+
+describe("two people in two browsers", () => {
+  test("both connect through the owner link, see each other and each other's cursor", async () => {
+    const doc = await createDoc(server.url, { title: "ブラウザ" });
+    const a = await person("佐藤", "#d9480f");
+    const b = await person("鈴木", "#1971c2");
+    try {
+      for (const p of [a, b]) {
+        p.page.on("pageerror", (e) => console.log("PAGEERR", e.message));
+        await p.page.goto(server.url + doc.link);
+        await p.page.waitForSelector(".status-connected", { timeout: 20_000 }).catch(async (e) => {
+          console.log("STATUS", await p.page.getByTestId("status").getAttribute("class"), server.output());
+          throw e;
+        });
+      }
+      await a.page.getByTestId("participants").getByText("鈴木").waitFor({ timeout: 10_000 });
+      await b.page.getByTestId("participants").getByText("佐藤").waitFor({ timeout: 10_000 });
+      // Pointer moves over the canvas in A show up as A's cursor in B, and the other way round.
+      const pane = a.page.locator(".react-flow__pane");
+      const box = await pane.boundingBox();
+      if (!box) throw new Error("no canvas");
+      for (let i = 0; i < 5; i++) await a.page.mouse.move(box.x + 200 + i * 20, box.y + 200 + i * 10);
+      await b.page.locator(".remote-cursor", { hasText: "佐藤" }).waitFor({ timeout: 10_000 });
+      const boxB = await b.page.locator(".react-flow__pane").boundingBox();
+      if (!boxB) throw new Error("no canvas");
+      for (let i = 0; i < 5; i++) await b.page.mouse.move(boxB.x + 300 + i * 20, boxB.y + 150 + i * 10);
+      await a.page.locator(".remote-cursor", { hasText: "鈴木" }).waitFor({ timeout: 10_000 });
+      // The server relays presence: the document reports two live connections.
+      const info = await api(server.url, `/api/documents/${doc.id}`, { token: doc.token });
+      expect(info.body.connected).toBe(2);
+      expect(a.cspErrors).toEqual([]);
+      expect(b.cspErrors).toEqual([]);
+    } finally {
+      await a.ctx.close();
+      await b.ctx.close();
+    }
+  });
+
+  test("the start page creates a document and lists it", async () => {
+    const p = await person("高橋", "#2f9e44");
+    try {
+      await p.page.goto(server.url);
+      await p.page.getByPlaceholder(/住民基本台帳に関する事務 全項目|Resident register/).fill("一覧の確認");
+      await p.page.getByTestId("new-blank").click();
+      await p.page.waitForURL(/\/d\/[A-Za-z0-9_-]+#t=/, { timeout: 15_000 });
+      await p.page.waitForSelector(".status-connected", { timeout: 20_000 });
+      await p.page.goto(server.url);
+      await p.page.getByTestId("doc-list").getByText("一覧の確認").waitFor({ timeout: 10_000 });
+      expect(p.cspErrors).toEqual([]);
+    } finally {
+      await p.ctx.close();
+    }
+  });
+});
