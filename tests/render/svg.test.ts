@@ -206,7 +206,10 @@ describe("renderDiagramSvg: styles, findings and selections", () => {
   });
 
   it("colours elements by their worst open finding", () => {
-    const base = {
+    const base: Pick<
+      Finding,
+      "relatedIds" | "impact" | "likelihood" | "phase" | "riskId" | "title" | "detail" | "mitigation"
+    > = {
       relatedIds: [],
       impact: 3,
       likelihood: 3,
@@ -215,7 +218,7 @@ describe("renderDiagramSvg: styles, findings and selections", () => {
       title: { ja: "t", en: "t" },
       detail: { ja: "d", en: "d" },
       mitigation: { ja: "m", en: "m" },
-    } as const;
+    };
     const findings: Finding[] = [
       {
         ...base,
