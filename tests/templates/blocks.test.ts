@@ -173,3 +173,32 @@ describe("laying out an existing document again", () => {
         expect(overlaps(rectOf(moved.nodes[i]!), rectOf(moved.nodes[j]!))).toBe(false);
   });
 });
+
+describe("blocks panel", () => {
+  const props = (readOnly: boolean, model: NagareDocument | null) => ({
+    ydoc: ydocFromModel(emptyDocument()),
+    model,
+    lang: "ja" as const,
+    session: { docId: null, token: null, role: "edit" as const },
+    readOnly,
+    select: () => {},
+    highlight: () => {},
+  });
+
+  it("lists every block with a button to place it", async () => {
+    const { BlocksPanel } = await import("../../src/app/templates/BlocksPanel");
+    const html = renderToStaticMarkup(createElement(BlocksPanel, props(false, emptyDocument())));
+    for (const b of BLOCKS) expect(html).toContain(`data-block="${b.id}"`);
+    expect(html.match(/<button[^>]*>置く<\/button>/g)).toHaveLength(BLOCKS.length);
+    expect(html).not.toContain("disabled");
+  });
+
+  it("does not offer to place blocks in a read-only or unloaded document", async () => {
+    const { BlocksPanel } = await import("../../src/app/templates/BlocksPanel");
+    const readOnly = renderToStaticMarkup(createElement(BlocksPanel, props(true, emptyDocument())));
+    expect(readOnly).toContain("閲覧のみのため置けません");
+    expect(readOnly.match(/disabled=""/g)).toHaveLength(BLOCKS.length);
+    const unloaded = renderToStaticMarkup(createElement(BlocksPanel, props(false, null)));
+    expect(unloaded).toContain("文書が読み込めていないため置けません");
+  });
+});
