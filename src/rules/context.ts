@@ -57,6 +57,64 @@ export interface FlowFacts {
   impact: Level;
   likelihood: Level;
   label: string;
+  /** Cache for rule helpers (e.g. the legal bases that apply), keyed by helper. */
+  memo: Map<string, unknown>;
+}
+
+/** Flow facts; the costlier ones (merged safeguards, label) are computed on first use. */
+class LazyFlowFacts implements FlowFacts {
+  readonly phase: Phase | null;
+  readonly props: TransportProperties | null;
+  readonly mine: boolean | null;
+  readonly possiblyMine: boolean;
+  readonly crossesOrganisation: boolean;
+  readonly crossesNetwork: boolean;
+  readonly impact: Level;
+  readonly likelihood: Level;
+  #safeguards: Set<SafeguardKind> | null = null;
+  #label: string | null = null;
+  #memo: Map<string, unknown> | null = null;
+
+  constructor(
+    readonly flow: ModelFlow,
+    readonly source: NodeFacts,
+    readonly target: NodeFacts,
+    readonly classification: Classification,
+  ) {
+    this.phase = classification.phase;
+    this.props = flow.transport ? TRANSPORTS[flow.transport].props : null;
+    this.mine = flow.carriesMyNumber;
+    this.possiblyMine = this.mine !== false;
+    this.crossesOrganisation =
+      source.organisation !== null && target.organisation !== null && source.organisation !== target.organisation;
+    this.crossesNetwork = source.zone !== target.zone;
+    this.impact = impactOf(this.mine);
+    this.likelihood = likelihoodOf(flow.transport, this.crossesOrganisation, this.crossesNetwork);
+  }
+
+  get safeguards(): Set<SafeguardKind> {
+    if (!this.#safeguards) {
+      const s = new Set<SafeguardKind>(this.source.safeguards);
+      for (const k of this.target.safeguards) s.add(k);
+      for (const g of this.flow.safeguards) s.add(g.kind);
+      this.#safeguards = s;
+    }
+    return this.#safeguards;
+  }
+
+  /** Cache for rule helpers (e.g. the legal bases that apply), keyed by helper. */
+  get memo(): Map<string, unknown> {
+    if (!this.#memo) this.#memo = new Map();
+    return this.#memo;
+  }
+
+  get label(): string {
+    if (this.#label === null) {
+      const step = this.flow.step ? `${this.flow.step} ` : "";
+      this.#label = `${step}${this.source.node.label} → ${this.target.node.label}`;
+    }
+    return this.#label;
+  }
 }
 
 export interface EvalContext extends RuleContext {
@@ -102,31 +160,7 @@ export function buildContext(doc: NagareDocument, index: GraphIndex = indexGraph
     const source = nodes.get(flow.source);
     const target = nodes.get(flow.target);
     if (!source || !target) continue; // a dangling flow is a validation problem, reported there
-    const classification = classifications.get(flow.id)!;
-    const safeguards = new Set<SafeguardKind>(source.safeguards);
-    for (const s of target.safeguards) safeguards.add(s);
-    for (const s of flow.safeguards) safeguards.add(s.kind);
-    const crossesOrganisation =
-      source.organisation !== null && target.organisation !== null && source.organisation !== target.organisation;
-    const crossesNetwork = source.zone !== target.zone;
-    const mine = flow.carriesMyNumber;
-    const step = flow.step ? `${flow.step} ` : "";
-    flows.push({
-      flow,
-      source,
-      target,
-      classification,
-      phase: classification.phase,
-      props: flow.transport ? TRANSPORTS[flow.transport].props : null,
-      mine,
-      possiblyMine: mine !== false,
-      safeguards,
-      crossesOrganisation,
-      crossesNetwork,
-      impact: impactOf(mine),
-      likelihood: likelihoodOf(flow.transport, crossesOrganisation, crossesNetwork),
-      label: `${step}${source.node.label} → ${target.node.label}`,
-    });
+    flows.push(new LazyFlowFacts(flow, source, target, classifications.get(flow.id)!));
   }
   const provisionsByRecipient = new Map<string, Provision[]>();
   for (const p of doc.provisions) {

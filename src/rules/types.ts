@@ -23,7 +23,7 @@ export interface Finding {
   elementKind: ElementKind;
   elementId: string;
   /** Other elements involved (e.g. both ends of a flow), for highlighting. */
-  relatedIds: string[];
+  relatedIds: readonly string[];
   category: FindingCategory;
   severity: Severity;
   impact: 1 | 2 | 3 | 4;

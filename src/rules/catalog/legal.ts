@@ -4,16 +4,14 @@ import type { EvalContext, FlowFacts } from "../context";
 /** Legal-basis helpers shared by the 提供・移転 rules. */
 
 /** The bases that apply to a flow: its own, those of its provision record, or of a provision naming its target. */
-const cache = new WeakMap<FlowFacts, LegalBasis[]>();
-
 export function basesOf(f: FlowFacts, ctx: EvalContext): LegalBasis[] {
-  const hit = cache.get(f);
+  const hit = f.memo.get("bases") as LegalBasis[] | undefined;
   if (hit) return hit;
   const out = [...f.flow.legalBasis];
   const linked = f.flow.provisionId ? ctx.provisions.get(f.flow.provisionId) : undefined;
   if (linked) out.push(...linked.legalBasis);
   else for (const p of ctx.provisionsByRecipient.get(f.target.node.id) ?? []) out.push(...p.legalBasis);
-  cache.set(f, out);
+  f.memo.set("bases", out);
   return out;
 }
 
