@@ -173,9 +173,15 @@ export function spec001(reading: Reading): TemplateSpec {
       p_resident: { owner: { party: "subject" } },
       c_kosha: { owner: { name: "東京都住宅供給公社" }, delegationId: "d2" },
       sc_kit: { owner: { party: "subcontractor" }, delegationId: "d2" },
-      m_kit: { owner: { party: "subcontractor" } },
-      st_docs: {
+      m_kit: {
+        kind: "paper",
         owner: { party: "subcontractor" },
+        note: "紙の様式と本人確認書類なので紙にした（構造化した読み取りでは外部記録媒体）。",
+      },
+      st_docs: {
+        kind: "paper",
+        owner: { party: "subcontractor" },
+        note: "提出された紙の書類なので紙にした（構造化した読み取りでは外部記録媒体）。",
         safeguards: [{ kind: "locked_storage", note: "安全管理措置が施された環境で施錠保管（133, 246行）" }],
         deletionMethod: "一定期間経過後、破砕又は溶解処分し、廃棄完了後に都へ証明書を提出（172, 380行）",
       },
