@@ -446,6 +446,95 @@ const CASES: Case[] = [
     },
   },
   {
+    rule: "acquisition-identity-unverified",
+    element: "f1",
+    trigger: () =>
+      withSelf(
+        [node("p", "person", { label: "申請者" })],
+        [flow("f1", "p", "sys", { transport: "counter", safeguards: sg("identity_verification") })],
+      ),
+    excluded: {
+      "both checks": () =>
+        withSelf(
+          [node("p", "person")],
+          [
+            flow("f1", "p", "sys", {
+              transport: "counter",
+              safeguards: sg("identity_verification", "number_verification"),
+            }),
+          ],
+        ),
+      "no 特定個人情報": () =>
+        withSelf([node("p", "person")], [flow("f1", "p", "sys", { transport: "counter", carriesMyNumber: false })]),
+    },
+    riskId: "III.2.risk3",
+  },
+  {
+    rule: "system-access-control",
+    element: "sys",
+    trigger: () =>
+      withSelf(
+        [node("sys2", "system_own", { purpose: "x", safeguards: sg("authentication", "access_control") })],
+        [flow("f1", "sys", "sys2")],
+        {},
+      ),
+    excluded: {
+      "authentication + access control": () =>
+        makeDoc({
+          nodes: [
+            node("sys", "system_own", { safeguards: sg("authentication", "access_control") }),
+            node("sys2", "system_own", { purpose: "x", safeguards: sg("multi_factor", "access_control") }),
+          ],
+          flows: [flow("f1", "sys", "sys2")],
+        }),
+      "another body's system": () =>
+        makeDoc({
+          nodes: [node("sys", "system_external", { purpose: "x" }), node("sys2", "system_external", { purpose: "x" })],
+          flows: [flow("f1", "sys", "sys2")],
+        }),
+    },
+    riskId: "III.3.risk2",
+  },
+  {
+    rule: "system-operation-log",
+    element: "sys",
+    trigger: () => withSelf([node("sys2", "system_own", { purpose: "x" })], [flow("f1", "sys", "sys2")]),
+    excluded: {
+      operation_log: () =>
+        makeDoc({
+          nodes: [
+            node("sys", "system_own", { safeguards: sg("operation_log") }),
+            node("sys2", "system_own", { purpose: "x" }),
+          ],
+          flows: [flow("f1", "sys", "sys2")],
+        }),
+      "no 特定個人情報": () =>
+        withSelf(
+          [node("sys2", "system_own", { purpose: "x" })],
+          [flow("f1", "sys", "sys2", { carriesMyNumber: false })],
+        ),
+    },
+  },
+  {
+    rule: "disposal-no-method",
+    element: "f1",
+    trigger: () =>
+      withSelf([node("bin", "disposal", { label: "廃棄" })], [flow("f1", "sys", "bin", { transport: "in_system" })]),
+    excluded: {
+      secure_erase: () =>
+        withSelf(
+          [node("bin", "disposal")],
+          [flow("f1", "sys", "bin", { transport: "in_system", safeguards: sg("secure_erase") })],
+        ),
+      "method on the disposal node": () =>
+        withSelf(
+          [node("bin", "disposal", { deletionMethod: "溶解処理" })],
+          [flow("f1", "sys", "bin", { transport: "in_system" })],
+        ),
+    },
+    riskId: "III.7.risk3",
+  },
+  {
     rule: "incomplete-no-transport",
     element: "f1",
     trigger: () =>

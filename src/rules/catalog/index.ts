@@ -1,9 +1,11 @@
 import type { RuleDef } from "../rule";
+import { acquisitionIdentityUnverified } from "./acquisition-identity-unverified";
 import { backupOffsiteUnencrypted } from "./backup-offsite-unencrypted";
 import { contractorChainTooDeep } from "./contractor-chain-too-deep";
 import { dataMinimisation } from "./data-minimisation";
 import { dbDirectCrossDepartment } from "./db-direct-cross-department";
 import { delegationNoItem } from "./delegation-no-item";
+import { disposalNoMethod } from "./disposal-no-method";
 import { emailNoContentEncryption } from "./email-no-content-encryption";
 import { incompleteDirectionUnknown } from "./incomplete-direction-unknown";
 import { incompleteMynumberUnknown } from "./incomplete-mynumber-unknown";
@@ -27,9 +29,12 @@ import { publicNetworkUnencrypted } from "./public-network-unencrypted";
 import { storageNoDeletionMethod } from "./storage-no-deletion-method";
 import { storageNoRetention } from "./storage-no-retention";
 import { subcontractUndeclared } from "./subcontract-undeclared";
+import { systemAccessControl } from "./system-access-control";
+import { systemOperationLog } from "./system-operation-log";
 
 /** The catalog, in the order reports list "what was checked". Rule ids are stable: decisions key on them. */
 export const RULES: readonly RuleDef[] = [
+  acquisitionIdentityUnverified,
   mediaUnencrypted,
   mediaNotDeleted,
   mediaNoLedger,
@@ -52,6 +57,9 @@ export const RULES: readonly RuleDef[] = [
   storageNoDeletionMethod,
   backupOffsiteUnencrypted,
   dbDirectCrossDepartment,
+  systemAccessControl,
+  systemOperationLog,
+  disposalNoMethod,
   incompleteNoTransport,
   incompleteMynumberUnknown,
   incompleteNoData,
