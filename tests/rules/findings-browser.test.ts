@@ -160,6 +160,14 @@ describe("findings in the editor", () => {
     // Only the flow behind the cell stays bright: both systems are dimmed.
     await expect.poll(() => page.locator(".is-dim[data-testid^='node-']").count()).toBe(2);
     await expect.poll(() => page.locator(".flow-edge.is-dim").count()).toBe(0);
+
+    // English switch: the same findings, in English.
+    await page.getByRole("button", { name: "English", exact: true }).click();
+    await page.getByTestId("tab-findings").click();
+    await expect.poll(() => text(page.getByTestId("tab-findings"))).toBe("Findings");
+    await expect
+      .poll(() => text(panel.locator("[data-finding^='media-not-deleted:'] .risk-finding-title")))
+      .toBe("Media not wiped after the transfer");
     await context.close();
   });
 });
