@@ -16,14 +16,20 @@ export interface Section3Flags {
   networkNoProvide: boolean;
 }
 
-export function phaseCounts(doc: NagareDocument): Map<Phase | null, number> {
+/** Phases of the flows, counted; with `fileId`, only the flows of that 特定個人情報ファイル. */
+export function phaseCounts(doc: NagareDocument, fileId?: string): Map<Phase | null, number> {
   const counts = new Map<Phase | null, number>();
-  for (const c of classifyFlows(doc).values()) counts.set(c.phase, (counts.get(c.phase) ?? 0) + 1);
+  const classes = classifyFlows(doc);
+  for (const f of doc.flows) {
+    if (fileId && !f.fileIds.includes(fileId)) continue;
+    const p = classes.get(f.id)?.phase ?? null;
+    counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
   return counts;
 }
 
-export function section3Flags(doc: NagareDocument): Section3Flags {
-  const counts = phaseCounts(doc);
+export function section3Flags(doc: NagareDocument, fileId?: string): Section3Flags {
+  const counts = phaseCounts(doc, fileId);
   const has = (p: Phase) => (counts.get(p) ?? 0) > 0;
   return {
     delegationNone: !has("delegation"),

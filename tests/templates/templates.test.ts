@@ -19,6 +19,7 @@ interface Digest {
   stepLabels: string[];
   droppedSteps: string[];
   section3: Record<"delegationNone" | "provisionNone" | "networkNoAcquire" | "networkNoProvide", boolean | null>;
+  section3PerFile: Record<string, Digest["section3"]> | null;
   delegationCount: number;
   delegationsPerFile: Record<string, number> | null;
   provisionCount: number | null;
@@ -151,6 +152,25 @@ describe("templates of the published assessments", () => {
           const stated = digest.section3[key];
           if (stated === null) continue;
           expect(flags[key], key).toBe(stated);
+        }
+      });
+
+      it("derives the section Ⅲ boxes of each 特定個人情報ファイル from the flows tagged with it", () => {
+        if (!digest.section3PerFile) return;
+        for (const [name, stated] of Object.entries(digest.section3PerFile)) {
+          const file = doc.files.find((f) => f.name === name);
+          expect(file, name).toBeDefined();
+          const flags = section3Flags(doc, file!.id);
+          for (const key of Object.keys(stated) as (keyof Digest["section3"])[]) {
+            if (stated[key] === null) continue;
+            // The 評価書 itself leaves 接続しない（提供） unticked for 送付先情報ファイル although no flow of that file
+            // goes over the network (the reading's remark (h)); the template does not invent such a flow.
+            if (id === "akishima-juki" && name === "送付先情報ファイル" && key === "networkNoProvide") {
+              expect(flags[key]).toBe(true);
+              continue;
+            }
+            expect(flags[key], `${name}: ${key}`).toBe(stated[key]);
+          }
         }
       });
 

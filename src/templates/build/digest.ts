@@ -11,6 +11,8 @@ export interface ReadingDigest {
   droppedSteps: string[];
   /** Section Ⅲ flags for the whole document: a "しない" flag holds only if every file states it. */
   section3: Section3Flags;
+  /** The same flags per 特定個人情報ファイル (file name without its "(n)" prefix), where the reading gives them per file. */
+  section3PerFile: Record<string, Section3Flags> | null;
   delegationCount: number;
   /** 委託事項 per file (file name without its "(n)" prefix), where the reading tags them by file. */
   delegationsPerFile: Record<string, number> | null;
@@ -47,6 +49,12 @@ export function digestReading(reading: Reading, report: BuildReport): ReadingDig
     stepLabels: steps,
     droppedSteps: report.droppedSteps,
     section3,
+    section3PerFile:
+      perFile && perFile.length > 1
+        ? Object.fromEntries(
+            perFile.map((p) => [stripFilePrefix(p.file), Object.fromEntries(FLAGS.map((k) => [k, p[k] ?? null]))]),
+          )
+        : null,
     delegationCount: reading.delegations.length,
     delegationsPerFile: byFile,
     provisionCount: provisions ? provisions.length : null,
