@@ -52,7 +52,10 @@ export function digestReading(reading: Reading, report: BuildReport): ReadingDig
     section3PerFile:
       perFile && perFile.length > 1
         ? Object.fromEntries(
-            perFile.map((p) => [stripFilePrefix(p.file), Object.fromEntries(FLAGS.map((k) => [k, p[k] ?? null]))]),
+            perFile.map((p) => [
+              stripFilePrefix(p.file),
+              Object.fromEntries(FLAGS.map((k) => [k, p[k] ?? null])) as unknown as Section3Flags,
+            ]),
           )
         : null,
     delegationCount: reading.delegations.length,
