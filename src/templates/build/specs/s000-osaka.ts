@@ -175,5 +175,7 @@ export function spec000(reading: Reading): TemplateSpec {
         note: "中間サーバー・プラットフォームの運用事業者。大阪市の委託事項（II.4）には載っていないため他機関の欄に置いた。",
       },
     },
+    // The three storage flows of 127行 carry backup media.
+    flow: (f) => ((f.data ?? "").includes("バックアップ") ? { isBackup: true } : undefined),
   };
 }

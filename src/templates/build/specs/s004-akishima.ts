@@ -336,6 +336,7 @@ export function spec004(reading: Reading): TemplateSpec {
       if (pair === "cs>ines") return { delegationId: "d_ines_juki" };
       if (pair === "ines>ines_sub")
         return { delegationId: f.file === "(2)本人確認情報ファイル" ? "d_ines_juki" : "d_ines_kizon" };
+      if (pair === "govcloud>govcloud_bk") return { isBackup: true };
       if (pair === "conv>cert_center")
         return {
           note: "図からは「提供」と判断されるが、評価書は II.4（委託）にも II.5（提供）にも載せていない。",
