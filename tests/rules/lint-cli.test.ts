@@ -110,6 +110,17 @@ describe("lint CLI", () => {
     expect(out.summary.byStatus.resolved).toBe(1);
   });
 
+  it("documents its JSON format and lists the rules it checks", async () => {
+    const help = await cli("lint", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('"nagare-lint"');
+    expect(help.stdout).toContain("mitigatedBy");
+    const rules = await cli("lint", "--rules");
+    expect(rules.code).toBe(0);
+    expect(rules.stdout).toContain("media-unencrypted  [risk]");
+    expect(rules.stdout).toContain("cleared by: encryption | content_encryption");
+  });
+
   it("exits 2 on usage errors and on invalid files, listing the problems", async () => {
     const none = await cli("lint");
     expect(none.code).toBe(2);

@@ -40,7 +40,28 @@ import type { CliCommand, CliIo } from "../command";
 export const LINT_JSON_VERSION = 1;
 const FAIL_ON = ["critical", "high", "medium", "low", "none"] as const;
 type FailOn = (typeof FAIL_ON)[number];
-const USAGE = "lint FILE [--format text|json] [--fail-on critical|high|medium|low|none]";
+const USAGE = "lint FILE [--format text|json] [--fail-on critical|high|medium|low|none] | lint --rules";
+
+/** Printed by `lint --help`: the contract vendors automate against. */
+export const LINT_HELP = `使い方 / usage: ${USAGE}
+
+終了コード / exit status
+  0  --fail-on 以上の未対応の指摘なし / no open finding at or above --fail-on (default: high)
+  1  --fail-on 以上の未対応の指摘あり / an open finding at or above --fail-on exists
+  2  使い方の誤り・読めないファイル・不正なファイル（問題を場所つきで表示） / usage error, unreadable or invalid file (problems listed with their paths)
+
+JSON (--format json), version ${LINT_JSON_VERSION}: keys are stable; new keys may be added, none removed or renamed.
+  format "nagare-lint", version, file, failOn, failed,
+  summary { total, open, openBySeverity {critical, high, medium, low}, byStatus {open, resolved, accepted, not_applicable}, byCategory {risk, incomplete} },
+  rulesChecked [ { id, category, riskId, title {ja, en} } ],
+  findings [ { id ("ruleId:elementId"), ruleId, elementKind, elementId, relatedIds, category ("risk"|"incomplete"),
+               severity, impact (1-4), likelihood (1-4), phase, riskId ("III.2.risk1" … "III.7.risk3", "general"),
+               risk {ja, en}, title {ja, en}, detail {ja, en}, mitigation {ja, en},
+               status ("open"|"resolved"|"accepted"|"not_applicable"), mitigatedBy? [safeguard ids], decision? } ]
+  Order: risks before incomplete-model findings, then by severity, then by id.
+  A finding cleared by safeguards on the diagram has status "resolved" and mitigatedBy.
+  Decisions are read from the file's "decisions", keyed by finding id.
+`;
 
 interface Options {
   file: string;
@@ -177,9 +198,16 @@ export function lintText(file: string, findings: Finding[], failOn: FailOn): str
 
 function run(args: string[], io: CliIo): number {
   if (args.includes("--help") || args.includes("-h")) {
-    io.out(
-      `使い方 / usage: ${USAGE}\n終了コード / exit status: 0 合格 pass, 1 指摘あり findings at or above --fail-on (既定 default high), 2 使い方の誤り・不正なファイル usage error or invalid file\n`,
-    );
+    io.out(LINT_HELP);
+    return 0;
+  }
+  if (args.length === 1 && args[0] === "--rules") {
+    for (const r of RULES) {
+      const via = r.excludedBy.map((g) => g.join("+")).join(" | ");
+      io.out(`${r.id}  [${r.category}] ${r.riskId}\n  ${r.title.ja} / ${r.title.en}\n`);
+      io.out(`  ${r.explanation.ja}\n  ${r.explanation.en}\n`);
+      if (via) io.out(`  解消する安全管理措置 / cleared by: ${via}\n`);
+    }
     return 0;
   }
   const opts = parseArgs(args);
