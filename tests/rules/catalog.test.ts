@@ -162,6 +162,11 @@ const CASES: Case[] = [
     excluded: {
       address_check: () => mail("fax", sg("address_check")),
       two_person_check: () => mail("fax", sg("two_person_check")),
+      "sent by the data subject": () =>
+        withSelf(
+          [node("p", "person")],
+          [flow("f1", "p", "sys", { transport: "post", safeguards: sg("tracked_mail") })],
+        ),
     },
     riskId: "III.5.risk3",
   },
@@ -228,6 +233,30 @@ const CASES: Case[] = [
     excluded: {
       "Article 9 basis": () => transfer([{ law: "mynumber_act", article: "9", paragraph: 1, tableRow: "56" }]),
     },
+  },
+  {
+    rule: "legal-no-basis",
+    element: "f1",
+    trigger: () =>
+      withSelf(
+        [node("nw", "system_external", { systemRole: "info_provision_network", purpose: "x" })],
+        [flow("f1", "sys", "nw", { transport: "info_provision_network", phase: "network_provision" })],
+      ),
+    excluded: {
+      "the linkage basis of Ⅰ6②": () =>
+        withSelf(
+          [node("nw", "system_external", { systemRole: "info_provision_network", purpose: "x" })],
+          [flow("f1", "sys", "nw", { transport: "info_provision_network", phase: "network_provision" })],
+          {
+            meta: {
+              organization: "テスト市長",
+              jimuName: "テスト",
+              networkLinkage: { performed: "yes", legalBasis: [{ law: "mynumber_act", article: "19", item: 8 }] },
+            },
+          },
+        ),
+    },
+    riskId: "III.6.risk5",
   },
   {
     rule: "legal-network-basis-off-network",

@@ -28,6 +28,8 @@ export const legalNoBasis = defineRule({
   checkFlow: (f, ctx, emit) => {
     if (!f.phase || !PROVISION_PHASES.has(f.phase) || !f.possiblyMine) return;
     if (basesOf(f, ctx).length > 0) return;
+    // Provision over the network may rest on the basis the 評価書 states for the linkage as a whole (Ⅰ6②).
+    if (f.phase === "network_provision" && ctx.doc.meta.networkLinkage.legalBasis.length > 0) return;
     const what = f.phase === "transfer" ? { ja: "移転", en: "transfer" } : { ja: "提供", en: "provision" };
     emit(
       flowHit(

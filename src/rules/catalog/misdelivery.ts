@@ -22,11 +22,13 @@ export const misdelivery = defineRule({
   category: "risk",
   excludedBy: [["address_check"], ["two_person_check"]],
   falsePositives: {
-    ja: "本人が自分で送る申請書の郵送（送り手が自組織でない）も指摘します。",
-    en: "Also fires for applications residents post themselves.",
+    ja: "委託先が送る通知も指摘します（委託先の確認手順があれば、その措置を流れに記録してください）。本人が自分で送るものは対象外です。",
+    en: "Also fires for notices a contractor sends (record the contractor's check on the flow); mail residents send themselves is not checked.",
   },
   checkFlow: (f, _ctx, emit) => {
     if (!f.flow.transport || !TRANSPORTS[f.flow.transport].props.misdeliveryProne) return;
+    // What residents send themselves is addressed by them; the 事務 checks the addresses it writes.
+    if (f.source.party === "subject") return;
     const via = TRANSPORTS[f.flow.transport];
     emit(
       flowHit(
