@@ -1,8 +1,11 @@
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { svgToPng } from "../../src/render/raster";
+import { findCjkFont } from "../../src/render/raster/fonts";
+import { outlineText } from "../../src/render/raster/outline";
 import { renderDiagramSvg } from "../../src/render/svg";
 import { richFixture } from "./fixtures";
+import { assertWellFormed } from "./helpers";
 
 function decode(bytes: Uint8Array) {
   return PNG.sync.read(Buffer.from(bytes));
@@ -68,4 +71,34 @@ describe("svgToPng", () => {
   it("refuses a nonsensical scale", async () => {
     await expect(svgToPng(svg, { scale: -1 })).rejects.toThrow(/scale/);
   });
+});
+
+describe("outlineText", () => {
+  const font = findCjkFont();
+  it("finds the Noto CJK font on this machine", () => {
+    expect(font?.regular).toMatch(/NotoSansCJK/);
+  });
+
+  it("replaces labels by glyph outlines, once per glyph, and keeps what the font cannot draw", () => {
+    if (!font) throw new Error("no font");
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80">' +
+      '<text font-size="12" fill="#111111" text-anchor="middle"><tspan x="100" y="20">申請書 &amp; 申請</tspan></text>' +
+      '<text font-size="12" fill="#111111"><tspan x="10" y="60">絵文字 📄</tspan></text></svg>';
+    const out = outlineText(svg, font);
+    assertWellFormed(out);
+    expect(out.match(/<text/g)).toHaveLength(1); // the emoji run stays text
+    expect(out).toContain("📄");
+    const uses = out.match(/<use /g) ?? [];
+    expect(uses).toHaveLength([..."申請書 & 申請"].filter((c) => c !== " ").length); // a space has no outline
+    const defs = out.match(/<path id="/g) ?? [];
+    expect(defs.length).toBeLessThan(uses.length); // 申 and 請 are defined once
+  });
+
+  it("rasterises hostile labels without failing", async () => {
+    const doc = richFixture();
+    doc.nodes[0] = { ...(doc.nodes[0] as (typeof doc.nodes)[number]), label: '<script>alert("x")</script> 📄 & "q"' };
+    const png = decode(await svgToPng(renderDiagramSvg(doc).svg, { scale: 1 }));
+    expect(png.width).toBeGreaterThan(100);
+  }, 60_000);
 });

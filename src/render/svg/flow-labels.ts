@@ -85,11 +85,11 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
           : TRANSPORTS[f.transport].badge;
     const dataText = [f.data, f.variant ? `【${f.variant.replace(/^【|】$/g, "")}】` : ""].filter(Boolean).join(" ");
     const data = dataText ? fitLine(dataText, 132, BADGE_FONT) : "";
+    let chosen: { b: Box; badge: string; data: string } | null = null;
     if (badge || data) {
       // Try badge and data together on a free spot, then the badge alone; a crowded figure keeps the badge.
       const tiers: { badge: string; data: string }[] = [{ badge, data }];
       if (badge && data) tiers.push({ badge, data: "" });
-      let chosen: { b: Box; badge: string; data: string } | null = null;
       for (const [k, tier] of tiers.entries()) {
         const cands = midCandidates(pts, len, labelWidth(tier.badge, tier.data));
         const free = cands.find((c) => space.cost(c) === 0);
@@ -97,9 +97,12 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
           chosen = { b: free, ...tier };
           break;
         }
-        if (k === tiers.length - 1) chosen = { b: space.pick(cands), ...tier };
+        // Data text alone is dropped rather than drawn over something: the 備考 carries it anyway.
+        if (k === tiers.length - 1 && tier.badge) chosen = { b: space.pick(cands), ...tier };
       }
-      const { b, badge: shownBadge, data: shownData } = chosen as { b: Box; badge: string; data: string };
+    }
+    if (chosen) {
+      const { b, badge: shownBadge, data: shownData } = chosen;
       space.add(b);
       boxes.push(b);
       const wb = shownBadge ? measureText(shownBadge, BADGE_FONT) + 10 : 0;
