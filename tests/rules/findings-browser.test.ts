@@ -139,6 +139,9 @@ describe("findings in the editor", () => {
     await expect.poll(() => panel.locator("[data-finding^='media-unencrypted:']").count()).toBe(0);
     await panel.getByTestId("findings-filter-status").selectOption("accepted");
     await expect.poll(() => text(panel.locator("[data-finding^='media-unencrypted:']"))).toContain("暗号化機能付きUSB");
+    await expect
+      .poll(() => text(panel.locator("[data-finding^='media-unencrypted:'] .risk-decided")))
+      .toContain("記録");
 
     // Rename a node: the finding's id does not change, so the decision stays.
     await page.getByTestId("node-受信システム").dblclick();

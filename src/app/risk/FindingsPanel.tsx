@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { savedIdentity } from "../../canvas/presence";
 import { type Lang, translate } from "../../i18n";
 import { type Decision, PHASE_IDS, PHASES, SAFEGUARDS } from "../../model";
 import {
@@ -150,7 +151,10 @@ function FindingItem({
     f.category === "incomplete" ? translate(lang, "risk.category.incomplete") : SEVERITY_LABELS[f.severity][lang];
   const risk = isRiskId(f.riskId) ? RISKS[f.riskId] : null;
   const record = (status: "resolved" | "accepted" | "not_applicable" | null, justification?: string) => {
-    const r = decide(status === null ? null : { status, justification, at: new Date().toISOString() });
+    const by = savedIdentity()?.name;
+    const r = decide(
+      status === null ? null : { status, justification, at: new Date().toISOString(), ...(by ? { by } : {}) },
+    );
     if (!r.ok) setError(translate(lang, "risk.decide.failed", { reason: r.reason[lang] }));
     else {
       setError("");
@@ -202,6 +206,14 @@ function FindingItem({
       ) : null}
       {f.decision?.justification && f.status === "accepted" ? (
         <p className="risk-justification">「{f.decision.justification}」</p>
+      ) : null}
+      {f.decision && !f.mitigatedBy && f.status !== "open" ? (
+        <p className="risk-decided">
+          {translate(lang, "risk.decide.by", {
+            by: f.decision.by ?? translate(lang, "risk.decide.someone"),
+            at: f.decision.at ? f.decision.at.slice(0, 16).replace("T", " ") : "",
+          })}
+        </p>
       ) : null}
       {f.mitigatedBy ? (
         <p className="risk-mitigated">
