@@ -21,6 +21,7 @@ import "./risk.css";
 type SeverityFilter = "all" | Severity | "incomplete";
 type StatusFilter = "all" | FindingStatus;
 
+const PAGE = 100;
 const RULE_BY_ID = new Map<string, RuleDef>(RULES.map((r) => [r.id, r]));
 const PHASE_ORDER: Finding["phase"][] = [...PHASE_IDS, "general"];
 
@@ -35,6 +36,8 @@ export function FindingsPanel({ ydoc, model, lang, readOnly, select }: PanelProp
   const evaluation = useEvaluation(model);
   const [severity, setSeverity] = useState<SeverityFilter>("all");
   const [status, setStatus] = useState<StatusFilter>("open");
+  // Long lists render a page at a time per phase, so that a large model stays responsive.
+  const [limits, setLimits] = useState<Record<string, number>>({});
   const findings = evaluation?.findings ?? [];
   const shown = useMemo(
     () =>
@@ -100,7 +103,7 @@ export function FindingsPanel({ ydoc, model, lang, readOnly, select }: PanelProp
               {phaseLabel(phase, lang)} <span className="risk-count">{list.length}</span>
             </h4>
             <ul>
-              {list.map((f) => (
+              {list.slice(0, limits[phase] ?? PAGE).map((f) => (
                 <FindingItem
                   key={f.id}
                   finding={f}
@@ -121,6 +124,15 @@ export function FindingsPanel({ ydoc, model, lang, readOnly, select }: PanelProp
                 />
               ))}
             </ul>
+            {list.length > (limits[phase] ?? PAGE) ? (
+              <button
+                type="button"
+                className="link"
+                onClick={() => setLimits((l) => ({ ...l, [phase]: (l[phase] ?? PAGE) + PAGE }))}
+              >
+                {translate(lang, "risk.showMore", { n: list.length - (limits[phase] ?? PAGE) })}
+              </button>
+            ) : null}
           </div>
         ))
       )}

@@ -47,6 +47,7 @@ export const riskMessages = defineMessages(
     "risk.map.suggestNote": "「十分か」は図と指摘からの提案です。評価書では担当者が確認して選びます。",
     "risk.category.incomplete": "不足",
     "risk.mitigatedBy": "図の安全管理措置で解消：{safeguards}",
+    "risk.showMore": "さらに {n} 件を表示",
   },
   {
     "risk.panel.findings": "Findings",
@@ -94,5 +95,6 @@ export const riskMessages = defineMessages(
       "The 「十分か」 answer is suggested from the diagram and findings; the person answering confirms it.",
     "risk.category.incomplete": "Incomplete",
     "risk.mitigatedBy": "Cleared by safeguards on the diagram: {safeguards}",
+    "risk.showMore": "Show {n} more",
   },
 );
