@@ -56,7 +56,7 @@ export function RiskMapPanel({ model, lang, highlight }: PanelProps) {
   return (
     <section className="risk-map" data-testid="risk-map">
       <p className="risk-summary">
-        {translate(lang, "risk.map.kind", { kind: ASSESSMENT_KINDS[kind][lang] })}{" "}
+        {translate(lang, "risk.map.kind", { kind: ASSESSMENT_KINDS[model.meta.assessmentKind][lang] })}{" "}
         <button type="button" className="link" onClick={() => highlight(null)}>
           {translate(lang, "risk.map.clear")}
         </button>
