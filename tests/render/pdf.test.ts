@@ -99,4 +99,23 @@ describe("stepEntries", () => {
     );
     expect(seven[0]?.detail).toContain("特定通信");
   });
+
+  it("chains hops given in any order, names fan-outs once and a step inside one place by its name", () => {
+    const doc = richFixture();
+    const flows = [
+      { ...(doc.flows.find((f) => f.id === "f10") as (typeof doc.flows)[number]), step: "X" },
+      { ...(doc.flows.find((f) => f.id === "f9") as (typeof doc.flows)[number]), step: "X" },
+      { ...(doc.flows.find((f) => f.id === "f5") as (typeof doc.flows)[number]), step: "Y" },
+      { ...(doc.flows.find((f) => f.id === "f6") as (typeof doc.flows)[number]), step: "Y" },
+      { ...(doc.flows.find((f) => f.id === "f16") as (typeof doc.flows)[number]), step: "Z" },
+    ];
+    const byStep = new Map(stepEntries(doc, flows).map((e) => [e.step, e.route]));
+    expect(byStep.get("X")).toBe(
+      "都営住宅管理システム（入居者管理・収納管理サブシステム） → NW機器（特定通信） → 情報提供ネットワークシステム",
+    );
+    expect(byStep.get("Y")).toBe(
+      "都営住宅管理システム（入居者管理・収納管理サブシステム） → 入居者データベース／東京都住宅供給公社",
+    );
+    expect(byStep.get("Z")).toBe("入居者データベース");
+  });
 });

@@ -41,7 +41,9 @@ const CONTENT = PAGE.width - 2 * PAGE.margin;
 const LABEL_W = Math.round(CONTENT * 0.36);
 const VALUE_W = CONTENT - LABEL_W;
 const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-const BORDERS = { top: line, bottom: line, left: line, right: line };
+/** Borders and cell padding are set once per table: per-cell settings multiply the XML (and the time). */
+const BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
 
 const run = (text: string, extra: { bold?: boolean; color?: string; size?: number } = {}) =>
   new TextRun({ text, ...extra });
@@ -69,8 +71,6 @@ const cell = (children: Paragraph[], width: number, opts: { span?: number; shade
   new TableCell({
     children,
     width: { size: width, type: WidthType.DXA },
-    borders: BORDERS,
-    margins: { top: 60, bottom: 60, left: 100, right: 100 },
     ...(opts.span ? { columnSpan: opts.span } : {}),
     ...(opts.shade ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: "E6E6E6" } } : {}),
   });
@@ -154,7 +154,13 @@ function tableRows(items: readonly FilledItem[], opts: DocxReportOptions): Table
 }
 
 const table = (rows: TableRow[]) =>
-  new Table({ rows, width: { size: CONTENT, type: WidthType.DXA }, columnWidths: [LABEL_W, VALUE_W] });
+  new Table({
+    rows,
+    width: { size: CONTENT, type: WidthType.DXA },
+    columnWidths: [LABEL_W, VALUE_W],
+    borders: BORDERS,
+    margins: CELL_MARGINS,
+  });
 
 function sectionBlocks(it: FilledItem, opts: DocxReportOptions): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [

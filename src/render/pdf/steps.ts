@@ -12,15 +12,57 @@ export interface StepEntry {
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
-/** Joins hops that chain (A→B, B→C) into one path; other hops are listed side by side. */
+/** Joins hops that chain (A→B, B→C) into one path, whatever their order; other hops are listed side by side. */
 function routeOf(flows: ModelFlow[], label: (id: string) => string): string {
+  const seen = new Set<string>();
   const paths: string[][] = [];
+  const loops: string[] = [];
   for (const f of flows) {
-    const tail = paths.find((p) => p[p.length - 1] === f.source);
-    if (tail) tail.push(f.target);
+    const key = `${f.source}\u0000${f.target}`;
+    if (seen.has(key)) continue;
+    if (f.source === f.target) {
+      // Work inside one place (a check, a file written): named once.
+      loops.push(f.source);
+      seen.add(key);
+      continue;
+    }
+    seen.add(key);
+    const after = paths.find((p) => p[p.length - 1] === f.source && !p.includes(f.target));
+    const before = paths.find((p) => p[0] === f.target && !p.includes(f.source));
+    if (after) after.push(f.target);
+    else if (before) before.unshift(f.source);
     else paths.push([f.source, f.target]);
   }
-  return paths.map((p) => p.map(label).join(" → ")).join("、");
+  // Paths that now meet end to start become one.
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (const p of paths) {
+      const next = paths.find((q) => q !== p && q[0] === p[p.length - 1] && !q.slice(1).some((id) => p.includes(id)));
+      if (next) {
+        p.push(...next.slice(1));
+        paths.splice(paths.indexOf(next), 1);
+        merged = true;
+        break;
+      }
+    }
+  }
+  // One source fanning out to several targets reads better as "A → B／C".
+  const parts: ({ fan: string } | { path: string[] })[] = [];
+  const fans = new Map<string, string[]>();
+  for (const p of paths) {
+    const [from, to] = p as [string, string];
+    if (p.length !== 2) parts.push({ path: p });
+    else if (fans.has(from)) fans.get(from)?.push(to);
+    else {
+      fans.set(from, [to]);
+      parts.push({ fan: from });
+    }
+  }
+  const text = parts.map((x) =>
+    "fan" in x ? `${label(x.fan)} → ${(fans.get(x.fan) ?? []).map(label).join("／")}` : x.path.map(label).join(" → "),
+  );
+  for (const id of loops) if (!paths.some((p) => p.includes(id))) text.push(label(id));
+  return text.join("、");
 }
 
 /**
