@@ -1,5 +1,6 @@
 import { defineRule } from "../rule";
-import { INCOMPLETE, incompleteFlow } from "./incomplete";
+import { INCOMPLETE } from "./incomplete";
+import { flowHit, q } from "./shared";
 
 export const incompletePhaseUnclassified = defineRule({
   id: "incomplete-phase-unclassified",
@@ -18,12 +19,15 @@ export const incompletePhaseUnclassified = defineRule({
   },
   falsePositives: { ja: "ありません。", en: "None." },
   ...INCOMPLETE,
-  checkFlow: (f, ctx, emit) => {
+  checkFlow: (f, _ctx, emit) => {
     if (f.phase !== null) return;
     const c = f.classification;
-    incompleteFlow(() => true, {
-      ja: `評価書の区分が決まりません（${c.ja}）`,
-      en: `no 評価書 phase (${c.en})`,
-    }).checkFlow!(f, ctx, emit);
+    emit(
+      flowHit(
+        f,
+        { ja: `${q(f.label)}：評価書の区分が決まりません（${c.ja}）`, en: `${f.label}: no 評価書 phase (${c.en})` },
+        { likelihood: 1, riskId: "general", phase: "general", safeguards: undefined },
+      ),
+    );
   },
 });

@@ -4,13 +4,16 @@ import type { EvalContext, FlowFacts } from "../context";
 /** Legal-basis helpers shared by the 提供・移転 rules. */
 
 /** The bases that apply to a flow: its own, those of its provision record, or of a provision naming its target. */
-export function basesOf(f: FlowFacts, ctx: EvalContext): LegalBasis[] {
+export function basesOf(f: FlowFacts, ctx: EvalContext): readonly LegalBasis[] {
+  const linked = f.flow.provisionId ? ctx.provisions.get(f.flow.provisionId) : undefined;
+  const byRecipient = linked ? undefined : ctx.provisionsByRecipient.get(f.target.node.id);
+  // Most flows carry their bases themselves: no copy needed.
+  if (!linked && !byRecipient) return f.flow.legalBasis;
   const hit = f.memo.get("bases") as LegalBasis[] | undefined;
   if (hit) return hit;
   const out = [...f.flow.legalBasis];
-  const linked = f.flow.provisionId ? ctx.provisions.get(f.flow.provisionId) : undefined;
   if (linked) out.push(...linked.legalBasis);
-  else for (const p of ctx.provisionsByRecipient.get(f.target.node.id) ?? []) out.push(...p.legalBasis);
+  else for (const p of byRecipient ?? []) out.push(...p.legalBasis);
   f.memo.set("bases", out);
   return out;
 }
