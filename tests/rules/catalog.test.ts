@@ -61,11 +61,15 @@ const provision = (
   basis: NonNullable<Parameters<typeof flow>[3]>["legalBasis"],
   transport: Parameters<typeof flow>[3] = {},
   publishedOn: string | null = "2025-04-01",
+  methods?: ("paper" | "dedicated_line")[],
 ) =>
   makeDoc({
     meta: { organization: "テスト市長", jimuName: "テスト", publishedOn },
     nodes: [node("sys", "system_own"), node("agency", "agency", { purpose: "給付" })],
     flows: [flow("f1", "sys", "agency", { transport: "dedicated_line", legalBasis: basis, ...transport })],
+    provisions: methods
+      ? [{ id: "p1", kind: "provision", recipient: "年金機構", recipientNodeId: "agency", methods, legalBasis: basis }]
+      : [],
   });
 
 const transfer = (basis: NonNullable<Parameters<typeof flow>[3]>["legalBasis"]) =>
@@ -562,6 +566,34 @@ const CASES: Case[] = [
         ),
     },
     riskId: "III.7.risk3",
+  },
+  {
+    rule: "method-not-declared",
+    element: "f1",
+    trigger: () =>
+      withSelf([contractor({ delegationId: "d1" })], [flow("f1", "sys", "vendor", { transport: "flash_memory" })], {
+        delegations: [delegation({ methods: ["dedicated_line"] })],
+      }),
+    excluded: {
+      "method listed": () =>
+        withSelf([contractor({ delegationId: "d1" })], [flow("f1", "sys", "vendor", { transport: "flash_memory" })], {
+          delegations: [delegation({ methods: ["dedicated_line", "flash_memory"] })],
+        }),
+      "same PPC box (庁内ネットワーク is その他 like LGWAN)": () =>
+        withSelf([contractor({ delegationId: "d1" })], [flow("f1", "sys", "vendor", { transport: "intra_network" })], {
+          delegations: [delegation({ methods: ["lgwan"] })],
+        }),
+    },
+  },
+  {
+    rule: "method-not-declared",
+    element: "f1",
+    trigger: () =>
+      provision([{ law: "mynumber_act", article: "19", item: 11 }], { provisionId: "p1" }, "2025-04-01", ["paper"]),
+    excluded: {
+      "no methods listed yet": () =>
+        provision([{ law: "mynumber_act", article: "19", item: 11 }], { provisionId: "p1" }, "2025-04-01", []),
+    },
   },
   {
     rule: "incomplete-no-transport",

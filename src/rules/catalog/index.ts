@@ -22,6 +22,7 @@ import { legalNoBasis } from "./legal-no-basis";
 import { mediaNoLedger } from "./media-no-ledger";
 import { mediaNotDeleted } from "./media-not-deleted";
 import { mediaUnencrypted } from "./media-unencrypted";
+import { methodNotDeclared } from "./method-not-declared";
 import { misdelivery } from "./misdelivery";
 import { paperContractorUnlocked } from "./paper-contractor-unlocked";
 import { postUntracked } from "./post-untracked";
@@ -66,4 +67,5 @@ export const RULES: readonly RuleDef[] = [
   incompleteDirectionUnknown,
   incompletePhaseUnclassified,
   incompleteNoOwner,
+  methodNotDeclared,
 ];
