@@ -85,27 +85,33 @@ export function Canvas(props: CanvasProps) {
 
   useEffect(() => {
     const g = toFlowGraph(model, { selected, dragging: dragging.current, decorations });
+    // Keep the previous object of every element whose view did not change, so that React Flow (and the
+    // memoised node and edge components) re-render only what changed: a drag or an edit touches one element.
     setNodes((prev) => {
       const old = new Map(prev.map((n) => [n.id, n]));
       return g.nodes.map((n) => {
         const o = old.get(n.id);
         if (!o) return n;
-        const keep: Partial<AnyRFNode> = { measured: o.measured };
-        if (o.dragging) Object.assign(keep, { dragging: true, position: o.position });
-        if (o.resizing) Object.assign(keep, { resizing: true, position: o.position, width: o.width, height: o.height });
-        return { ...n, ...keep } as AnyRFNode;
+        if (o.dragging || o.resizing) return o;
+        if (sameNode(o, n)) return o;
+        return { ...n, measured: o.measured } as AnyRFNode;
       });
     });
-    setEdges(
-      g.edges.map((e) => ({
-        ...e,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: edgeColor(e, decorations) },
-      })),
-    );
+    setEdges((prev) => {
+      const old = new Map(prev.map((e) => [e.id, e]));
+      return g.edges.map((e) => {
+        const o = old.get(e.id);
+        if (o && sameEdge(o, e)) return o;
+        return {
+          ...e,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: edgeColor(e, decorations) },
+        };
+      });
+    });
   }, [model, selected, decorations]);
 
-  // Fit the drawing into view once when the editor opens (not on every later change of the node set).
-  const fitted = useRef(model.nodes.length + model.groups.length === 0);
+  // A drawing that arrives (from IndexedDB or the server) is fitted once; one's own first element is not.
+  const fitted = useRef(false);
   useEffect(() => {
     if (fitted.current || !nodes.length) return;
     fitted.current = true;
@@ -198,6 +204,7 @@ export function Canvas(props: CanvasProps) {
   const place = useCallback(
     (item: PaletteItem, at: Point) => {
       if (readOnly) return notify(t("editor.msg.readOnly"), "error");
+      fitted.current = true;
       const id =
         item.type === "node"
           ? createNode(ydoc, modelRef.current, item.kind, at, lang)
@@ -301,6 +308,30 @@ export function Canvas(props: CanvasProps) {
         {props.children}
       </ReactFlow>
     </CanvasContext.Provider>
+  );
+}
+
+function sameNode(a: AnyRFNode, b: AnyRFNode): boolean {
+  return (
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.parentId === b.parentId &&
+    a.selected === b.selected &&
+    a.zIndex === b.zIndex &&
+    JSON.stringify(a.data) === JSON.stringify(b.data)
+  );
+}
+
+function sameEdge(a: FlowRFEdge, b: FlowRFEdge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.sourceHandle === b.sourceHandle &&
+    a.targetHandle === b.targetHandle &&
+    a.selected === b.selected &&
+    JSON.stringify(a.data) === JSON.stringify(b.data)
   );
 }
 

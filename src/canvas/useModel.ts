@@ -14,12 +14,17 @@ export function useDocModel(ydoc: Y.Doc | null): TolerantRead | null {
       return;
     }
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // Reading validates the whole document; on large drawings it is spaced out so that the main thread
+    // keeps time for the canvas (three times the cost of the last read, at least one frame).
+    let cost = 0;
     const update = () => {
       timer = null;
+      const t0 = performance.now();
       setState(readModelTolerant(ydoc));
+      cost = performance.now() - t0;
     };
     const schedule = () => {
-      if (!timer) timer = setTimeout(update, 16);
+      if (!timer) timer = setTimeout(update, Math.max(16, cost * 3));
     };
     update();
     const root = rootOf(ydoc);

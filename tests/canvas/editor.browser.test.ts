@@ -131,7 +131,7 @@ describe("drawing a 事務 in the browser", () => {
 
     // The edge shows its step label and transport badge on the canvas.
     await expect.poll(() => page.locator(".edge-step").allTextContents()).toEqual(expect.arrayContaining(["①", "②"]));
-    await expect.poll(() => page.locator(".edge-badge").first().textContent()).toContain("郵送");
+    await expect.poll(() => page.locator('[data-testid="edge-①"] .edge-badge text').first().textContent()).toBe("郵送");
     await page.keyboard.press("Escape");
     await page.getByRole("checkbox", { name: "凡例" }).check();
     await page.screenshot({ path: "/tmp/canvas-drawn.png" });

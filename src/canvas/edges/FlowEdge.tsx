@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath, Position } from "@xyflow/react";
+import { BaseEdge, type EdgeProps, getSmoothStepPath, Position } from "@xyflow/react";
 import { memo } from "react";
 import { formatLegalBasis, TRANSPORTS } from "../../model";
 import type { FlowRFEdge } from "../binding";
@@ -26,7 +26,7 @@ function startOffset(pos: Position): { dx: number; dy: number } {
  */
 function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
-  const { t, lang, selectOnly } = useCanvas();
+  const { t, lang } = useCanvas();
   const f = data?.flow;
   const [path, labelX, labelY] = getSmoothStepPath({
     sourceX,
@@ -73,34 +73,75 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
       <path d={path} fill="none" stroke="transparent" strokeWidth={14}>
         <title>{hover}</title>
       </path>
-      <EdgeLabelRenderer>
-        <div className={`edge-labels ${deco?.dim ? "is-dim" : ""}`}>
-          {f.step ? (
-            <button
-              type="button"
-              className="edge-step nodrag nopan"
-              style={{ transform: `translate(-50%, -50%) translate(${sourceX + off.dx}px, ${sourceY + off.dy}px)` }}
-              onClick={() => selectOnly(id)}
-              title={hover}
+      {/* Labels are drawn in SVG (a per-edge HTML portal costs a DOM query per edge on every store update);
+          clicks on them reach the edge and select it. */}
+      <g className={`edge-labels ${deco?.dim ? "is-dim" : ""}`}>
+        {f.step ? (
+          <g>
+            <title>{hover}</title>
+            <text
+              className="edge-step"
+              x={sourceX + off.dx}
+              y={sourceY + off.dy}
+              textAnchor="middle"
+              dominantBaseline="central"
             >
               {f.step}
-            </button>
-          ) : null}
-          {transport || unknown || deco?.count ? (
-            <button
-              type="button"
-              className={`edge-badge nodrag nopan ${unknown ? "is-unknown" : ""}`}
-              style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-              onClick={() => selectOnly(id)}
-              title={hover}
-            >
-              {transport ? transport.badge : null}
-              {unknown ? <span className="unknown-mark">?</span> : null}
-              {deco?.count ? <span className={`finding-badge tone-${deco.tone ?? "amber"}`}>{deco.count}</span> : null}
-            </button>
-          ) : null}
-        </div>
-      </EdgeLabelRenderer>
+            </text>
+          </g>
+        ) : null}
+        {transport || unknown || deco?.count ? (
+          <Badge
+            x={labelX}
+            y={labelY}
+            text={`${transport ? transport.badge : ""}${unknown ? "?" : ""}`}
+            unknown={unknown}
+            count={deco?.count}
+            tone={deco?.tone}
+            hover={hover}
+          />
+        ) : null}
+      </g>
+    </g>
+  );
+}
+
+/** Rough text width for the badge outline (CJK characters are about twice as wide as Latin ones). */
+function textWidth(s: string, size: number): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? size : size * 0.6;
+  return w;
+}
+
+function Badge(props: {
+  x: number;
+  y: number;
+  text: string;
+  unknown: boolean;
+  count?: number;
+  tone?: string;
+  hover: string;
+}) {
+  const size = 10.5;
+  const countW = props.count ? 16 : 0;
+  const w = textWidth(props.text, size) + 12 + countW;
+  const h = 17;
+  const left = props.x - w / 2;
+  return (
+    <g className={`edge-badge ${props.unknown ? "is-unknown" : ""}`}>
+      <title>{props.hover}</title>
+      <rect x={left} y={props.y - h / 2} width={w} height={h} rx={h / 2} />
+      <text x={left + 6} y={props.y} dominantBaseline="central" fontSize={size}>
+        {props.text}
+      </text>
+      {props.count ? (
+        <g className={`edge-count tone-${props.tone ?? "amber"}`}>
+          <circle cx={left + w - 10} cy={props.y} r={7} />
+          <text x={left + w - 10} y={props.y} textAnchor="middle" dominantBaseline="central" fontSize={9}>
+            {props.count}
+          </text>
+        </g>
+      ) : null}
     </g>
   );
 }
