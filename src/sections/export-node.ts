@@ -12,6 +12,9 @@ import type { GeneratedSections } from "./types";
  * fallback for Word, and one of the four formats.
  */
 
+/** Pixel width of the PNG fallback of the figure in Word. */
+export const FIGURE_PNG_WIDTH = 2400;
+
 export const REPORT_FORMATS = ["docx", "html", "md", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -50,7 +53,9 @@ export async function renderReportFile(doc: NagareDocument, format: ReportFormat
       let diagram: { svg: string; png: Uint8Array; width: number; height: number } | undefined;
       if (hasFigure) {
         const d = renderDiagramSvg(doc, { legend: true });
-        diagram = { svg: d.svg, png: await svgToPng(d.svg, { scale: 2 }), width: d.width, height: d.height };
+        // About 300 dpi across the A4 text width is enough for print; larger only costs time and file size.
+        const png = await svgToPng(d.svg, { width: Math.min(FIGURE_PNG_WIDTH, Math.round(d.width * 2)) });
+        diagram = { svg: d.svg, png, width: d.width, height: d.height };
       }
       return {
         contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

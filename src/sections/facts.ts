@@ -43,6 +43,17 @@ export interface DocFacts {
   date: string | null;
   files: FileScope[];
   systems: ModelNode[];
+  /** Derived lists per file, computed once per generation (many items ask for the same ones). */
+  cache: Map<string, unknown>;
+}
+
+/** Computes a derived value once per facts object, file scope and key. */
+export function memo<T>(facts: DocFacts, scope: FileScope | null, key: string, fn: () => T): T {
+  const k = `${scope?.id ?? "*"}|${key}`;
+  if (facts.cache.has(k)) return facts.cache.get(k) as T;
+  const v = fn();
+  facts.cache.set(k, v);
+  return v;
 }
 
 const SYSTEM_KINDS = new Set(["system_own", "system_external"]);
@@ -101,7 +112,7 @@ export function buildFacts(doc: NagareDocument, today?: string): DocFacts {
     }
   }
   const systems = doc.nodes.filter((n) => isSystem(n) && n.systemRole !== "info_provision_network");
-  return { doc, index, classes, date: doc.meta.publishedOn ?? today ?? null, files: scopes, systems };
+  return { doc, index, classes, date: doc.meta.publishedOn ?? today ?? null, files: scopes, systems, cache: new Map() };
 }
 
 const inFile = (scope: FileScope | null, fileIds: readonly string[], facts: DocFacts) =>
@@ -112,10 +123,12 @@ export function flowsOf(facts: DocFacts, scope: FileScope | null): ModelFlow[] {
 }
 
 export function flowsInPhase(facts: DocFacts, scope: FileScope | null, ...phases: Phase[]): ModelFlow[] {
-  return flowsOf(facts, scope).filter((f) => {
-    const p = phaseOf(facts, f);
-    return p !== null && phases.includes(p);
-  });
+  return memo(facts, scope, `phase:${phases.join(",")}`, () =>
+    flowsOf(facts, scope).filter((f) => {
+      const p = phaseOf(facts, f);
+      return p !== null && phases.includes(p);
+    }),
+  );
 }
 
 /** Network flows whose direction (照会 or 提供) nobody has set yet. */
@@ -133,6 +146,10 @@ export function undecidedOtherFlows(facts: DocFacts, scope: FileScope | null): M
 }
 
 export function delegationEntries(facts: DocFacts, scope: FileScope | null): DelegationEntry[] {
+  return memo(facts, scope, "delegations", () => computeDelegationEntries(facts, scope));
+}
+
+function computeDelegationEntries(facts: DocFacts, scope: FileScope | null): DelegationEntry[] {
   const { doc, index } = facts;
   const entries: DelegationEntry[] = [];
   const flows = flowsInPhase(facts, scope, "delegation");
@@ -192,6 +209,10 @@ const networkOnly = (methods: readonly string[]) =>
   methods.length > 0 && methods.every((m) => m === "info_provision_network");
 
 export function provisionEntries(facts: DocFacts, scope: FileScope | null): ProvisionEntry[] {
+  return memo(facts, scope, "provisions", () => computeProvisionEntries(facts, scope));
+}
+
+function computeProvisionEntries(facts: DocFacts, scope: FileScope | null): ProvisionEntry[] {
   const { doc, index } = facts;
   const flows = flowsInPhase(facts, scope, "provision", "transfer", "network_provision");
   const entries: ProvisionEntry[] = [];
@@ -257,6 +278,10 @@ export interface SectionFlags {
 }
 
 export function sectionFlags(facts: DocFacts, scope: FileScope | null): SectionFlags {
+  return memo(facts, scope, "flags", () => computeSectionFlags(facts, scope));
+}
+
+function computeSectionFlags(facts: DocFacts, scope: FileScope | null): SectionFlags {
   const scopes = scope ? [scope] : facts.files;
   const delegations = scopes.flatMap((s) => delegationEntries(facts, s));
   const provisions = scopes.flatMap((s) => provisionEntries(facts, s));

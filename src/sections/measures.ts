@@ -5,6 +5,7 @@ import {
   flowsInPhase,
   isNetworkFlow,
   isSystem,
+  memo,
   phaseOf,
   undecidedNetworkFlows,
 } from "./facts";
@@ -33,9 +34,20 @@ export function riskScope(
   scope: FileScope | null,
   risk: string,
 ): { nodes: ModelNode[]; flows: ModelFlow[] } {
-  const { index } = facts;
   const block = risk.split(".").slice(0, 2).join(".");
   const n = Number(risk.match(/risk(\d)/)?.[1] ?? 0);
+  // Only Ⅲ6 depends on the risk number (入手 1–4 vs 提供 5–7).
+  const key = block === "III.6" ? `scope:${block}:${n === 0 ? "all" : n <= 4 ? "in" : "out"}` : `scope:${block}`;
+  return memo(facts, scope, key, () => computeRiskScope(facts, scope, block, n));
+}
+
+function computeRiskScope(
+  facts: DocFacts,
+  scope: FileScope | null,
+  block: string,
+  n: number,
+): { nodes: ModelNode[]; flows: ModelFlow[] } {
+  const { index } = facts;
   let flows: ModelFlow[] = [];
   let extraNodes: ModelNode[] = [];
   const all = scope ? scope.flows : facts.doc.flows;

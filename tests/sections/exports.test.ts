@@ -80,7 +80,8 @@ describe("Word export", () => {
     const text = textOf(xml);
     expect(text).toContain("特定個人情報保護評価書（全項目評価書）");
     expect(text).toContain("特定個人情報ファイルの取扱いプロセスにおけるリスク対策");
-    expect(xml).toMatch(/<w:tcBorders><w:top w:val="single"/);
+    expect(xml).toMatch(/<w:tblBorders><w:top w:val="single"/);
+    expect(xml).toMatch(/<w:insideH w:val="single"/);
     const i1 = text.indexOf("申請者が窓口で申請書を提出する。");
     const i2 = text.indexOf("職員が業務システムに入力する。");
     expect(i1).toBeGreaterThan(0);

@@ -37,7 +37,12 @@ export async function exportDocx(model: NagareDocument, g: GeneratedSections): P
   let diagram: { svg: string; png: Uint8Array; width: number; height: number } | undefined;
   if (model.nodes.length) {
     const d = renderDiagramSvg(model, { legend: true });
-    diagram = { svg: d.svg, png: await svgToPng(d.svg, { scale: 2 }), width: d.width, height: d.height };
+    diagram = {
+      svg: d.svg,
+      png: await svgToPng(d.svg, { width: Math.min(2400, Math.round(d.width * 2)) }),
+      width: d.width,
+      height: d.height,
+    };
   }
   return { bytes: await renderReportDocx(g, diagram ? { diagram } : {}), type: DOCX, local: true };
 }
