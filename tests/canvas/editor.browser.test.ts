@@ -226,4 +226,85 @@ describe("drawing a 事務 in the browser", () => {
     expect((await model(page))?.nodes.map((n) => n.label).sort()).toEqual(["端末", "端末"]);
     await context.close();
   });
+
+  it("備考 panel, renumbering, walk-through, search, double-click and the English switch", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/local`);
+    await page.locator(".nagare-canvas").waitFor();
+
+    // Double-click on the canvas adds the kind chosen in the palette, with its name ready to type.
+    await page.locator('[data-testid="palette-node:staff"]').click();
+    await page.locator(".label-editor textarea").fill("担当職員");
+    await page.locator(".label-editor textarea").press("Enter");
+    await page
+      .locator('[data-testid="palette-node:terminal"]')
+      .dragTo(page.locator(".nagare-canvas .react-flow__pane"), {
+        targetPosition: { x: 120, y: 120 },
+      });
+    await page.locator(".label-editor textarea").fill("業務端末");
+    await page.locator(".label-editor textarea").press("Enter");
+    await page.locator(".nagare-canvas .react-flow__pane").dblclick({ position: { x: 700, y: 420 } });
+    await page.locator(".label-editor textarea").fill("宛名システム");
+    await page.locator(".label-editor textarea").press("Enter");
+    const m0 = await model(page);
+    expect(m0?.nodes.find((n) => n.label === "宛名システム")?.kind).toBe("terminal");
+
+    await connect(page, "業務端末", "宛名システム");
+    await field(page, "step").locator("input").fill("⑤");
+    await connect(page, "担当職員", "業務端末");
+    await field(page, "step").locator("input").fill("③");
+    await field(page, "sentence").locator("textarea").fill("職員が端末で入力する");
+
+    // 備考: steps in order, editable, clicking one selects its flow.
+    await page.locator('[data-testid="tab-steps"]').click();
+    const rows = page.locator('[data-testid="steps-list"] .step-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).locator("input").inputValue()).toBe("③");
+    expect(await rows.nth(0).locator("textarea").inputValue()).toBe("職員が端末で入力する");
+    await rows.nth(1).locator("textarea").fill("端末から宛名システムへ送る");
+    await rows.nth(1).locator("input").fill("x?");
+    await rows.nth(1).locator(".field-error").waitFor();
+    await rows.nth(1).locator("input").fill("⑤");
+
+    // Renumber: ③ ⑤ become ① ②, as one undo step.
+    await page.getByRole("button", { name: "番号を振り直す" }).click();
+    await expect.poll(async () => (await model(page))?.flows.map((f) => f.step).sort()).toEqual(["①", "②"]);
+    await page.getByRole("button", { name: "元に戻す" }).click();
+    await expect.poll(async () => (await model(page))?.flows.map((f) => f.step).sort()).toEqual(["③", "⑤"]);
+    await page.getByRole("button", { name: "やり直す" }).click();
+    await expect.poll(async () => (await model(page))?.flows.map((f) => f.step).sort()).toEqual(["①", "②"]);
+    expect((await model(page))?.flows.find((f) => f.step === "②")?.sentence).toBe("端末から宛名システムへ送る");
+    await rows.nth(1).locator(".step-ends").click();
+    await page.locator('[data-testid="inspector-flow"]').filter({ hasText: "②" }).waitFor();
+
+    // Walk-through: the sentence of each step, large, with its edge highlighted.
+    await page.getByRole("button", { name: "順に説明" }).click();
+    const walk = page.locator('[data-testid="walkthrough"]');
+    await walk.filter({ hasText: "職員が端末で入力する" }).waitFor();
+    expect(await page.locator(".kind-node.is-dim").count()).toBe(1);
+    await page.keyboard.press("ArrowRight");
+    await walk.filter({ hasText: "端末から宛名システムへ送る" }).waitFor();
+    await page.screenshot({ path: "/tmp/canvas-walkthrough.png" });
+    await page.keyboard.press("Escape");
+    await walk.waitFor({ state: "detached" });
+
+    // Search by label selects and centres the match.
+    await page.keyboard.press("Control+f");
+    await page.keyboard.type("宛名");
+    await page.keyboard.press("Enter");
+    await page.locator('[data-testid="inspector-node"]').filter({ hasText: "宛名システム" }).waitFor();
+
+    // Help lists the shortcuts; English switch changes the whole editor.
+    await page.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press("?");
+    await page.getByRole("dialog").filter({ hasText: "Ctrl+Z" }).waitFor();
+    await page.getByRole("button", { name: "閉じる" }).click();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Auto layout" }).waitFor();
+    await page.getByRole("button", { name: "Renumber steps" }).waitFor();
+    expect(await page.locator(".palette").textContent()).toContain("Terminal");
+    await page.screenshot({ path: "/tmp/canvas-english.png" });
+    await context.close();
+  });
 });

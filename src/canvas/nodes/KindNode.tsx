@@ -10,7 +10,7 @@ import { BoxShape, KindIcon } from "./shapes";
 
 /** One element of the diagram, drawn after the 別添1 legend. */
 function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps<KindRFNode>) {
-  const { editingId, readOnly, lang, onResized } = useCanvas();
+  const { editingId, readOnly, lang, onResized, t } = useCanvas();
   const n = data.node;
   const deco = data.deco;
   const w = width ?? 150;
@@ -22,15 +22,11 @@ function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps
   if (deco?.focus) classes.push("is-focus");
   const remote = deco?.remote?.[0];
   const tag =
-    n.kind === "contractor" || n.kind === "subcontractor"
-      ? n.kind === "contractor"
-        ? lang === "ja"
-          ? "委託"
-          : "Contract"
-        : lang === "ja"
-          ? "再委託"
-          : "Sub"
-      : null;
+    n.kind === "contractor"
+      ? t("editor.tag.contractor")
+      : n.kind === "subcontractor"
+        ? t("editor.tag.subcontractor")
+        : null;
   return (
     <div
       className={classes.join(" ")}

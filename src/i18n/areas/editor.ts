@@ -229,6 +229,8 @@ export const editorMessages = defineMessages(
     "editor.risk.noEngine": "指摘エンジンがまだ組み込まれていません",
     "editor.risk.count": "未対応の指摘 {n} 件",
     "editor.error.title": "入力エラー",
+    "editor.tag.contractor": "委託",
+    "editor.tag.subcontractor": "再委託",
   },
   {
     "editor.untitled": "Untitled process",
@@ -457,5 +459,7 @@ export const editorMessages = defineMessages(
     "editor.risk.noEngine": "The findings engine is not built in yet",
     "editor.risk.count": "{n} open findings",
     "editor.error.title": "Input error",
+    "editor.tag.contractor": "Delegated",
+    "editor.tag.subcontractor": "Sub-delegated",
   },
 );
