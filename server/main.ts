@@ -19,7 +19,7 @@ const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}
 function start() {
   const config = configFromEnv();
   const db = openDatabase(config.dataDir, config.sqliteSync);
-  const rooms = new Rooms(db, config);
+  const rooms = new Rooms(db, config, log);
   const throttle = new BadTokenThrottle(config.authDelayBaseMs);
   const ctx: Ctx = { db, rooms, config, throttle, log };
   const routes: Route[] = [

@@ -32,6 +32,7 @@ function changeLive(ctx: Ctx, docId: string, actor: string, change: (d: Y.Doc) =
     throw e;
   }
   const verdict = room.applyLocal(change, { actor });
+  ctx.rooms.flush();
   ctx.rooms.release(room);
   if (!verdict.ok) throw new HttpError(422, verdict.code, verdict.ja, verdict.en);
 }

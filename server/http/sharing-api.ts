@@ -165,6 +165,7 @@ export const sharingRoutes: Route[] = [
       }
       // A restore is an ordinary change: connected clients receive it like anyone's edit.
       const verdict = room.applyLocal((d) => writeModelDiff(d, target), { actor: by });
+      ctx.rooms.flush();
       ctx.rooms.release(room);
       if (!verdict.ok) throw new HttpError(422, verdict.code, verdict.ja, verdict.en);
       sendJson(res, 200, { restored: params[1], name });

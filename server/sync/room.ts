@@ -20,6 +20,19 @@ export interface Peer {
   close: (code: number, reason: string) => void;
 }
 
+/** Group commit: a room asks for a flush soon (schedule) or at once (flushNow). */
+export interface RoomHooks {
+  schedule: (room: Room) => void;
+  flushNow: () => void;
+}
+
+interface PendingWrite {
+  update: Uint8Array;
+  actor: string;
+  changes: ChangeSet;
+  from: Peer | null;
+}
+
 /** Who made a change that did not come through a WebSocket (rename, restore over HTTP). */
 export interface LocalActor {
   actor: string;
@@ -27,9 +40,10 @@ export interface LocalActor {
 
 /**
  * A document being edited: the server's copy of the Y.Doc, the awareness relay and the peers. Every change
- * goes through `integrate`: apply → schema check → write to SQLite → broadcast. Nothing reaches another
- * client before it is stored; a change that is refused is not stored, and the copy is rebuilt from the
- * database so that it stays equal to what every client has been sent.
+ * goes through `integrate`: apply → schema check → queue; the queue is written to SQLite (one transaction
+ * for everything that arrived in one turn of the event loop, so one fsync serves many edits) and only then
+ * broadcast. Nothing reaches another client before it is stored; a change that is refused is not stored,
+ * and the copy is rebuilt from the database so that it stays equal to what every client has been sent.
  */
 export class Room {
   doc: Y.Doc;
@@ -42,11 +56,13 @@ export class Room {
   private changes = new ChangeSet();
   private healthy: boolean;
   private unloadTimer: NodeJS.Timeout | null = null;
+  private pending: PendingWrite[] = [];
 
   constructor(
     readonly docId: string,
     private db: Db,
     private config: ServerConfig,
+    private hooks: RoomHooks,
   ) {
     const loaded = loadState(db, docId);
     this.doc = loaded.doc;
@@ -130,50 +146,86 @@ export class Room {
       return verdict;
     }
     this.healthy = verdict.ok;
-    this.persist(merged, actor);
-    const msg = updateMessage(merged);
-    for (const p of this.peers) if (p !== from) p.send(msg);
-    if (this.sinceCompact >= this.config.compactEvery) this.compact();
+    // Stored (with the others of this turn of the event loop, in one transaction) before anyone sees it.
+    this.pending.push({ update: merged, actor, changes: this.changes, from });
+    this.hooks.schedule(this);
     return { ok: true };
   }
 
-  private persist(update: Uint8Array, actor: string): void {
+  get hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /**
+   * Writes the queued updates; runs inside the caller's transaction. Returns what to do once the
+   * transaction has committed: broadcast, then compact if due.
+   */
+  writePending(): () => void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return () => {};
     const root = this.doc.getMap<unknown>(ROOT_KEY);
     const meta = root.get("meta");
     const title = typeof root.get("title") === "string" ? (root.get("title") as string) : "";
     const jimu =
       meta instanceof Y.Map && typeof meta.get("jimuName") === "string" ? (meta.get("jimuName") as string) : "";
     const now = Date.now();
-    const c = this.changes;
-    this.db.tx(() => {
-      const info = this.db.q.addUpdate.run(this.docId, Buffer.from(update));
-      this.lastSeq = Number(info.lastInsertRowid);
-      this.db.q.touchDoc.run(title, jimu, now, this.docId);
-      if (!c.empty)
-        this.db.q.addActivity.run(
-          this.docId,
-          Math.floor(now / 60_000),
-          actor,
-          c.nodes.size,
-          c.flows.size,
-          c.other.size,
-        );
-    });
-    this.sinceCompact++;
+    const minute = Math.floor(now / 60_000);
+    let lastSeq = this.lastSeq;
+    for (const w of batch) {
+      lastSeq = Number(this.db.q.addUpdate.run(this.docId, Buffer.from(w.update)).lastInsertRowid);
+      const c = w.changes;
+      if (!c.empty) this.db.q.addActivity.run(this.docId, minute, w.actor, c.nodes.size, c.flows.size, c.other.size);
+    }
+    this.db.q.touchDoc.run(title, jimu, now, this.docId);
+    return () => {
+      this.lastSeq = lastSeq;
+      this.sinceCompact += batch.length;
+      for (const w of batch) {
+        const msg = updateMessage(w.update);
+        for (const p of this.peers) if (p !== w.from) p.send(msg);
+      }
+      if (this.sinceCompact >= this.config.compactEvery) this.compact();
+    };
+  }
+
+  /** The queued updates could not be stored: nobody has been sent them; drop them and tell their senders. */
+  abandonPending(reason: Notice): void {
+    const senders = new Set(this.pending.map((w) => w.from).filter((p): p is Peer => p !== null));
+    this.pending = [];
+    this.reload();
+    const msg = noticeMessage(reason);
+    for (const p of senders) {
+      p.send(msg);
+      p.close(1011, reason.code);
+    }
   }
 
   /** Rebuilds the server's copy from the database (after a refused or malformed update). */
   private reload(): void {
+    // Accepted updates still queued belong in the database first; the copy is then rebuilt from it.
+    if (this.pending.length) this.hooks.flushNow();
     const loaded = loadState(this.db, this.docId);
     this.doc.destroy();
     this.doc = loaded.doc;
     this.approxBytes = loaded.bytes;
     this.lastSeq = loaded.lastSeq;
     this.attach();
+    const root = this.doc.getMap<unknown>(ROOT_KEY);
+    const meta = root.get("meta");
+    const title = root.get("title");
+    const jimu = meta instanceof Y.Map ? meta.get("jimuName") : "";
+    this.db.q.touchDoc.run(
+      typeof title === "string" ? title : "",
+      typeof jimu === "string" ? jimu : "",
+      Date.now(),
+      this.docId,
+    );
   }
 
   /** Folds stored updates into one snapshot. */
   compact(): void {
+    if (this.pending.length) this.hooks.flushNow();
     if (this.sinceCompact === 0) return;
     // Pending structs (updates waiting for a missing dependency) are never stored; rebuild without them.
     const clean = this.doc.store.pendingStructs || this.doc.store.pendingDs ? loadState(this.db, this.docId) : null;

@@ -11,18 +11,56 @@ import { Room } from "./room";
  */
 export class Rooms {
   private rooms = new Map<string, Room>();
+  private dirty = new Set<Room>();
+  private scheduled = false;
+  private hooks = {
+    schedule: (room: Room) => {
+      this.dirty.add(room);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    },
+    flushNow: () => this.flush(),
+  };
 
   constructor(
     private db: Db,
     private config: ServerConfig,
+    private log: (line: string) => void = () => {},
     private idleMs = 30_000,
   ) {}
+
+  /**
+   * Writes every queued update of every room in one transaction, then broadcasts them. Call before
+   * anything is sent from a room's state (a sync answer, a download) so that nobody sees unstored edits.
+   */
+  flush(): void {
+    this.scheduled = false;
+    if (this.dirty.size === 0) return;
+    const rooms = [...this.dirty];
+    this.dirty.clear();
+    let after: (() => void)[];
+    try {
+      after = this.db.tx(() => rooms.map((r) => r.writePending()));
+    } catch (e) {
+      this.log(`storing updates failed: ${e instanceof Error ? e.message : String(e)}`);
+      for (const r of rooms)
+        r.abandonPending({
+          code: "storage_failed",
+          ja: "サーバーで保存に失敗したため、変更は受け付けられませんでした",
+          en: "the server could not store the change",
+        });
+      return;
+    }
+    for (const f of after) f();
+  }
 
   /** The room of a document, loading it if needed. Throws DamagedDocumentError for unreadable data. */
   open(docId: string): Room {
     let room = this.rooms.get(docId);
     if (!room) {
-      room = new Room(docId, this.db, this.config);
+      room = new Room(docId, this.db, this.config, this.hooks);
       this.rooms.set(docId, room);
       this.release(room);
     }
@@ -39,6 +77,7 @@ export class Rooms {
 
   /** Runs `fn` on the current content without keeping the document open. */
   read<T>(docId: string, fn: (doc: Y.Doc) => T): T {
+    this.flush();
     const room = this.rooms.get(docId);
     if (room) return fn(room.doc);
     const loaded = loadState(this.db, docId);
@@ -76,6 +115,7 @@ export class Rooms {
 
   /** Compacts everything (graceful shutdown). */
   closeAll(): void {
+    this.flush();
     for (const room of this.rooms.values()) {
       room.notifyAll({ code: "server_restart", ja: "サーバーが再起動します", en: "the server is restarting" }, 1012);
       room.compact();

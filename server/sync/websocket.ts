@@ -161,6 +161,8 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
           switch (msg.kind) {
             case "step1":
               checkStateVector(msg.stateVector);
+              // The answer is built from the server's copy: store what is queued first.
+              deps.rooms.flush();
               peer.send(syncStep2Message(room.doc, msg.stateVector));
               break;
             case "update": {
