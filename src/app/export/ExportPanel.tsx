@@ -1,7 +1,6 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { type MessageKey, translate } from "../../i18n";
 import { serializeDocument } from "../../model";
-import { svgToPng } from "../../render/raster/browser";
 import { renderDiagramSvg, type Selection } from "../../render/svg";
 import { evaluateDetailed } from "../../rules";
 import type { PanelProps } from "../editor/panels";
@@ -55,8 +54,9 @@ export function ExportPanel({ model, lang }: PanelProps) {
   const run = async (job: () => Promise<string | null>) => {
     setStatus({ kind: "working" });
     try {
+      // A job that returns null has already said what went wrong.
       const file = await job();
-      setStatus(file ? { kind: "done", file } : { kind: "idle" });
+      if (file) setStatus({ kind: "done", file });
     } catch (e) {
       setStatus({ kind: "error", text: t("export.failed", { message: e instanceof Error ? e.message : String(e) }) });
     }
@@ -64,13 +64,15 @@ export function ExportPanel({ model, lang }: PanelProps) {
 
   const saveSvg = () =>
     run(async () => {
-      if (!rendered) return null;
+      if (!rendered) throw new Error(t("export.invalid"));
       downloadBytes(rendered.svg, `${base}.svg`, "image/svg+xml;charset=utf-8");
       return `${base}.svg`;
     });
   const savePng = () =>
     run(async () => {
-      if (!rendered) return null;
+      if (!rendered) throw new Error(t("export.invalid"));
+      // Loaded on first use, in its own chunk (the Word export shares it).
+      const { svgToPng } = await import("../../render/raster/browser");
       const png = await svgToPng(rendered.svg, { scale });
       downloadBytes(png, `${base}.png`, "image/png");
       return `${base}.png`;
