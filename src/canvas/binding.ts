@@ -55,7 +55,8 @@ export interface Decoration {
 
 export type NodeData = { node: ModelNode; deco?: Decoration };
 export type GroupData = { group: ModelGroup; deco?: Decoration };
-export type FlowData = { flow: ModelFlow; deco?: Decoration };
+/** `offset` spreads flows between the same two nodes apart (px, view only). */
+export type FlowData = { flow: ModelFlow; deco?: Decoration; offset?: number };
 export type KindRFNode = Node<NodeData, "kind">;
 export type GroupRFNode = Node<GroupData, "container">;
 export type AnyRFNode = KindRFNode | GroupRFNode;
@@ -113,12 +114,23 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
       data: { node: n, deco: view.decorations?.get(n.id) },
     });
   }
+  // Flows between the same two nodes (a request and its reply, several steps) are drawn side by side.
+  const pairKey = (f: ModelFlow) => (f.source < f.target ? `${f.source}|${f.target}` : `${f.target}|${f.source}`);
+  const pairCount = new Map<string, number>();
+  for (const f of doc.flows) pairCount.set(pairKey(f), (pairCount.get(pairKey(f)) ?? 0) + 1);
+  const pairSeen = new Map<string, number>();
   const edges: FlowRFEdge[] = [];
   for (const f of doc.flows) {
     const s = abs.get(f.source);
     const t = abs.get(f.target);
     if (!s || !t) continue;
     const sides = facingSides(s, t);
+    const key = pairKey(f);
+    const n = pairCount.get(key) ?? 1;
+    const i = pairSeen.get(key) ?? 0;
+    pairSeen.set(key, i + 1);
+    // The shift is in absolute x or y, so it needs no sign for the direction of the flow.
+    const offset = n > 1 ? (i - (n - 1) / 2) * 16 : 0;
     edges.push({
       id: f.id,
       type: "flow",
@@ -127,7 +139,7 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
       sourceHandle: `s-${sides.source}`,
       targetHandle: `t-${sides.target}`,
       selected: selected.has(f.id),
-      data: { flow: f, deco: view.decorations?.get(f.id) },
+      data: { flow: f, deco: view.decorations?.get(f.id), ...(offset ? { offset } : {}) },
     });
   }
   return { nodes, edges };

@@ -362,3 +362,24 @@ describe("copy and paste", () => {
     expect(JSON.stringify(model(ydoc))).toBe(before);
   });
 });
+
+describe("parallel flows", () => {
+  it("spreads flows between the same two nodes apart, whichever way they run", () => {
+    const doc = sample();
+    doc.flows.push({
+      id: "f3",
+      source: "sys",
+      target: "citizen",
+      step: "③",
+      carriesMyNumber: false,
+      legalBasis: [],
+      safeguards: [],
+      fileIds: [],
+    });
+    const edges = toFlowGraph(doc).edges;
+    const off = (id: string) => edges.find((e) => e.id === id)?.data?.offset ?? 0;
+    expect(off("f1")).not.toBe(off("f3"));
+    expect(off("f1") + off("f3")).toBe(0);
+    expect(off("f2")).toBe(0);
+  });
+});

@@ -25,7 +25,14 @@ function startOffset(pos: Position): { dx: number; dy: number } {
  * The step label sits at the start, the transport badge in the middle; legal basis on hover.
  */
 function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const { id, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  // Parallel flows between the same nodes are shifted along the side they leave and enter by.
+  const shift = data?.offset ?? 0;
+  const horizontal = (p: Position) => p === Position.Left || p === Position.Right;
+  const sourceX = props.sourceX + (horizontal(sourcePosition) ? 0 : shift);
+  const sourceY = props.sourceY + (horizontal(sourcePosition) ? shift : 0);
+  const targetX = props.targetX + (horizontal(targetPosition) ? 0 : shift);
+  const targetY = props.targetY + (horizontal(targetPosition) ? shift : 0);
   const { t, lang } = useCanvas();
   const f = data?.flow;
   const [path, labelX, labelY] = getSmoothStepPath({
