@@ -127,7 +127,7 @@ export async function run(): Promise<BenchRow[]> {
   const template = largestTemplate();
   const nodeId = template.nodes[0]?.id as string;
   const rows: BenchRow[] = [];
-  const nagare = await startServer();
+  const nagare = await startServer({ env: { CREATE_PER_MINUTE: "1000" } });
   const ref = await startReference();
   try {
     const created = async () => {

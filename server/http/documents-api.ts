@@ -16,7 +16,7 @@ import {
 } from "../documents";
 import { DamagedDocumentError } from "../sync/persistence";
 import { CLOSE } from "../sync/websocket";
-import { HttpError, readBody, readJson, sendJson, str } from "./respond";
+import { clientAddress, HttpError, readBody, readJson, sendJson, str } from "./respond";
 import { authorize, type Ctx, type Route } from "./router";
 
 const ID = "([A-Za-z0-9_-]{1,64})";
@@ -37,11 +37,29 @@ function changeLive(ctx: Ctx, docId: string, actor: string, change: (d: Y.Doc) =
   if (!verdict.ok) throw new HttpError(422, verdict.code, verdict.ja, verdict.en);
 }
 
+/** New documents per address and minute: links are free to make, the disk is not. */
+const created = new Map<string, { minute: number; count: number }>();
+function countCreation(ctx: Ctx, address: string): void {
+  const minute = Math.floor(Date.now() / 60_000);
+  const entry = created.get(address);
+  const count = entry && entry.minute === minute ? entry.count + 1 : 1;
+  if (created.size > 10_000) created.clear();
+  created.set(address, { minute, count });
+  if (count > ctx.config.createPerMinute)
+    throw new HttpError(
+      429,
+      "too_many_documents",
+      `文書の作成が多すぎます（1 分間に ${ctx.config.createPerMinute} 件まで）。少し待ってください`,
+      `too many new documents (at most ${ctx.config.createPerMinute} a minute); wait a little`,
+    );
+}
+
 export const documentRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/api\/documents$/,
     handle: async (ctx, { req, res }) => {
+      countCreation(ctx, clientAddress(req));
       const body = await readJson(req);
       const title = str(body.title, "title", LIMITS.labelChars, "");
       const jimuName = str(body.jimuName, "jimuName", LIMITS.labelChars, "");
@@ -59,6 +77,7 @@ export const documentRoutes: Route[] = [
     method: "POST",
     pattern: /^\/api\/documents\/import$/,
     handle: async (ctx, { req, res }) => {
+      countCreation(ctx, clientAddress(req));
       const text = (await readBody(req, LIMITS.fileBytes + 1024)).toString("utf8");
       const loaded = loadDocumentText(text);
       if (!loaded.ok)
@@ -91,6 +110,9 @@ export const documentRoutes: Route[] = [
           `一度に確認できる文書は ${ctx.config.maxListedDocuments} 件までです`,
           `at most ${ctx.config.maxListedDocuments} documents per request`,
         );
+      // Each entry is a token check: the same slowdown for bad guesses applies.
+      const address = clientAddress(req);
+      await ctx.throttle.wait(address);
       const documents = links.map((l: unknown) => {
         const { id, token } = (l ?? {}) as { id?: unknown; token?: unknown };
         if (typeof id !== "string" || typeof token !== "string")
@@ -101,6 +123,7 @@ export const documentRoutes: Route[] = [
             error: { code: "bad_link", ja: "リンクが不正です", en: "bad link" },
           };
         const auth = checkToken(ctx.db, id, token);
+        if (!auth.ok && auth.status === 403) ctx.throttle.recordFailure(address);
         if (!auth.ok)
           return { id, ok: false, status: auth.status, error: { code: auth.code, ja: auth.ja, en: auth.en } };
         const row = ctx.db.q.getDoc.get(id);
@@ -168,6 +191,7 @@ export const documentRoutes: Route[] = [
     pattern: doc("/duplicate"),
     role: "view",
     handle: async (ctx, { req, res, docId }) => {
+      countCreation(ctx, clientAddress(req));
       const body = await readJson(req);
       const { doc: model } = readDocumentModel(ctx, docId);
       const fallback = `${model.title || model.meta.jimuName}（コピー）`.slice(0, LIMITS.labelChars);

@@ -198,3 +198,40 @@ describe("render routes", () => {
     expect(none.body.error.code).toBe("no_renderer");
   });
 });
+
+describe("housekeeping and abuse limits", () => {
+  test("documents in the trash longer than TRASH_DAYS are purged with their links", async () => {
+    let s = await startServer({ env: { TRASH_DAYS: "0" } });
+    try {
+      const keep = await createDoc(s.url, { title: "残す" });
+      const gone = await createDoc(s.url, { title: "消える" });
+      await api(s.url, `/api/documents/${gone.id}`, { method: "DELETE", token: gone.token });
+      expect((await api(s.url, `/api/documents/${gone.id}`, { token: gone.token })).status).toBe(200);
+      await s.stop();
+      s = await startServer({ dataDir: s.dataDir, env: { TRASH_DAYS: "0" } });
+      expect(s.output()).toContain("purged 1 document");
+      expect((await api(s.url, `/api/documents/${gone.id}`, { token: gone.token })).status).toBe(403);
+      expect((await api(s.url, `/api/documents/${keep.id}`, { token: keep.token })).status).toBe(200);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test("new documents per minute are limited; bad tokens in a list request count as guesses", async () => {
+    const s = await startServer({ env: { CREATE_PER_MINUTE: "3", AUTH_DELAY_BASE_MS: "200" } });
+    try {
+      const docs = [await createDoc(s.url), await createDoc(s.url), await createDoc(s.url)];
+      const fourth = await api(s.url, "/api/documents", { body: {} });
+      expect(fourth.status).toBe(429);
+      expect(fourth.body.error.ja).toContain("3");
+      const guesses = Array.from({ length: 10 }, (_, i) => ({ id: docs[0]?.id, token: `${"g".repeat(42)}${i}` }));
+      const first = await api(s.url, "/api/documents/lookup", { body: { links: guesses } });
+      expect(first.body.documents.every((d: { status: number }) => d.status === 403)).toBe(true);
+      const t0 = Date.now();
+      await api(s.url, "/api/documents/lookup", { body: { links: guesses.slice(0, 1) } });
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await s.stop();
+    }
+  });
+});
