@@ -10,7 +10,8 @@ import {
 /** The 評価書 as Markdown (for review in text tools and diffs). Document text is escaped for Markdown. */
 
 export function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_{}[\]<>()#+!|])/g, "\\$1");
+  // Brackets are escaped, so no link or image can form; parentheses and the like stay readable.
+  return s.replace(/([\\`*_[\]<>#|])/g, "\\$1");
 }
 
 function block(it: FilledItem, depth: number, out: string[]): void {

@@ -27,7 +27,7 @@ function face(file: string, postscript: string | undefined, prefix: string): Fac
   return f;
 }
 
-const unescape = (s: string) =>
+const decodeEntities = (s: string) =>
   s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -63,7 +63,7 @@ export function outlineText(svg: string, font: CjkFont): string {
     const uses: string[] = [];
     for (const m of body.matchAll(TSPAN)) {
       const t = attrsOf(m[1] as string);
-      const text = unescape(m[2] as string);
+      const text = decodeEntities(m[2] as string);
       const x = Number(t.x ?? "0");
       const y = Number(t.y ?? "0");
       const run = f.font.layout(text);
