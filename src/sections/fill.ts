@@ -1,7 +1,6 @@
 import { resolveParty } from "../derive";
 import {
   type AssessmentKind,
-  compareSteps,
   EXTERNAL_BODY_TYPES,
   type ModelFlow,
   type ModelNode,
@@ -40,6 +39,7 @@ import {
 } from "./form";
 import { citeLegalBases } from "./legal-basis-catalog";
 import { formatMeasures, measureGroups, mergeSources, riskScope } from "./measures";
+import { stepLines } from "./steps";
 import { findingsInScope, suggestSufficiencyFor } from "./sufficiency";
 import { decideThreshold, THRESHOLD_RESULTS } from "./threshold";
 import type { CheckMark, GenerateOptions, ItemState, SourceIds, TableRow } from "./types";
@@ -155,25 +155,27 @@ function connections(c: FillContext): FillResult {
   return { checks: marks(CONNECTION_CHOICES, m), value: "", state: "graph", sources };
 }
 
+/** 大阪市長 → 大阪市, 東京都知事 → 東京都: the declaration names the body, not its head. */
+const bodyName = (organization: string) =>
+  /^(.*?[都道府県市区町村])(長|知事)$/.exec(organization.trim())?.[1] ?? organization.trim();
+
 const DECLARATION = (org: string, jimu: string) =>
   `${org}は、${jimu}における特定個人情報ファイルの取扱いに当たり、特定個人情報の不適正な取扱いが個人のプライバシー等の権利利益に影響を及ぼしかねないことを認識し、特定個人情報の漏えいその他の事態を発生させるリスクを分析した上で、そのリスクを軽減させるための適切な措置を講じ、もって個人のプライバシー等の権利利益の保護に取り組んでいることを宣言する。`;
 
 function appendixSteps(c: FillContext): FillResult {
-  const flows = [...c.facts.doc.flows].filter((f) => f.step || f.sentence);
-  flows.sort((a, b) => compareSteps(a.step, b.step) || a.id.localeCompare(b.id));
-  const { nodes } = c.facts.index;
-  const rows: TableRow[] = flows.map((f) => {
-    const s = nodes.get(f.source)?.label ?? "";
-    const t = nodes.get(f.target)?.label ?? "";
-    const fallback = `${s}から${t}へ${f.data ? `${f.data}を` : ""}${f.transport ? `${TRANSPORTS[f.transport].ja}で` : ""}渡す。`;
-    const sentence = f.sentence?.trim() || fallback;
-    return {
-      cells: [f.step ?? "", f.variant ? `【${f.variant}】${sentence}` : sentence],
-      sources: { nodes: [f.source, f.target], flows: [f.id] },
-    };
-  });
+  const steps = stepLines(c.facts.doc);
+  const rows: TableRow[] = steps.map((l) => ({
+    cells: [l.step, l.text],
+    sources: { nodes: l.nodeIds, flows: l.flowIds },
+  }));
   if (!rows.length) return { rows: [], header: ["番号", "内容"], value: "", state: "missing" };
-  return { rows, header: ["番号", "内容"], value: "", state: "graph", sources: fromFlows(flows) };
+  return {
+    rows,
+    header: ["番号", "内容"],
+    value: "",
+    state: "graph",
+    sources: { nodes: [...new Set(steps.flatMap((l) => l.nodeIds))], flows: steps.flatMap((l) => l.flowIds) },
+  };
 }
 
 // ---------------------------------------------------------------- Ⅱ 入手
@@ -525,13 +527,13 @@ export const FILLERS: Record<string, Filler> = {
   "cover.documentNumber": (c) => txt(c.facts.doc.meta.documentNumber),
   "cover.title": (c) => {
     const { meta } = c.facts.doc;
-    const name = [meta.organization.replace(/長$/, ""), meta.jimuName].filter(Boolean).join(" ");
-    return meta.jimuName ? { value: name, state: "meta" } : txt(c.facts.doc.title);
+    const kind = { basic: "基礎項目評価書", focused: "重点項目評価書", full: "全項目評価書" }[c.kind];
+    return meta.jimuName ? { value: `${meta.jimuName} ${kind}`, state: "meta" } : txt(c.facts.doc.title);
   },
   "cover.declaration": (c) => {
     const { meta } = c.facts.doc;
     if (!meta.organization || !meta.jimuName) return { value: "", state: "missing" };
-    return { value: DECLARATION(meta.organization.replace(/長$/, ""), meta.jimuName), state: "meta" };
+    return { value: DECLARATION(bodyName(meta.organization), meta.jimuName), state: "meta" };
   },
   "cover.organization": (c) => txt(c.facts.doc.meta.organization),
   "cover.publishedOn": (c) => txt(c.facts.doc.meta.publishedOn),

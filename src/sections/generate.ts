@@ -1,8 +1,9 @@
-import { type AssessmentKind, compareSteps, type NagareDocument } from "../model";
+import type { AssessmentKind, NagareDocument } from "../model";
 import type { Finding } from "../rules/types";
 import { buildFacts, type DocFacts, delegationEntries, type FileScope, provisionEntries } from "./facts";
 import { FILLERS, type FillContext, type FillResult } from "./fill";
 import { FORM_TITLES, type FormDef, formStructure } from "./form";
+import { stepLines } from "./steps";
 import { decideThreshold } from "./threshold";
 import type { CheckMark, FilledItem, GeneratedSections, GenerateOptions, SourceIds } from "./types";
 
@@ -27,10 +28,7 @@ export function generateSections(
     if (it.state === "suggested") stats.suggested++;
     if (it.state === "answer") stats.answered++;
   });
-  const steps = [...doc.flows]
-    .filter((f) => f.step || f.sentence)
-    .sort((a, b) => compareSteps(a.step, b.step) || a.id.localeCompare(b.id))
-    .map((f) => ({ step: f.step ?? "", text: f.sentence ?? "", flowId: f.id }));
+  const steps = stepLines(doc).map((l) => ({ step: l.step, text: l.text, flowIds: l.flowIds }));
   return {
     kind,
     title: FORM_TITLES[kind],
@@ -166,6 +164,9 @@ function fillOne(
   } else result = { value: "", state: def.kind === "heading" ? "graph" : "missing" };
 
   const choices = result.choices ?? def.choices;
+  // A check-box list answered only by a person starts with every box empty.
+  if (def.kind === "checkbox" && !result.checks)
+    result.checks = (choices ?? []).map((label) => ({ label, checked: false }));
   const item: FilledItem = {
     id,
     number,

@@ -5,6 +5,7 @@ export * from "./legal-basis-catalog";
 export * from "./measures";
 export * from "./present";
 export * from "./report-inputs";
+export * from "./steps";
 export * from "./sufficiency";
 export * from "./threshold";
 export * from "./types";

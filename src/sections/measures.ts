@@ -99,12 +99,13 @@ function computeRiskScope(
 
 const line = (s: Safeguard) => (s.note?.trim() ? s.note.trim() : SAFEGUARDS[s.kind].ja);
 
-/** Where a flow's measure is written: under the system at one of its ends, else its target. */
+/** Where a flow's measure is written: under the system at one of its ends, else the end that is not the 本人. */
 function flowHeading(facts: DocFacts, f: ModelFlow): string {
   const s = facts.index.nodes.get(f.source);
   const t = facts.index.nodes.get(f.target);
   const sys = [t, s].find((x) => isSystem(x) && x?.systemRole !== "info_provision_network") ?? [t, s].find(isSystem);
-  return (sys ?? t ?? s)?.label ?? f.id;
+  const notPerson = [t, s].find((x) => x && x.kind !== "person");
+  return (sys ?? notPerson ?? t ?? s)?.label ?? f.id;
 }
 
 export function measureGroups(

@@ -16,7 +16,7 @@ export function checkText(c: CheckMark): string {
 export function valueLines(it: FilledItem): string[] {
   switch (it.kind) {
     case "checkbox":
-      return [(it.checks ?? []).map(checkText).join("　")];
+      return it.checks?.length ? [it.checks.map(checkText).join("　")] : [];
     case "none_box":
       return [`${it.value === "true" ? CHECKED : UNCHECKED} ${it.title}`];
     case "single":

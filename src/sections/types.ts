@@ -116,7 +116,7 @@ export interface GeneratedSections {
   threshold: ThresholdResult;
   items: FilledItem[];
   /** The 別添1 備考 step list (step, sentence, flow id), in 事務 order. */
-  steps: { step: string; text: string; flowId: string }[];
+  steps: { step: string; text: string; flowIds: string[] }[];
   stats: { items: number; needsInput: number; suggested: number; answered: number };
 }
 

@@ -364,3 +364,48 @@ describe("answers and suggestions", () => {
     expect(item(g, "III.file:F.7.risk1.5d").value).toBe("【申請書・台帳】\n・施錠保管する");
   });
 });
+
+describe("別添1 (備考) and the cover", () => {
+  it("one line per step even when a step is drawn as several arrows; variants named only where they differ", () => {
+    const g = generateSections(
+      build({
+        nodes: [...base(), n("post", "paper", "申請書")],
+        flows: [
+          f("a1", "person", "staff", { step: "①-1", sentence: "窓口又は郵送で申請を受け付ける。", variant: "窓口" }),
+          f("a2", "person", "post", { step: "①-1", sentence: "窓口又は郵送で申請を受け付ける。", variant: "郵送" }),
+          f("b1", "staff", "sys", { step: "②", sentence: "システムに入力する。", variant: "入力" }),
+          f("b2", "post", "sys", { step: "②", sentence: "申請書を読み取る。", variant: "読取" }),
+          f("c", "sys", "staff", { step: "⑩" }),
+          f("d", "sys", "staff", { step: "③", data: "通知書", transport: "paper" }),
+        ],
+      }),
+    );
+    const steps = item(g, "A1.steps");
+    expect(steps.rows?.map((r) => r.cells)).toEqual([
+      ["①-1", "窓口又は郵送で申請を受け付ける。"],
+      ["②", "【入力】システムに入力する。"],
+      ["②", "【読取】申請書を読み取る。"],
+      ["③", "業務システムから窓口職員へ通知書を紙で渡す。"],
+      ["⑩", "業務システムから窓口職員へ渡す。"],
+    ]);
+    expect(steps.rows?.[0]?.sources?.flows).toEqual(["a1", "a2"]);
+    expect(g.steps.map((s) => s.step)).toEqual(["①-1", "②", "②", "③", "⑩"]);
+  });
+
+  it("the cover names the body in the declaration and the kind in the title", () => {
+    const g = generateSections(
+      build({ kind: "focused", meta: { organization: "東京都知事", jimuName: "都営住宅等の管理に関する事務" } }),
+    );
+    expect(item(g, "cover.title").value).toBe("都営住宅等の管理に関する事務 重点項目評価書");
+    expect(item(g, "cover.declaration").value.startsWith("東京都は、都営住宅等の管理に関する事務における")).toBe(true);
+    expect(item(g, "cover.organization").value).toBe("東京都知事");
+    expect(item(g, "cover.publishedOn").needsInput).toBe(true);
+  });
+
+  it("a check-box list with no filler starts empty and needs input", () => {
+    const g = generateSections(build({ kind: "focused" }));
+    const audit = item(g, "III.8.1");
+    expect(audit.checks?.map((c) => c.checked)).toEqual([false, false, false]);
+    expect(audit.needsInput).toBe(true);
+  });
+});
