@@ -3,6 +3,7 @@ import type { NagareDocument } from "../../src/model";
 import {
   evaluateDetailed,
   evaluateRules,
+  findingsCsv,
   RISKS,
   riskRowsFor,
   rowForRisk,
@@ -192,6 +193,20 @@ describe("「リスクへの対策は十分か」", () => {
     const s = suggestSufficiency(r.findings, "III.5.risk2", r.mitigated);
     expect(s.value).toBe("十分である");
     expect(s.reason.ja).toContain("許容");
+  });
+});
+
+describe("CSV of the findings", () => {
+  it("has a BOM, one row per finding, and quotes what needs quoting", () => {
+    const doc = base({ "misdelivery:fax": { status: "accepted", justification: 'FAXは "短縮ダイヤル", 二人で確認' } });
+    const fs = evaluateRules(doc);
+    const csv = findingsCsv(fs);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).trimEnd().split("\r\n");
+    expect(lines.length).toBe(fs.length + 1);
+    expect(lines[0]).toContain("リスク / risk");
+    expect(csv).toContain('"FAXは ""短縮ダイヤル"", 二人で確認"');
+    expect(findingsCsv(fs, { bom: false }).startsWith("ID,")).toBe(true);
   });
 });
 

@@ -143,6 +143,19 @@ describe("findings in the editor", () => {
       .poll(() => text(panel.locator("[data-finding^='media-unencrypted:'] .risk-decided")))
       .toContain("記録");
 
+    // The list can be saved as CSV for Excel, decisions included.
+    const [download] = await Promise.all([page.waitForEvent("download"), panel.getByTestId("findings-csv").click()]);
+    const csv = await new Promise<string>((resolve, reject) => {
+      download.createReadStream().then((stream) => {
+        let data = "";
+        stream.on("data", (c) => (data += c));
+        stream.on("end", () => resolve(data));
+        stream.on("error", reject);
+      }, reject);
+    });
+    expect(download.suggestedFilename()).toBe("findings.csv");
+    expect(csv).toContain("暗号化機能付きUSBのみを貸与している");
+
     // Rename a node: the finding's id does not change, so the decision stays.
     await page.getByTestId("node-受信システム").dblclick();
     const editor = page.locator(".react-flow__node input, .react-flow__node textarea").first();

@@ -108,6 +108,12 @@ describe("lint CLI", () => {
     expect(f.risk.ja.length).toBeGreaterThan(0);
     expect(out.summary.byStatus.accepted).toBe(1);
     expect(out.summary.byStatus.resolved).toBe(1);
+
+    const csv = await cli("lint", file, "--format", "csv");
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.startsWith("\uFEFF")).toBe(true);
+    expect(csv.stdout).toContain("media-unencrypted:f1,media-unencrypted,");
+    expect(csv.stdout).toContain("暗号化USBを貸与");
   });
 
   it("documents its JSON format and lists the rules it checks", async () => {

@@ -5,6 +5,7 @@ import { type Decision, PHASE_IDS, PHASES, SAFEGUARDS } from "../../model";
 import {
   type Finding,
   type FindingStatus,
+  findingsCsv,
   isRiskId,
   RISKS,
   RULES,
@@ -22,6 +23,16 @@ type SeverityFilter = "all" | Severity | "incomplete";
 type StatusFilter = "all" | FindingStatus;
 
 const PAGE = 100;
+
+/** Saves every finding (all statuses) as a CSV file for Excel. */
+function downloadCsv(findings: readonly Finding[]) {
+  const url = URL.createObjectURL(new Blob([findingsCsv(findings)], { type: "text/csv;charset=utf-8" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = "findings.csv";
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 const RULE_BY_ID = new Map<string, RuleDef>(RULES.map((r) => [r.id, r]));
 const PHASE_ORDER: Finding["phase"][] = [...PHASE_IDS, "general"];
 
@@ -57,7 +68,10 @@ export function FindingsPanel({ ydoc, model, lang, readOnly, select }: PanelProp
   return (
     <section className="risk-findings" data-testid="findings-panel">
       <p className="risk-summary">
-        {translate(lang, "risk.summary", { total: findings.length, open, rules: RULES.length })}
+        {translate(lang, "risk.summary", { total: findings.length, open, rules: RULES.length })}{" "}
+        <button type="button" className="link" data-testid="findings-csv" onClick={() => downloadCsv(findings)}>
+          {translate(lang, "risk.csv")}
+        </button>
       </p>
       <div className="risk-filters">
         <label>

@@ -4,6 +4,7 @@ import {
   atLeast,
   evaluateRules,
   type Finding,
+  findingsCsv,
   isRiskId,
   RISKS,
   RULES,
@@ -40,7 +41,7 @@ import type { CliCommand, CliIo } from "../command";
 export const LINT_JSON_VERSION = 1;
 const FAIL_ON = ["critical", "high", "medium", "low", "none"] as const;
 type FailOn = (typeof FAIL_ON)[number];
-const USAGE = "lint FILE [--format text|json] [--fail-on critical|high|medium|low|none] | lint --rules";
+const USAGE = "lint FILE [--format text|json|csv] [--fail-on critical|high|medium|low|none] | lint --rules";
 
 /** Printed by `lint --help`: the contract vendors automate against. */
 export const LINT_HELP = `使い方 / usage: ${USAGE}
@@ -61,11 +62,13 @@ JSON (--format json), version ${LINT_JSON_VERSION}: keys are stable; new keys ma
   Order: risks before incomplete-model findings, then by severity, then by id.
   A finding cleared by safeguards on the diagram has status "resolved" and mitigatedBy.
   Decisions are read from the file's "decisions", keyed by finding id.
+
+CSV (--format csv): one row per finding, UTF-8 with BOM for Excel, Japanese and English columns.
 `;
 
 interface Options {
   file: string;
-  format: "text" | "json";
+  format: "text" | "json" | "csv";
   failOn: FailOn;
 }
 
@@ -82,8 +85,8 @@ function parseArgs(args: string[]): Options | { error: string } {
     const value = () => inline ?? args[++i];
     if (flag === "--format") {
       const v = value();
-      if (v !== "text" && v !== "json")
-        return { error: `--format は text か json / --format must be text or json (got ${v ?? "nothing"})` };
+      if (v !== "text" && v !== "json" && v !== "csv")
+        return { error: `--format は text・json・csv / --format must be text, json or csv (got ${v ?? "nothing"})` };
       format = v;
     } else if (flag === "--fail-on") {
       const v = value();
@@ -232,6 +235,7 @@ function run(args: string[], io: CliIo): number {
   }
   const findings = evaluateRules(loaded.doc);
   if (opts.format === "json") io.out(`${JSON.stringify(lintJson(opts.file, findings, opts.failOn), null, 2)}\n`);
+  else if (opts.format === "csv") io.out(findingsCsv(findings));
   else io.out(lintText(opts.file, findings, opts.failOn));
   return findings.some((f) => failsAt(f, opts.failOn)) ? 1 : 0;
 }

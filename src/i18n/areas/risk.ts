@@ -48,6 +48,7 @@ export const riskMessages = defineMessages(
     "risk.category.incomplete": "不足",
     "risk.mitigatedBy": "図の安全管理措置で解消：{safeguards}",
     "risk.showMore": "さらに {n} 件を表示",
+    "risk.csv": "一覧を CSV で保存",
   },
   {
     "risk.panel.findings": "Findings",
@@ -96,5 +97,6 @@ export const riskMessages = defineMessages(
     "risk.category.incomplete": "Incomplete",
     "risk.mitigatedBy": "Cleared by safeguards on the diagram: {safeguards}",
     "risk.showMore": "Show {n} more",
+    "risk.csv": "Save the list as CSV",
   },
 );
