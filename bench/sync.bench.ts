@@ -34,7 +34,14 @@ function nagareClient(url: string, docId: string, token: string): Client {
     apiOrigin: url,
     WebSocketPolyfill: WebSocket,
   });
-  return { ydoc, synced: () => conn.whenSynced(), destroy: () => (conn.destroy(), ydoc.destroy()) };
+  return {
+    ydoc,
+    synced: () => conn.whenSynced(),
+    destroy: () => {
+      conn.destroy();
+      ydoc.destroy();
+    },
+  };
 }
 
 function referenceClient(url: string, docId: string): Client {
@@ -46,7 +53,10 @@ function referenceClient(url: string, docId: string): Client {
   return {
     ydoc,
     synced: () => (provider.synced ? Promise.resolve() : new Promise((r) => provider.once("sync", () => r(undefined)))),
-    destroy: () => (provider.destroy(), ydoc.destroy()),
+    destroy: () => {
+      provider.destroy();
+      ydoc.destroy();
+    },
   };
 }
 

@@ -82,7 +82,7 @@ export function connectDocument(ydoc: Y.Doc, opts: ConnectOptions): Connection {
   });
   let current: ConnectionStatus = "connecting";
   let lastNotice: ServerNotice | null = null;
-  let everOpened = false;
+  let openedThisAttempt = false;
   let probing = false;
   const statusListeners = new Set<(s: ConnectionStatus) => void>();
   const noticeListeners = new Set<(n: ServerNotice) => void>();
@@ -110,7 +110,7 @@ export function connectDocument(ydoc: Y.Doc, opts: ConnectOptions): Connection {
     }
   };
   provider.on("status", (e: { status: "connecting" | "connected" | "disconnected" }) => {
-    if (e.status === "connected") everOpened = true;
+    if (e.status === "connected") openedThisAttempt = true;
     setStatus(e.status);
   });
   provider.on("closed", (e: { code: number; reason: string }) => {
@@ -125,8 +125,10 @@ export function connectDocument(ydoc: Y.Doc, opts: ConnectOptions): Connection {
     setStatus("refused");
   });
   provider.on("connection-close", (event: CloseEvent | null) => {
-    // A refused upgrade looks like an abnormal close (1006) before any open; ask the API why, once.
-    if (!event || event.code !== 1006 || everOpened || probing) return;
+    // A refused upgrade looks like an abnormal close (1006) before the socket opened; ask the API why.
+    const wasOpen = openedThisAttempt;
+    openedThisAttempt = false;
+    if (event?.code !== 1006 || wasOpen || probing) return;
     probing = true;
     const origin = opts.apiOrigin ?? (typeof window !== "undefined" ? window.location.origin : "");
     fetch(`${origin}/api/documents/${encodeURIComponent(opts.docId)}`, {

@@ -15,6 +15,7 @@ export async function api(
   base: string,
   path: string,
   opts: { token?: string; method?: string; body?: unknown; raw?: string } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the server answered
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(base + path, {
     method: opts.method ?? (opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET"),
