@@ -28,6 +28,21 @@ function centred(p: { x: number; y: number }, w: number, h: number): Box {
 export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: Box[], pal: Palette): LabelPlacement {
   const space = new LabelSpace();
   for (const o of obstacles) space.add({ x: o.x - 2, y: o.y - 2, w: o.w + 4, h: o.h + 4 });
+  // Lines count too, less than boxes: a label may cover another edge only when nothing better is left.
+  flows.forEach((f, i) => {
+    const pts = (routes[i] as Route).points;
+    for (let k = 0; k + 1 < pts.length; k++) {
+      const a = pts[k] as { x: number; y: number };
+      const b = pts[k + 1] as { x: number; y: number };
+      const seg = {
+        x: Math.min(a.x, b.x) - 1.5,
+        y: Math.min(a.y, b.y) - 1.5,
+        w: Math.abs(a.x - b.x) + 3,
+        h: Math.abs(a.y - b.y) + 3,
+      };
+      space.add(seg, f.id, 0.5);
+    }
+  });
   const svg: string[] = [];
   const boxes: Box[] = [];
 
@@ -58,7 +73,7 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
             centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, STEP_H),
           );
       }
-      const b = space.pick(cands);
+      const b = space.pick(cands, f.id);
       space.add(b);
       boxes.push(b);
       parts.push(
@@ -92,13 +107,13 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
       if (badge && data) tiers.push({ badge, data: "" });
       for (const [k, tier] of tiers.entries()) {
         const cands = midCandidates(pts, len, labelWidth(tier.badge, tier.data));
-        const free = cands.find((c) => space.cost(c) === 0);
+        const free = cands.find((c) => space.cost(c, f.id) === 0);
         if (free) {
           chosen = { b: free, ...tier };
           break;
         }
         // Data text alone is dropped rather than drawn over something: the 備考 carries it anyway.
-        if (k === tiers.length - 1 && tier.badge) chosen = { b: space.pick(cands), ...tier };
+        if (k === tiers.length - 1 && tier.badge) chosen = { b: space.pick(cands, f.id), ...tier };
       }
     }
     if (chosen) {

@@ -39,34 +39,36 @@ function overlapArea(a: Box, b: Box): number {
  * free one wins; when none is free, the least covered one.
  */
 export class LabelSpace {
-  private cells = new Map<string, Box[]>();
+  private cells = new Map<string, { b: Box; owner?: string; weight: number }[]>();
   private static readonly CELL = 80;
 
-  add(b: Box): void {
+  /** Marks an area as taken; an owner's own areas do not count against its labels (an edge's own line). */
+  add(b: Box, owner?: string, weight = 1): void {
+    const entry = { b, owner, weight };
     for (const key of this.keys(b)) {
       const list = this.cells.get(key) ?? [];
-      list.push(b);
+      list.push(entry);
       this.cells.set(key, list);
     }
   }
 
-  cost(b: Box): number {
+  cost(b: Box, self?: string): number {
     let total = 0;
-    const seen = new Set<Box>();
+    const seen = new Set<object>();
     for (const key of this.keys(b))
       for (const o of this.cells.get(key) ?? []) {
-        if (seen.has(o)) continue;
+        if (seen.has(o) || (self !== undefined && o.owner === self)) continue;
         seen.add(o);
-        total += overlapArea(b, o);
+        total += overlapArea(b, o.b) * o.weight;
       }
     return total;
   }
 
-  pick(candidates: Box[]): Box {
+  pick(candidates: Box[], self?: string): Box {
     let best: Box | null = null;
     let bestCost = Number.POSITIVE_INFINITY;
     for (const c of candidates) {
-      const cost = this.cost(c);
+      const cost = this.cost(c, self);
       if (cost === 0) return c;
       if (cost < bestCost) {
         best = c;
