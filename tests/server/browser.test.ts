@@ -85,4 +85,40 @@ describe("two people in two browsers", () => {
       await p.ctx.close();
     }
   });
+
+  test("the owner shares a view link from the Share panel and saves a version from the Versions panel", async () => {
+    const doc = await createDoc(server.url, { title: "共有パネル" });
+    const owner = await person("伊藤", "#9c36b5");
+    const reviewer = await person("点検者", "#0c8599");
+    try {
+      await owner.page.goto(server.url + doc.link);
+      await owner.page.waitForSelector(".status-connected", { timeout: 20_000 });
+      await owner.page.getByTestId("tab-share").click();
+      const panel = owner.page.getByTestId("share-panel");
+      await panel.locator("select").selectOption("view");
+      await panel.getByPlaceholder(/第三者点検|third-party/).fill("第三者点検");
+      await panel.locator("form button[type=submit]").click();
+      const link = (await owner.page.getByTestId("new-share-link").locator("code").textContent()) ?? "";
+      expect(link).toMatch(/\/d\/[A-Za-z0-9_-]+#t=[A-Za-z0-9_-]{43}&role=view$/);
+      await reviewer.page.goto(link);
+      await reviewer.page.waitForSelector(".status-connected", { timeout: 20_000 });
+      await owner.page.getByTestId("participants").getByText("点検者").waitFor({ timeout: 10_000 });
+      await owner.page.getByTestId("tab-versions").click();
+      const versions = owner.page.getByTestId("versions-panel");
+      await versions.locator("input").fill("公表版");
+      await versions.locator("form button[type=submit]").click();
+      await versions.getByText("公表版").first().waitFor({ timeout: 10_000 });
+      const list = await api(server.url, `/api/documents/${doc.id}/versions`, { token: doc.token });
+      expect(list.body.versions.map((v: { name: string }) => v.name)).toEqual(["公表版"]);
+      const shares = await api(server.url, `/api/documents/${doc.id}/shares`, { token: doc.token });
+      expect(shares.body.shares.map((x: { role: string; label: string }) => `${x.role}:${x.label}`)).toEqual([
+        "owner:",
+        "view:第三者点検",
+      ]);
+      expect(owner.cspErrors).toEqual([]);
+    } finally {
+      await owner.ctx.close();
+      await reviewer.ctx.close();
+    }
+  });
 });
