@@ -1163,7 +1163,21 @@ function basicForm(): FormDef[] {
   ];
 }
 
-const FORMS: Record<AssessmentKind, () => FormDef[]> = { basic: basicForm, focused: focusedForm, full: fullForm };
+/**
+ * 重点 and 基礎 have no 事務の内容 figure of their own; the drawing and its (備考) list are appended for reference
+ * (the 全項目 form has them as 別添1).
+ */
+const referenceFlow = (): FormDef =>
+  head("R", "（参考）", "事務の内容", [
+    node("diagram", undefined, "事務の内容（図）", "table", { fill: "appendix.diagram" }),
+    node("steps", undefined, "（備考）", "table", { fill: "appendix.steps" }),
+  ]);
+
+const FORMS: Record<AssessmentKind, () => FormDef[]> = {
+  basic: () => [...basicForm(), referenceFlow()],
+  focused: () => [...focusedForm(), referenceFlow()],
+  full: fullForm,
+};
 
 /** The blank form of a kind of 評価書 (a fresh copy). */
 export function formStructure(kind: AssessmentKind): FormDef[] {
