@@ -23,7 +23,11 @@ describe("POST /api/render/report", () => {
     }),
   );
   const post = (query: string, payload = body) =>
-    fetch(`${server.url}/api/render/report?${query}`, { method: "POST", headers: { "content-type": "application/json" }, body: payload });
+    fetch(`${server.url}/api/render/report?${query}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: payload,
+    });
 
   it("returns the Word file with a download name, including the answers", async () => {
     const res = await post("format=docx");
@@ -52,7 +56,10 @@ describe("POST /api/render/report", () => {
     const text = await bad.text();
     expect(text).toContain("format は");
     expect(text).toContain("format must be");
-    const invalid = await post("format=docx", JSON.stringify({ format: "nagare", schemaVersion: 2, meta: {}, nodes: [{ id: 1 }] }));
+    const invalid = await post(
+      "format=docx",
+      JSON.stringify({ format: "nagare", schemaVersion: 2, meta: {}, nodes: [{ id: 1 }] }),
+    );
     expect(invalid.status).toBe(422);
   }, 60_000);
 });

@@ -7,4 +7,11 @@ import { schemaCommand } from "./schema";
 import { validateCommand } from "./validate";
 
 /** Every subcommand; add one line per new command. */
-export const COMMANDS: CliCommand[] = [schemaCommand, validateCommand, classifyCommand, lintCommand, diagramCommand, reportCommand];
+export const COMMANDS: CliCommand[] = [
+  schemaCommand,
+  validateCommand,
+  classifyCommand,
+  lintCommand,
+  diagramCommand,
+  reportCommand,
+];
