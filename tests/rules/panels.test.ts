@@ -75,7 +75,10 @@ describe("risk grid", () => {
     };
     expect(row(full, "III.5.risk2")).toContain('data-suggest="課題が残されている"');
     expect(row(full, "III.3.risk2")).toContain('data-suggest="特に力を入れている"');
-    expect(row(full, "III.2.risk1")).toContain('data-suggest="十分である"');
+    expect(row(full, "III.5.risk3")).toContain('data-suggest="十分である"');
+    // No 入手 or 委託 flows in this drawing: no suggestion, the block is 「しない」.
+    expect(row(full, "III.2.risk1")).toContain('data-suggest=""');
+    expect(row(full, "III.4.risk1")).toContain("図に該当する流れがありません");
     expect(full).toContain('data-testid="risk-matrix"');
   });
 });

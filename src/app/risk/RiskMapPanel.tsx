@@ -1,6 +1,7 @@
 import { Fragment, useMemo } from "react";
+import { classifyFlows } from "../../derive";
 import { translate } from "../../i18n";
-import { ASSESSMENT_KINDS } from "../../model";
+import { ASSESSMENT_KINDS, type Phase } from "../../model";
 import {
   type Finding,
   type Level,
@@ -21,6 +22,18 @@ import "./risk.css";
 
 const LEVELS: Level[] = [1, 2, 3, 4];
 
+const SECTION_OF_PHASE: Record<Phase, string> = {
+  acquisition: "III.2",
+  use: "III.3",
+  delegation: "III.4",
+  provision: "III.5",
+  transfer: "III.5",
+  network_inquiry: "III.6",
+  network_provision: "III.6",
+  storage: "III.7",
+  disposal: "III.7",
+};
+
 /**
  * The 評価書's own grid of section Ⅲ for the assessment's kind (重点 folds 全項目 risks into fewer rows):
  * open findings by severity and the suggested 「リスクへの対策は十分か」, then a likelihood × impact matrix.
@@ -29,6 +42,14 @@ const LEVELS: Level[] = [1, 2, 3, 4];
 export function RiskMapPanel({ model, lang, highlight }: PanelProps) {
   const evaluation = useEvaluation(model);
   const kind = model?.meta.assessmentKind === "full" ? "full" : "focused";
+  // Which blocks of Ⅲ the drawing has flows for: a block without any is 「しない」 in the 評価書, not 十分.
+  const present = useMemo(() => {
+    const out = new Set<string>();
+    if (!model) return out;
+    for (const c of classifyFlows(model).values()) if (c.phase) out.add(SECTION_OF_PHASE[c.phase]);
+    if (model.nodes.some((n) => n.kind === "store" || n.fileIds.length > 0)) out.add("III.7");
+    return out;
+  }, [model]);
   const rows = useMemo(() => {
     if (!evaluation) return [];
     const byRow = new Map<RiskId, Finding[]>();
@@ -45,10 +66,13 @@ export function RiskMapPanel({ model, lang, highlight }: PanelProps) {
         id,
         all,
         open: all.filter((f) => f.status === "open"),
-        suggestion: id === "general" ? null : suggestSufficiency(all, id, mitigated),
+        suggestion:
+          id === "general" || (all.length === 0 && !present.has(RISKS[id].section))
+            ? null
+            : suggestSufficiency(all, id, mitigated),
       };
     });
-  }, [evaluation, kind]);
+  }, [evaluation, kind, present]);
   if (!model || !evaluation) return <p className="panel-empty">{translate(lang, "risk.invalid")}</p>;
   const openRisks = evaluation.findings.filter((f) => f.status === "open" && f.category === "risk");
   const show = (fs: Finding[]) => highlight(fs.length ? elementIdsOf(fs) : null);
@@ -117,7 +141,11 @@ export function RiskMapPanel({ model, lang, highlight }: PanelProps) {
                     data-suggest={r.suggestion?.value ?? ""}
                   >
                     {r.suggestion ? r.suggestion.value : "–"}
-                    {r.suggestion ? <small>{r.suggestion.reason[lang]}</small> : null}
+                    {r.suggestion ? (
+                      <small>{r.suggestion.reason[lang]}</small>
+                    ) : r.id !== "general" ? (
+                      <small>{translate(lang, "risk.map.noFlows")}</small>
+                    ) : null}
                   </td>
                 </tr>
               </Fragment>
