@@ -27,7 +27,8 @@ function centred(p: { x: number; y: number }, w: number, h: number): Box {
  */
 export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: Box[], pal: Palette): LabelPlacement {
   const space = new LabelSpace();
-  for (const o of obstacles) space.add({ x: o.x - 2, y: o.y - 2, w: o.w + 4, h: o.h + 4 });
+  // Covering a node's text is worse than covering another label or a line.
+  for (const o of obstacles) space.add({ x: o.x - 2, y: o.y - 2, w: o.w + 4, h: o.h + 4 }, undefined, 3);
   // Lines count too, less than boxes: a label may cover another edge only when nothing better is left.
   flows.forEach((f, i) => {
     const pts = (routes[i] as Route).points;
