@@ -307,4 +307,40 @@ describe("drawing a 事務 in the browser", () => {
     await page.screenshot({ path: "/tmp/canvas-english.png" });
     await context.close();
   });
+
+  it("groups resize; findings colour the canvas and the risk view dims what is safe", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/local`);
+    await page.locator(".nagare-canvas").waitFor();
+    await dropFromPalette(page, "palette-boundary:intranet", 420, 300);
+    const before = (await model(page))?.groups[0]?.size;
+    await page.locator('[data-testid="group-庁内ネットワーク"] .group-header').click();
+    const handle = page.locator(".react-flow__node-container .react-flow__resize-control.handle.bottom.right");
+    const hb = await handle.boundingBox();
+    if (!hb) throw new Error("no resize handle");
+    await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(hb.x + 120, hb.y + 80, { steps: 8 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => (await model(page))?.groups[0]?.size.width)
+      .toBeGreaterThan((before?.width ?? 0) + 80);
+
+    // A flow of My Number data on a USB stick: the findings engine marks it, the canvas colours it.
+    await dropFromPalette(page, "palette-node:staff", 150, 620);
+    await dropFromPalette(page, "palette-node:terminal", 520, 620);
+    await connect(page, "職員", "端末");
+    await field(page, "transport").locator("select").selectOption("flash_memory");
+    await field(page, "carriesMyNumber").locator("select").selectOption("yes");
+    const path = page.locator(".flow-edge .react-flow__edge-path").first();
+    await expect
+      .poll(() => path.evaluate((el) => getComputedStyle(el).stroke), { timeout: 5000 })
+      .toBe("rgb(201, 42, 42)");
+    await page.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 10, y: 10 } });
+    await page.getByRole("checkbox", { name: "リスク表示" }).check();
+    await expect.poll(() => page.locator(".flow-edge.is-dim").count()).toBe(0);
+    await page.screenshot({ path: "/tmp/canvas-risk.png" });
+    await context.close();
+  });
 });

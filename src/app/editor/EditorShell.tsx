@@ -212,7 +212,13 @@ export function EditorShell({
   const centreOn = useCallback(
     (ids: Iterable<string>) => {
       const b = boundsOf(ids);
-      if (b) void rf.fitBounds(b, { padding: 0.6, duration: 250 });
+      if (!b) return;
+      // Keep the zoom the person chose unless the elements do not fit at it.
+      const el = document.querySelector(".nagare-canvas");
+      const zoom = rf.getZoom();
+      const fits = el && b.width * zoom < el.clientWidth * 0.8 && b.height * zoom < el.clientHeight * 0.8;
+      if (fits) void rf.setCenter(b.x + b.width / 2, b.y + b.height / 2, { zoom, duration: 250 });
+      else void rf.fitBounds(b, { padding: 0.3, duration: 250 });
     },
     [boundsOf, rf],
   );
