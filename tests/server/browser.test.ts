@@ -121,4 +121,32 @@ describe("two people in two browsers", () => {
       await reviewer.ctx.close();
     }
   });
+
+  test("importing a file: problems are listed with paths in both languages; a valid file opens as a new document", async () => {
+    const p = await person("渡辺", "#e8590c");
+    try {
+      await p.page.goto(server.url);
+      const bad = JSON.stringify({ format: "nagare", schemaVersion: 2, meta: {}, nodes: [{ id: "a", kind: "ufo" }] });
+      await p.page.getByTestId("import-file").setInputFiles({
+        name: "bad.nagare.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(bad),
+      });
+      const problems = p.page.locator(".start-error .problems li");
+      await problems.first().waitFor({ timeout: 10_000 });
+      const text = (await problems.allTextContents()).join("\n");
+      expect(text).toContain("nodes[0]");
+      expect(text).toMatch(/[ぁ-んァ-ン一-龥]/);
+      expect(text).toMatch(/[a-z]{4,}/);
+      const good = JSON.stringify({ format: "nagare", schemaVersion: 2, title: "取り込み", meta: {} });
+      await p.page.getByTestId("import-file").setInputFiles({
+        name: "good.nagare.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(good),
+      });
+      await p.page.waitForURL(/\/d\/[A-Za-z0-9_-]+#t=/, { timeout: 15_000 });
+    } finally {
+      await p.ctx.close();
+    }
+  });
 });

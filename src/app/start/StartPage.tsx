@@ -16,6 +16,8 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
   const t: T = useCallback((k, v) => translate(lang, k, v), [lang]);
   const [error, setError] = useState<{ text: string; problems: Problem[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  // People coming back look for their documents first; a first visit starts with "new document".
+  const [returning] = useState(() => loadLinks().length > 0);
 
   const open = (created: CreatedLink) => {
     rememberLink({ id: created.id, token: created.token, role: created.role });
@@ -50,6 +52,7 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
           {t("start.language")}
         </button>
       </header>
+      {returning && <DocumentList t={t} lang={lang} />}
       <NewDocument t={t} lang={lang} busy={busy} run={run} />
       {error && (
         <div className="start-error" role="alert">
@@ -66,7 +69,7 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
           )}
         </div>
       )}
-      <DocumentList t={t} lang={lang} />
+      {!returning && <DocumentList t={t} lang={lang} />}
     </main>
   );
 }
@@ -136,17 +139,19 @@ function NewDocument({
       />
       <h3>{t("start.new.import")}</h3>
       <p className="muted">{t("start.new.importHint")}</p>
-      <input
-        type="file"
-        accept=".json,application/json"
-        disabled={busy}
-        aria-label={t("start.new.import")}
-        data-testid="import-file"
-        onChange={(e) => {
-          void onFile(e.target.files?.[0]);
-          e.target.value = "";
-        }}
-      />
+      <label className={`file-button${busy ? " disabled" : ""}`}>
+        {t("start.new.chooseFile")}
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={busy}
+          data-testid="import-file"
+          onChange={(e) => {
+            void onFile(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+      </label>
     </section>
   );
 }
