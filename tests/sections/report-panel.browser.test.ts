@@ -85,6 +85,14 @@ describe("評価書 preview panel", () => {
     await expect.poll(() => other.textContent(), { timeout: 10_000 }).toContain("年1回、全職員を対象に研修を行う。");
     await expect.poll(() => other.getAttribute("data-state")).toBe("answer");
 
+    // A legal-basis item offers the common bases, numbered as on the 公表日 (none set: today's numbers).
+    const basis = panel.locator("[data-item='I.6.2']");
+    await basis.getByTestId("report-edit").click();
+    await basis.getByTestId("report-basis-preset").selectOption("jlis_request");
+    await expect.poll(() => basis.getByTestId("report-editor-text").inputValue()).toMatch(/\n番号法第14条第2項$/);
+    await basis.getByTestId("report-save").click();
+    await expect.poll(() => basis.getAttribute("data-state")).toBe("answer");
+
     // Confirm a suggested sufficiency.
     const suff = panel.locator("[data-item$='.2.risk1.sufficiency']").first();
     await expect.poll(() => suff.getAttribute("data-state")).toBe("suggested");

@@ -4,10 +4,13 @@ import { ASSESSMENT_KINDS, type NagareDocument } from "../../model";
 import { evaluateDetailed, suggestSufficiency } from "../../rules";
 import {
   checksText,
+  citeLegalBasis,
   type FilledItem,
   type GeneratedSections,
   generateSections,
   isDiagramItem,
+  LEGAL_BASIS_PRESETS,
+  presetById,
   valueLines,
 } from "../../sections";
 import type { ElementIds, PanelProps } from "../editor/panels";
@@ -74,9 +77,48 @@ interface ItemProps {
   setEditing: (id: string | null) => void;
   save: (id: string, value: string | null) => void;
   select: (ids: ElementIds) => void;
+  /** 公表日 for citations of legal-basis presets. */
+  date: string | null;
 }
 
-function Editor({ item, t, save, cancel }: { item: FilledItem; t: Tr; save: (v: string) => void; cancel: () => void }) {
+/** Legal-basis items offer the common bases, cited with the numbers in force on the 公表日. */
+function BasisPicker({ lang, date, t, add }: { lang: Lang; date: string | null; t: Tr; add: (s: string) => void }) {
+  return (
+    <select
+      value=""
+      data-testid="report-basis-preset"
+      onChange={(e) => {
+        const preset = presetById(e.target.value);
+        if (!preset) return;
+        const basis = preset.build(date, { tableRow: "○", ordinance: "○○条例第○条" });
+        add(citeLegalBasis(basis, date));
+      }}
+    >
+      <option value="">{t("report.basisPreset")}</option>
+      {LEGAL_BASIS_PRESETS.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.label[lang]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function Editor({
+  item,
+  t,
+  lang,
+  date,
+  save,
+  cancel,
+}: {
+  item: FilledItem;
+  t: Tr;
+  lang: Lang;
+  date: string | null;
+  save: (v: string) => void;
+  cancel: () => void;
+}) {
   const initialChecks = new Set((item.checks ?? []).filter((c) => c.checked).map((c) => c.label));
   const [text, setText] = useState(item.kind === "none_box" ? item.value : item.value || item.suggestion || "");
   const [checks, setChecks] = useState(initialChecks);
@@ -129,12 +171,22 @@ function Editor({ item, t, save, cancel }: { item: FilledItem; t: Tr; save: (v: 
     );
   else
     field = (
-      <textarea
-        value={text}
-        rows={Math.min(12, Math.max(3, text.split("\n").length + 1))}
-        onChange={(e) => setText(e.target.value)}
-        data-testid="report-editor-text"
-      />
+      <>
+        {item.title.includes("法令上の根拠") && (
+          <BasisPicker
+            lang={lang}
+            date={date}
+            t={t}
+            add={(c) => setText((prev) => (prev.trim() ? `${prev}\n${c}` : c))}
+          />
+        )}
+        <textarea
+          value={text}
+          rows={Math.min(12, Math.max(3, text.split("\n").length + 1))}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="report-editor-text"
+        />
+      </>
     );
   return (
     <div className="rp-editor">
@@ -233,7 +285,16 @@ const Item = memo(function Item(p: ItemProps) {
           )}
         </div>
       )}
-      {editing && <Editor item={item} t={t} save={(v) => p.save(item.id, v)} cancel={() => p.setEditing(null)} />}
+      {editing && (
+        <Editor
+          item={item}
+          t={t}
+          lang={lang}
+          date={p.date}
+          save={(v) => p.save(item.id, v)}
+          cancel={() => p.setEditing(null)}
+        />
+      )}
     </div>
   );
 });
@@ -352,6 +413,7 @@ export function ReportPanel({ ydoc, model, lang, readOnly, select }: PanelProps)
             setEditing={setEditing}
             save={save}
             select={select}
+            date={model.meta.publishedOn}
           />
         ))}
       </div>

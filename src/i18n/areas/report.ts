@@ -41,6 +41,7 @@ export const reportMessages = defineMessages(
     "report.export.failed": "書き出しに失敗しました：{message}",
     "report.export.local": "サーバーに接続できないため、ブラウザ内で Word ファイルを作成しました",
     "report.empty": "表示する項目がありません",
+    "report.basisPreset": "よく使う根拠から挿入（公表日の条番号で）…",
   },
   {
     "report.panel.title": "Assessment",
@@ -82,5 +83,6 @@ export const reportMessages = defineMessages(
     "report.export.failed": "Export failed: {message}",
     "report.export.local": "The server is not reachable: the Word file was made in the browser",
     "report.empty": "No items to show",
+    "report.basisPreset": "Insert a common basis (numbered as on the publication date)…",
   },
 );
