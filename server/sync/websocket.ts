@@ -1,5 +1,6 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
+import * as decoding from "lib0/decoding";
 import { WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { type BadTokenThrottle, checkToken, DOC_ID, tokenTag } from "../auth";
@@ -181,6 +182,8 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
               break;
             }
             case "awareness":
+              // A client speaks only for its own presence, never for another connection's.
+              if (awarenessClients(msg.update).some((id) => ownedByOther(room.peers, peer, id))) break;
               awarenessProtocol.applyAwarenessUpdate(room.awareness, msg.update, peer);
               break;
             case "query-awareness":
@@ -213,6 +216,24 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
     });
   });
   return wss;
+}
+
+/** The client ids an awareness update speaks for. */
+function awarenessClients(update: Uint8Array): number[] {
+  const d = decoding.createDecoder(update);
+  const n = decoding.readVarUint(d);
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    ids.push(decoding.readVarUint(d));
+    decoding.readVarUint(d);
+    decoding.readVarString(d);
+  }
+  return ids;
+}
+
+function ownedByOther(peers: Set<Peer>, self: Peer, clientId: number): boolean {
+  for (const p of peers) if (p !== self && p.clientIds.has(clientId)) return true;
+  return false;
 }
 
 function decodeURIComponentSafe(s: string): string | null {

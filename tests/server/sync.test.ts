@@ -1,3 +1,4 @@
+import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type * as Y from "yjs";
 import { readModel } from "../../src/sync/doc-shape";
@@ -9,6 +10,7 @@ import {
   connectClient,
   createDoc,
   nodeIds,
+  rawUpgrade,
   share,
   sleep,
   stateOf,
@@ -83,6 +85,31 @@ describe("real-time sync through the server", () => {
     a.close();
     await waitFor(() => !b.conn.awareness.getStates().has(a.ydoc.clientID), 10_000, "a's presence removed");
     b.close();
+  });
+
+  test("a connection cannot remove or overwrite another connection's presence", async () => {
+    const doc = await createDoc(server.url);
+    const a = connectClient(server.url, doc.id, doc.token);
+    const c = connectClient(server.url, doc.id, doc.token);
+    await synced(a, c);
+    a.conn.awareness.setLocalStateField("user", { name: "本物" });
+    await waitFor(() => c.conn.awareness.getStates().has(a.ydoc.clientID));
+    const raw = await rawUpgrade(`${server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}`);
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarUint(inner, a.ydoc.clientID);
+    encoding.writeVarUint(inner, 10_000);
+    encoding.writeVarString(inner, JSON.stringify({ user: { name: "偽物" } }));
+    const msg = encoding.createEncoder();
+    encoding.writeVarUint(msg, 1);
+    encoding.writeVarUint8Array(msg, encoding.toUint8Array(inner));
+    raw.ws?.send(encoding.toUint8Array(msg));
+    await sleep(300);
+    const seen = c.conn.awareness.getStates().get(a.ydoc.clientID) as { user?: { name?: string } } | undefined;
+    expect(seen?.user?.name).toBe("本物");
+    raw.ws?.close();
+    a.close();
+    c.close();
   });
 
   test("a viewer's changes reach neither the other clients nor the database", async () => {
