@@ -81,7 +81,7 @@ export function simplify(points: Pt[]): Pt[] {
 }
 
 /** Paths from p (leaving along side sa) to q (entering along side sb). */
-function candidates(p: Pt, sa: Side, q: Pt, sb: Side, obstacles: Box[]): Pt[][] {
+function candidates(p: Pt, sa: Side, q: Pt, sb: Side, obstacles: Box[], shifted: boolean): Pt[][] {
   const da = dir(sa);
   const db = dir(sb);
   const p1 = { x: p.x + da.x * STUB, y: p.y + da.y * STUB };
@@ -101,7 +101,7 @@ function candidates(p: Pt, sa: Side, q: Pt, sb: Side, obstacles: Box[]): Pt[][] 
     const base = [...set].sort((x, y) => Math.abs(x - (a + b) / 2) - Math.abs(y - (a + b) / 2)).slice(0, 6);
     // Shifted copies let a second edge run beside the first instead of on top of it.
     const all = new Set<number>(base);
-    for (const m of base) for (const d of [12, -12, 24, -24]) all.add(m + d);
+    if (shifted) for (const m of base) for (const d of [12, -12, 24, -24]) all.add(m + d);
     return [...all];
   };
   out.push([p, p1, { x: q1.x, y: p1.y }, q1, q]);
@@ -116,7 +116,7 @@ interface Scored {
   cost: number;
 }
 
-function score(points: Pt[], obstacles: Box[], ends: [Box, Box], taken: Seg[], soft: Box[]): number {
+function score(points: Pt[], obstacles: Box[], ends: [Box, Box], taken: Taken, soft: Box[]): number {
   let cost = 0;
   let bends = 0;
   for (let i = 0; i + 1 < points.length; i++) {
@@ -129,7 +129,7 @@ function score(points: Pt[], obstacles: Box[], ends: [Box, Box], taken: Seg[], s
     // The path may touch its own ends only at the first and last segment.
     if (i > 0 && segmentHits(a, b, inflate(ends[0], -1))) cost += 8000;
     if (i + 2 < points.length && segmentHits(a, b, inflate(ends[1], -1))) cost += 8000;
-    for (const s of taken) cost += overlap(a, b, s) * 4;
+    for (const s of taken.near(a, b)) cost += overlap(a, b, s) * 4;
     if (i > 0) {
       const z = points[i - 1] as Pt;
       const dx1 = Math.sign(a.x - z.x);
@@ -147,6 +147,35 @@ interface Seg {
   a: Pt;
   b: Pt;
 }
+
+/** Segments already drawn, bucketed by their line (x of a vertical, y of a horizontal) for quick lookups. */
+class Taken {
+  private buckets = new Map<string, Seg[]>();
+  size = 0;
+
+  private static key(vertical: boolean, coord: number): string {
+    return `${vertical ? "v" : "h"}${Math.round(coord / 4)}`;
+  }
+
+  add(s: Seg): void {
+    const vertical = Math.abs(s.a.x - s.b.x) < 0.01;
+    const k = Taken.key(vertical, vertical ? s.a.x : s.a.y);
+    const list = this.buckets.get(k) ?? [];
+    list.push(s);
+    this.buckets.set(k, list);
+    this.size++;
+  }
+
+  /** Segments that may run along a-b (same orientation, within a few pixels). */
+  *near(a: Pt, b: Pt): Generator<Seg> {
+    if (!this.size) return;
+    const vertical = Math.abs(a.x - b.x) < 0.01;
+    const c = Math.round((vertical ? a.x : a.y) / 4);
+    for (const d of [-1, 0, 1]) yield* this.buckets.get(`${vertical ? "v" : "h"}${c + d}`) ?? [];
+  }
+}
+
+const NONE_TAKEN = new Taken();
 
 /** Length along which two axis-parallel segments run on top of each other (within 3px). */
 function overlap(a: Pt, b: Pt, s: Seg): number {
@@ -183,11 +212,11 @@ function best(
   p: Pt,
   q: Pt,
   obstacles: Box[],
-  taken: Seg[],
+  taken: Taken,
   soft: Box[],
 ): Scored {
   let top: Scored | null = null;
-  for (const pts of candidates(p, sa, q, sb, obstacles)) {
+  for (const pts of candidates(p, sa, q, sb, obstacles, taken.size > 0)) {
     const cost = score(pts, obstacles, [req.source, req.target], taken, soft);
     if (!top || cost < top.cost) top = { points: pts, cost };
   }
@@ -253,7 +282,7 @@ export function routeAll(requests: RouteRequest[], boxes: Map<string, Box>, soft
     for (const sa of SIDES)
       for (const sb of SIDES) {
         if (!plausible(req.source, sa, req.target, sb)) continue;
-        const r = best(req, sa, sb, sidePoint(req.source, sa), sidePoint(req.target, sb), obstacles, [], soft);
+        const r = best(req, sa, sb, sidePoint(req.source, sa), sidePoint(req.target, sb), obstacles, NONE_TAKEN, soft);
         if (!top || r.cost < top.cost) top = { ...r, sides: [sa, sb] };
       }
     chosen.push({ req, sides: top ? top.sides : ["right", "left"], obstacles, soft });
@@ -287,14 +316,14 @@ export function routeAll(requests: RouteRequest[], boxes: Map<string, Box>, soft
   }
 
   // Pass 3: final paths with the spread ports, avoiding what is already drawn.
-  const taken: Seg[] = [];
+  const taken = new Taken();
   return chosen.map((c, index) => {
     if (!c.sides) return { id: c.req.id, points: selfLoop(c.req.source), sides: ["right", "top"] as [Side, Side] };
     const [sa, sb] = c.sides;
     const p = sidePoint(c.req.source, sa, offsets.get(`${index}|0`) ?? 0);
     const q = sidePoint(c.req.target, sb, offsets.get(`${index}|1`) ?? 0);
     const r = best(c.req, sa, sb, p, q, c.obstacles, taken, c.soft);
-    for (let i = 0; i + 1 < r.points.length; i++) taken.push({ a: r.points[i] as Pt, b: r.points[i + 1] as Pt });
+    for (let i = 0; i + 1 < r.points.length; i++) taken.add({ a: r.points[i] as Pt, b: r.points[i + 1] as Pt });
     return { id: c.req.id, points: r.points, sides: c.sides };
   });
 }
