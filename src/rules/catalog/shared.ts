@@ -132,7 +132,7 @@ export function checkMedia(
         }),
       );
     },
-    checkNode: (n: NodeFacts, _ctx: EvalContext, emit: Emit) => {
+    checkNode: (n: NodeFacts, ctx: EvalContext, emit: Emit) => {
       if (n.node.kind !== "media") return;
       let possiblyMine = n.node.fileIds.length > 0;
       let mine: boolean | null = possiblyMine;
@@ -148,13 +148,13 @@ export function checkMedia(
       }
       if (!possiblyMine) return;
       for (const fl of n.outgoing) {
-        const other = _ctx.nodes.get(fl.target);
+        const other = ctx.nodes.get(fl.target);
         if (other && other.organisation !== null && n.organisation !== null && other.organisation !== n.organisation)
           crosses = true;
       }
       const d = dataPhrase(mine);
       const first = n.incoming[0] ?? n.outgoing[0];
-      const phase = first ? (_ctx.classifications.get(first.id)?.phase ?? null) : null;
+      const phase = first ? (ctx.classifications.get(first.id)?.phase ?? null) : null;
       const riskId = first ? carriageRisk(phase) : rule.riskId;
       emit(
         nodeHit(
