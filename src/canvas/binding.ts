@@ -357,6 +357,26 @@ export function deleteListEntry(
   });
 }
 
+/**
+ * Repairs the shared document by removing the elements the tolerant reader had to leave out (a flow whose
+ * node was deleted by someone else, an element that no longer validates). One undoable step.
+ */
+export function removeDropped(ydoc: Y.Doc, dropped: { collection: string; id: string }[]): number {
+  let n = 0;
+  transactLocal(ydoc, () => {
+    for (const d of dropped) {
+      if (!(ELEMENT_NAMES as readonly string[]).includes(d.collection)) continue;
+      const coll = collection(ydoc, d.collection as ElementCollection);
+      if (coll.has(d.id)) {
+        coll.delete(d.id);
+        n++;
+      }
+    }
+  });
+  return n;
+}
+const ELEMENT_NAMES = ["nodes", "groups", "flows", "files", "delegations", "provisions"] as const;
+
 export interface PositionWrite {
   coll: "nodes" | "groups";
   id: string;

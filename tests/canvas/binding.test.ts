@@ -9,6 +9,7 @@ import {
   LOCAL_ORIGIN,
   patchElement,
   putElement,
+  removeDropped,
   toFlowGraph,
   transactLocal,
 } from "../../src/canvas/binding";
@@ -381,5 +382,20 @@ describe("parallel flows", () => {
     expect(off("f1")).not.toBe(off("f3"));
     expect(off("f1") + off("f3")).toBe(0);
     expect(off("f2")).toBe(0);
+  });
+});
+
+describe("repair", () => {
+  it("removes what the tolerant reader left out, as one undoable step", () => {
+    const ydoc = fresh();
+    writeModel(ydoc, sample());
+    const undo = createUndoManager(ydoc);
+    collection(ydoc, "nodes").delete("db"); // someone else's delete, not undoable here
+    const read = readModelTolerant(ydoc);
+    expect(read.dropped.map((d) => d.id)).toEqual(["f2"]);
+    expect(removeDropped(ydoc, read.dropped)).toBe(1);
+    expect(readModelTolerant(ydoc).dropped).toEqual([]);
+    undo.undo();
+    expect(readModelTolerant(ydoc).dropped.map((d) => d.id)).toEqual(["f2"]);
   });
 });

@@ -5,6 +5,7 @@ import {
   createPositionWriter,
   type Decoration,
   deleteElements,
+  removeDropped,
   writePositions,
 } from "../../canvas/binding";
 import { Canvas, type CanvasApi, type PaletteItem } from "../../canvas/Canvas";
@@ -480,7 +481,7 @@ export function EditorShell({
           {t("app.language")}
         </button>
       </header>
-      {read && read.dropped.length && droppedOpen ? (
+      {read && read.dropped.length > 0 && droppedOpen ? (
         <div className="dropped-banner" role="alert" data-testid="dropped">
           <strong>{t("editor.msg.dropped", { n: read.dropped.length })}</strong>
           <ul>
@@ -490,6 +491,14 @@ export function EditorShell({
               </li>
             ))}
           </ul>
+          {!readOnly ? (
+            <button
+              type="button"
+              onClick={() => notify(t("editor.msg.repaired", { n: removeDropped(ydoc, read.dropped) }))}
+            >
+              {t("editor.repair")}
+            </button>
+          ) : null}{" "}
           <button type="button" className="link" onClick={() => setDroppedOpen(false)}>
             {t("editor.dismiss")}
           </button>
