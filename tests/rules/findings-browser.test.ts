@@ -143,6 +143,13 @@ describe("findings in the editor", () => {
       .poll(() => text(panel.locator("[data-finding^='media-unencrypted:'] .risk-decided")))
       .toContain("記録");
 
+    // One click records the measure on the flow; the rule then clears the finding itself.
+    await panel.getByTestId("findings-filter-status").selectOption("open");
+    const notDeleted = panel.locator("[data-finding^='media-not-deleted:']");
+    await notDeleted.locator("[data-add='delete_after_transfer']").click();
+    await expect.poll(() => notDeleted.count()).toBe(0);
+    await panel.getByTestId("findings-filter-status").selectOption("accepted");
+
     // The list can be saved as CSV for Excel, decisions included.
     const [download] = await Promise.all([page.waitForEvent("download"), panel.getByTestId("findings-csv").click()]);
     const csv = await new Promise<string>((resolve, reject) => {
@@ -169,21 +176,25 @@ describe("findings in the editor", () => {
     // The risk grid counts the open findings and suggests 「十分か」 per リスク.
     await page.getByTestId("tab-risk-map").click();
     const map = page.getByTestId("risk-map");
+    // The copying risk has one 許容 and measures in place, nothing open: 十分, with the reason.
+    await expect.poll(() => text(map.locator("tr[data-risk='III.3.risk4'] td[data-suggest]"))).toContain("十分である");
+    expect(await text(map.locator("tr[data-risk='III.3.risk4'] td[data-suggest]"))).toContain("許容");
+    // The receiving system has no declared use (目的を超えた紐付け): 課題, and its cell highlights that node only.
     await expect
-      .poll(() => text(map.locator("tr[data-risk='III.3.risk4'] td[data-suggest]")))
+      .poll(() => text(map.locator("tr[data-risk='III.3.risk1'] td[data-suggest]")))
       .toContain("課題が残されている");
-    await map.locator("tr[data-risk='III.3.risk4'] td.has button").first().click();
-    // Only the flow behind the cell stays bright: both systems are dimmed.
-    await expect.poll(() => page.locator(".is-dim[data-testid^='node-']").count()).toBe(2);
-    await expect.poll(() => page.locator(".flow-edge.is-dim").count()).toBe(0);
+    await map.locator("tr[data-risk='III.3.risk1'] td.has button").first().click();
+    await expect.poll(() => page.locator(".is-dim[data-testid^='node-']").count()).toBe(1);
+    expect(await page.locator(".is-dim[data-testid='node-受入サーバ']").count()).toBe(0);
+    await expect.poll(() => page.locator(".flow-edge.is-dim").count()).toBe(1);
 
     // English switch: the same findings, in English.
     await page.getByRole("button", { name: "English", exact: true }).click();
     await page.getByTestId("tab-findings").click();
     await expect.poll(() => text(page.getByTestId("tab-findings"))).toBe("Findings");
     await expect
-      .poll(() => text(panel.locator("[data-finding^='media-not-deleted:'] .risk-finding-title")))
-      .toBe("Media not wiped after the transfer");
+      .poll(() => text(panel.locator("[data-finding^='data-minimisation:'] .risk-finding-title")))
+      .toBe("Recipient with no declared use");
     await context.close();
   });
 });

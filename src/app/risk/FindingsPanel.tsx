@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { savedIdentity } from "../../canvas/presence";
 import { type Lang, translate } from "../../i18n";
-import { type Decision, PHASE_IDS, PHASES, SAFEGUARDS } from "../../model";
+import { type Decision, PHASE_IDS, PHASES, SAFEGUARDS, type SafeguardKind } from "../../model";
 import {
   type Finding,
   type FindingStatus,
@@ -16,7 +16,7 @@ import {
   STATUS_LABELS,
 } from "../../rules";
 import type { PanelProps } from "../editor/panels";
-import { type DecisionWrite, useEvaluation, writeDecision } from "./findings-data";
+import { addSafeguards, type DecisionWrite, useEvaluation, writeDecision } from "./findings-data";
 import "./risk.css";
 
 type SeverityFilter = "all" | Severity | "incomplete";
@@ -135,6 +135,7 @@ export function FindingsPanel({ ydoc, model, lang, readOnly, select }: PanelProp
                     )
                   }
                   decide={(d) => writeDecision(ydoc, f.id, d)}
+                  addMeasure={(kinds) => addSafeguards(ydoc, model, f, kinds)}
                 />
               ))}
             </ul>
@@ -160,12 +161,14 @@ function FindingItem({
   readOnly,
   onShow,
   decide,
+  addMeasure,
 }: {
   finding: Finding;
   lang: Lang;
   readOnly: boolean;
   onShow: () => void;
   decide: (d: Decision | null) => DecisionWrite;
+  addMeasure: (kinds: readonly SafeguardKind[]) => DecisionWrite;
 }) {
   const [expanded, setExpanded] = useState(false);
   const [accepting, setAccepting] = useState(false);
@@ -271,6 +274,24 @@ function FindingItem({
         </div>
       ) : (
         <div className="risk-decide">
+          {f.status === "open" && (f.elementKind === "flow" || f.elementKind === "node")
+            ? (rule?.excludedBy ?? []).map((group) => (
+                <button
+                  type="button"
+                  key={group.join("+")}
+                  className="risk-add-measure"
+                  data-add={group.join("+")}
+                  onClick={() => {
+                    const r = addMeasure(group);
+                    setError(r.ok ? "" : translate(lang, "risk.decide.failed", { reason: r.reason[lang] }));
+                  }}
+                >
+                  {translate(lang, "risk.addSafeguard", {
+                    safeguards: group.map((k) => SAFEGUARDS[k][lang]).join(lang === "ja" ? "・" : " + "),
+                  })}
+                </button>
+              ))
+            : null}
           {f.status === "open" ? (
             <>
               <button type="button" data-decide="resolved" onClick={() => record("resolved")}>

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import type * as Y from "yjs";
-import type { Decision, NagareDocument } from "../../model";
+import { patchElement } from "../../canvas/binding";
+import type { Decision, NagareDocument, SafeguardKind } from "../../model";
 import { decisionSchema } from "../../model";
 import { type Evaluation, evaluateDetailed, type Finding } from "../../rules";
 import { collection } from "../../sync/doc-shape";
@@ -48,4 +49,26 @@ export function writeDecision(ydoc: Y.Doc, findingId: string, decision: Decision
     };
   ydoc.transact(() => collection(ydoc, "decisions").set(findingId, parsed.data), "decision");
   return { ok: true };
+}
+
+/**
+ * Records safeguards on the element a finding points at (the flow, or the node), keeping those already there.
+ * This is the one-click "add the measure" of the findings panel; the rule then clears the finding itself.
+ */
+export function addSafeguards(
+  ydoc: Y.Doc,
+  model: NagareDocument,
+  finding: Finding,
+  kinds: readonly SafeguardKind[],
+): DecisionWrite {
+  const coll = finding.elementKind === "flow" ? "flows" : finding.elementKind === "node" ? "nodes" : null;
+  const el =
+    coll === "flows"
+      ? model.flows.find((f) => f.id === finding.elementId)
+      : model.nodes.find((n) => n.id === finding.elementId);
+  if (!coll || !el) return { ok: false, reason: { ja: "対象の要素が見つかりません", en: "element not found" } };
+  const have = new Set(el.safeguards.map((s) => s.kind));
+  const next = [...el.safeguards, ...kinds.filter((k) => !have.has(k)).map((kind) => ({ kind }))];
+  const r = patchElement(ydoc, coll, el.id, { safeguards: next }, `${el.id}:safeguards`);
+  return r.ok ? { ok: true } : { ok: false, reason: { ja: r.problems[0]?.ja ?? "", en: r.problems[0]?.en ?? "" } };
 }

@@ -49,6 +49,7 @@ export const riskMessages = defineMessages(
     "risk.mitigatedBy": "図の安全管理措置で解消：{safeguards}",
     "risk.showMore": "さらに {n} 件を表示",
     "risk.csv": "一覧を CSV で保存",
+    "risk.addSafeguard": "＋{safeguards}を設定",
     "risk.map.noFlows": "図に該当する流れがありません（評価書では「しない」等）",
   },
   {
@@ -99,6 +100,7 @@ export const riskMessages = defineMessages(
     "risk.mitigatedBy": "Cleared by safeguards on the diagram: {safeguards}",
     "risk.showMore": "Show {n} more",
     "risk.csv": "Save the list as CSV",
+    "risk.addSafeguard": "+ record {safeguards}",
     "risk.map.noFlows": "no flows of this kind in the drawing (「しない」 in the 評価書)",
   },
 );
