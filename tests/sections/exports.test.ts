@@ -165,3 +165,12 @@ describe("Markdown and JSON exports", () => {
     expect(json.stats.items).toBeGreaterThan(150);
   });
 });
+
+describe("Word page furniture", () => {
+  it("numbers the pages in the footer", async () => {
+    const footers = Object.keys(zip.files).filter((p) => /^word\/footer\d*\.xml$/.test(p));
+    expect(footers.length).toBeGreaterThan(0);
+    const footer = (await zip.file(footers[0] as string)?.async("string")) ?? "";
+    expect(footer).toContain("PAGE");
+  });
+});

@@ -2,8 +2,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   ImageRun,
   Packer,
+  PageNumber,
   Paragraph,
   ShadingType,
   Table,
@@ -214,6 +216,16 @@ export function buildReportDocument(g: GeneratedSections, opts: DocxReportOption
             size: { width: PAGE.width, height: PAGE.height },
             margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
           },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ["- ", PageNumber.CURRENT, " -"], size: 18 })],
+              }),
+            ],
+          }),
         },
         children,
       },
