@@ -250,8 +250,35 @@ function spanOf(req: RouteRequest, margin: number): Box {
   );
 }
 
-function near(b: Box, req: RouteRequest): boolean {
-  return segmentHits({ x: b.x, y: b.y }, { x: b.x + b.w, y: b.y + b.h }, spanOf(req, 140));
+/** Boxes by grid cell, so that each edge looks only at the boxes around it (large models stay fast). */
+class BoxGrid {
+  private static readonly CELL = 240;
+  private cells = new Map<string, number[]>();
+  constructor(private items: [string, Box][]) {
+    items.forEach(([, b], i) => {
+      for (const k of this.keys(b)) {
+        const list = this.cells.get(k) ?? [];
+        list.push(i);
+        this.cells.set(k, list);
+      }
+    });
+  }
+
+  /** Items overlapping the area, in input order (deterministic). */
+  query(area: Box): [string, Box][] {
+    const hit = new Set<number>();
+    for (const k of this.keys(area)) for (const i of this.cells.get(k) ?? []) hit.add(i);
+    return [...hit]
+      .sort((a, b) => a - b)
+      .map((i) => this.items[i] as [string, Box])
+      .filter(([, b]) => segmentHits({ x: b.x, y: b.y }, { x: b.x + b.w, y: b.y + b.h }, area));
+  }
+
+  private *keys(b: Box): Generator<string> {
+    const c = BoxGrid.CELL;
+    for (let gx = Math.floor(b.x / c); gx <= Math.floor((b.x + b.w) / c); gx++)
+      for (let gy = Math.floor(b.y / c); gy <= Math.floor((b.y + b.h) / c); gy++) yield `${gx},${gy}`;
+  }
 }
 
 /**
@@ -259,12 +286,13 @@ function near(b: Box, req: RouteRequest): boolean {
  * crossed, at a price.
  */
 export function routeAll(requests: RouteRequest[], boxes: Map<string, Box>, softObstacles: Box[] = []): Route[] {
-  const all = [...boxes.entries()];
+  const grid = new BoxGrid([...boxes.entries()]);
+  const softGrid = new BoxGrid(softObstacles.map((b, i) => [String(i), b]));
   const obstaclesFor = (req: RouteRequest) => {
     const out: Box[] = [];
-    for (const [id, b] of all) {
+    for (const [id, b] of grid.query(spanOf(req, 140))) {
       if (id === req.sourceId || id === req.targetId) continue;
-      if (near(b, req)) out.push(inflate(b, CLEARANCE - 2));
+      out.push(inflate(b, CLEARANCE - 2));
     }
     return out;
   };
@@ -277,7 +305,7 @@ export function routeAll(requests: RouteRequest[], boxes: Map<string, Box>, soft
       continue;
     }
     const obstacles = obstaclesFor(req);
-    const soft = softObstacles.filter((b) => near(b, req));
+    const soft = softGrid.query(spanOf(req, 140)).map(([, b]) => b);
     let top: (Scored & { sides: [Side, Side] }) | null = null;
     for (const sa of SIDES)
       for (const sb of SIDES) {
