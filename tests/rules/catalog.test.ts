@@ -596,6 +596,18 @@ const CASES: Case[] = [
     },
   },
   {
+    rule: "incomplete-group-kind",
+    element: "zone",
+    trigger: () =>
+      makeDoc({
+        groups: [{ ...boundary("zone", undefined), boundaryKind: undefined }],
+        nodes: [node("sys", "system_own")],
+      }),
+    excluded: {
+      "kind set": () => makeDoc({ groups: [boundary("zone", "intranet")], nodes: [node("sys", "system_own")] }),
+    },
+  },
+  {
     rule: "incomplete-no-transport",
     element: "f1",
     trigger: () =>

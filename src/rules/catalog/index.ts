@@ -8,6 +8,7 @@ import { delegationNoItem } from "./delegation-no-item";
 import { disposalNoMethod } from "./disposal-no-method";
 import { emailNoContentEncryption } from "./email-no-content-encryption";
 import { incompleteDirectionUnknown } from "./incomplete-direction-unknown";
+import { incompleteGroupKind } from "./incomplete-group-kind";
 import { incompleteMynumberUnknown } from "./incomplete-mynumber-unknown";
 import { incompleteNoData } from "./incomplete-no-data";
 import { incompleteNoOwner } from "./incomplete-no-owner";
@@ -67,5 +68,6 @@ export const RULES: readonly RuleDef[] = [
   incompleteDirectionUnknown,
   incompletePhaseUnclassified,
   incompleteNoOwner,
+  incompleteGroupKind,
   methodNotDeclared,
 ];
