@@ -76,6 +76,18 @@ export function isNetworkFlow(facts: DocFacts, flow: ModelFlow): boolean {
   );
 }
 
+/**
+ * The systems of Ⅰ2: those this 事務 runs (its own, or run for it by a contractor), plus the shared platforms
+ * it uses directly (中間サーバー, マイナポータル). Other departments' and other bodies' systems are partners
+ * that appear in the 接続 boxes and in 入手元/提供先, not in the list itself.
+ */
+function usedSystem(index: GraphIndex, n: ModelNode): boolean {
+  if (!isSystem(n) || n.systemRole === "info_provision_network") return false;
+  if (n.systemRole === "middle_server" || n.systemRole === "mynaportal") return true;
+  const party = resolveParty(index, n).party;
+  return party === "self" || party === "contractor" || party === "subcontractor";
+}
+
 export function buildFacts(doc: NagareDocument, today?: string): DocFacts {
   const index = indexGraph(doc);
   const classes = classifyFlows(doc, index);
@@ -111,7 +123,7 @@ export function buildFacts(doc: NagareDocument, today?: string): DocFacts {
       s.nodeIds.add(flow.target);
     }
   }
-  const systems = doc.nodes.filter((n) => isSystem(n) && n.systemRole !== "info_provision_network");
+  const systems = doc.nodes.filter((n) => usedSystem(index, n));
   return { doc, index, classes, date: doc.meta.publishedOn ?? today ?? null, files: scopes, systems, cache: new Map() };
 }
 

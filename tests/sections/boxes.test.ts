@@ -279,6 +279,24 @@ describe("section Ⅱ from the graph", () => {
     expect(checked(item(g, "I.2.sys:atena.3"))).toEqual(["情報提供ネットワークシステム", "その他(業務システム)"]);
     expect(findItem(g.items, "I.2.sys:nw")).toBeUndefined();
   });
+
+  it("Ⅰ2 lists the systems the 事務 runs and the shared platforms, not partners' systems", () => {
+    const g = generateSections(
+      build({
+        nodes: [
+          ...base(),
+          n("mid", "system_external", "中間サーバー", { systemRole: "middle_server" }),
+          n("koseki", "system_own", "戸籍システム", { owner: { party: "self_department", name: "戸籍課" } }),
+          n("zenkoku", "system_external", "全国サーバ", { systemRole: "juki_net" }),
+          n("hosted", "system_own", "委託先のシステム", { owner: { party: "contractor" } }),
+        ],
+        flows: [f("x", "koseki", "sys", { transport: "intra_linkage" })],
+      }),
+    );
+    const names = item(g, "I.2").children.map((c) => c.title);
+    expect(names).toEqual(["業務システム", "中間サーバー", "委託先のシステム"]);
+    expect(checked(item(g, "I.2.sys:sys.3"))).toEqual(["庁内連携システム", "その他(戸籍システム)"]);
+  });
 });
 
 describe("answers and suggestions", () => {
