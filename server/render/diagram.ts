@@ -2,6 +2,7 @@ import type { NagareDocument } from "../../src/model";
 import { renderDiagramPdf } from "../../src/render/pdf";
 import { svgToPng } from "../../src/render/raster";
 import { renderDiagramSvg, type Selection } from "../../src/render/svg";
+import { evaluateDetailed } from "../../src/rules";
 import type { RenderResult, RenderRoute } from "./registry";
 
 /** A bad query: the server answers 400 with this bilingual message. */
@@ -34,7 +35,8 @@ export function exportFileName(doc: NagareDocument, ext: string): string {
 
 /**
  * `POST /api/render/diagram?format=svg|png|pdf&paper=a4|a3&style=color|mono&legend=…&steps=…&scale=…`
- * with the model as the body. `nodes`, `flows` and `groups` (comma-separated ids) export a selection.
+ * with the model as the body. `nodes`, `flows` and `groups` (comma-separated ids) export a selection;
+ * `findings=true` colours elements by their worst open finding.
  */
 export const diagramRoute: RenderRoute = {
   path: "diagram",
@@ -45,22 +47,31 @@ export const diagramRoute: RenderRoute = {
       throw new RenderQueryError(`style は color か mono です / style must be color or mono`);
     const legend = flag(q, "legend", true);
     const selection: Selection = { nodes: ids(q, "nodes"), flows: ids(q, "flows"), groups: ids(q, "groups") };
+    // Colour by findings: the server runs the same rules as the app.
+    const findings = flag(q, "findings", false) ? evaluateDetailed(doc).findings : undefined;
     if (format === "svg") {
-      const { svg } = renderDiagramSvg(doc, { style, legend, selection, title: flag(q, "title", false) });
+      const { svg } = renderDiagramSvg(doc, { style, legend, selection, findings, title: flag(q, "title", false) });
       return { contentType: "image/svg+xml; charset=utf-8", body: svg, filename: exportFileName(doc, "svg") };
     }
     if (format === "png") {
       const scale = Number(q.get("scale") ?? "2");
       if (!Number.isFinite(scale) || scale <= 0 || scale > 8)
         throw new RenderQueryError("scale は 0 より大きく 8 以下です / scale must be in (0, 8]");
-      const { svg } = renderDiagramSvg(doc, { style, legend, selection, title: flag(q, "title", false) });
+      const { svg } = renderDiagramSvg(doc, { style, legend, selection, findings, title: flag(q, "title", false) });
       return { contentType: "image/png", body: await svgToPng(svg, { scale }), filename: exportFileName(doc, "png") };
     }
     if (format === "pdf") {
       const paper = q.get("paper") ?? "a4";
       if (paper !== "a4" && paper !== "a3")
         throw new RenderQueryError("paper は a4 か a3 です / paper must be a4 or a3");
-      const body = await renderDiagramPdf(doc, { paper, legend, style, selection, steps: flag(q, "steps", true) });
+      const body = await renderDiagramPdf(doc, {
+        paper,
+        legend,
+        style,
+        selection,
+        findings,
+        steps: flag(q, "steps", true),
+      });
       return { contentType: "application/pdf", body, filename: exportFileName(doc, "pdf") };
     }
     throw new RenderQueryError(`format は svg・png・pdf のいずれかです / format must be svg, png or pdf (${format})`);

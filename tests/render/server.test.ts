@@ -45,6 +45,13 @@ describe("POST /api/render/diagram", () => {
     expect(text).not.toContain("凡例");
   }, 60_000);
 
+  it("colours by findings when asked, computed on the server", async () => {
+    const plain = await (await post("format=svg")).text();
+    expect(plain).not.toContain("data-finding");
+    const coloured = await (await post("format=svg&findings=true")).text();
+    expect(coloured).toMatch(/data-finding="(red|amber|grey)"/);
+  }, 60_000);
+
   it("answers 400 for a bad query and 422 for an invalid model, in both languages", async () => {
     const bad = await post("format=gif");
     expect(bad.status).toBe(400);

@@ -79,7 +79,14 @@ export function ExportPanel({ model, lang }: PanelProps) {
     });
   const savePdf = () =>
     run(async () => {
-      const res = await requestPdf(model, { paper, style, legend, steps, groups: selection?.groups });
+      const res = await requestPdf(model, {
+        paper,
+        style,
+        legend,
+        steps,
+        findings: byFindings,
+        groups: selection?.groups,
+      });
       if (!res.ok) {
         setStatus({
           kind: "error",

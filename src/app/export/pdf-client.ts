@@ -10,6 +10,7 @@ export interface PdfRequest {
   style: "color" | "mono";
   legend: boolean;
   steps: boolean;
+  findings: boolean;
   groups?: string[];
 }
 
@@ -21,6 +22,7 @@ export async function requestPdf(model: NagareDocument, req: PdfRequest, signal?
     style: req.style,
     legend: String(req.legend),
     steps: String(req.steps),
+    findings: String(req.findings),
   });
   if (req.groups?.length) q.set("groups", req.groups.join(","));
   let res: Response;
