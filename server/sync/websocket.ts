@@ -73,8 +73,16 @@ function http_reason(status: number): string {
 export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes });
 
-  server.on("upgrade", async (req, socket, head) => {
+  server.on("upgrade", (req, socket, head) => {
     socket.on("error", () => socket.destroy());
+    upgrade(req, socket, head).catch((e) => {
+      deps.log(`upgrade failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (socket.writable)
+        refuseUpgrade(socket, 500, "internal", "サーバー内部でエラーが起きました", "internal server error");
+    });
+  });
+
+  async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     const m = /^\/ws\/([^/]*)$/.exec(url.pathname);
     if (!m) return refuseUpgrade(socket, 404, "not_found", "接続先が違います", "unknown WebSocket path");
@@ -214,7 +222,7 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       const states = [...room.awareness.getStates().keys()];
       if (states.length) peer.send(awarenessMessage(room.awareness, states));
     });
-  });
+  }
   return wss;
 }
 
