@@ -56,10 +56,13 @@ async function connect(page: Page, from: string, to: string) {
 /** Ticks a checkbox bound to the shared document (it shows the new state once the model has it). */
 async function tick(box: Locator) {
   await box.click();
-  await expect.poll(() => box.isChecked()).toBe(true);
+  await until(() => box.isChecked()).toBe(true);
 }
 
 const text = (l: Locator) => l.first().textContent();
+
+/** Polls generously: the machine running the tests may be busy, and findings are recomputed after a debounce. */
+const until = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 
 const edgeStroke = (page: Page) =>
   page
@@ -79,7 +82,7 @@ describe("findings in the editor", () => {
     await addSystem(page, 200, 250, "業務システム");
     await addSystem(page, 650, 250, "受入システム");
     await connect(page, "業務システム", "受入システム");
-    await expect.poll(() => page.locator(".flow-edge").count()).toBe(1);
+    await until(() => page.locator(".flow-edge").count()).toBe(1);
 
     // The new flow is selected: describe it in the inspector as a USB transfer of 特定個人情報.
     const inspector = page.getByTestId("inspector-flow");
@@ -87,28 +90,28 @@ describe("findings in the editor", () => {
     await inspector.locator('[data-field="transport"] select').selectOption("flash_memory");
     await inspector.locator('[data-field="carriesMyNumber"] select').selectOption("yes");
     await inspector.locator('[data-field="data"] input').fill("住民情報");
-    await expect.poll(() => edgeStroke(page), { timeout: 5000 }).toBe(RED);
+    await until(() => edgeStroke(page)).toBe(RED);
 
     // The findings panel lists the media findings for this flow.
     await page.getByTestId("tab-findings").click();
     const panel = page.getByTestId("findings-panel");
-    await expect.poll(() => panel.locator("[data-finding^='media-unencrypted:']").count()).toBe(1);
-    await expect.poll(() => panel.locator("[data-finding^='media-not-deleted:']").count()).toBe(1);
+    await until(() => panel.locator("[data-finding^='media-unencrypted:']").count()).toBe(1);
+    await until(() => panel.locator("[data-finding^='media-not-deleted:']").count()).toBe(1);
 
     // Jump back to the flow from its finding, then add the two safeguards.
     await panel.locator("[data-finding^='media-unencrypted:'] .risk-finding-title").click();
     await inspector.waitFor();
     const safeguards = inspector.locator('[data-field="safeguards"]');
     await tick(safeguards.getByLabel("暗号化", { exact: true }));
-    await expect.poll(() => edgeStroke(page), { timeout: 5000 }).toBe(RED); // still not deleted after transfer
+    await until(() => edgeStroke(page)).toBe(RED); // still not deleted after transfer
     await tick(safeguards.getByLabel("連携後直ちに削除", { exact: true }));
-    await expect.poll(() => edgeStroke(page), { timeout: 5000 }).toBe(GREEN);
+    await until(() => edgeStroke(page)).toBe(GREEN);
 
     await page.getByTestId("tab-findings").click();
-    await expect.poll(() => panel.locator("[data-finding^='media-']").count()).toBe(0);
+    await until(() => panel.locator("[data-finding^='media-']").count()).toBe(0);
     // Under 対応済み they are listed as cleared by the safeguards.
     await panel.getByTestId("findings-filter-status").selectOption("resolved");
-    await expect.poll(() => panel.locator("[data-finding^='media-'] .risk-mitigated").count()).toBe(3);
+    await until(() => panel.locator("[data-finding^='media-'] .risk-mitigated").count()).toBe(3);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -132,22 +135,20 @@ describe("findings in the editor", () => {
     // 許容 needs a reason; without one nothing is recorded.
     await item.locator("[data-decide='accepted']").click();
     await item.getByRole("button", { name: "許容として記録" }).click();
-    await expect.poll(() => text(item.getByRole("alert"))).toContain("理由");
+    await until(() => text(item.getByRole("alert"))).toContain("理由");
     await item.locator("textarea").fill("暗号化機能付きUSBのみを貸与している");
     await item.getByRole("button", { name: "許容として記録" }).click();
     // Open findings are shown by default: the accepted one leaves the list, and shows under 許容.
-    await expect.poll(() => panel.locator("[data-finding^='media-unencrypted:']").count()).toBe(0);
+    await until(() => panel.locator("[data-finding^='media-unencrypted:']").count()).toBe(0);
     await panel.getByTestId("findings-filter-status").selectOption("accepted");
-    await expect.poll(() => text(panel.locator("[data-finding^='media-unencrypted:']"))).toContain("暗号化機能付きUSB");
-    await expect
-      .poll(() => text(panel.locator("[data-finding^='media-unencrypted:'] .risk-decided")))
-      .toContain("記録");
+    await until(() => text(panel.locator("[data-finding^='media-unencrypted:']"))).toContain("暗号化機能付きUSB");
+    await until(() => text(panel.locator("[data-finding^='media-unencrypted:'] .risk-decided"))).toContain("記録");
 
     // One click records the measure on the flow; the rule then clears the finding itself.
     await panel.getByTestId("findings-filter-status").selectOption("open");
     const notDeleted = panel.locator("[data-finding^='media-not-deleted:']");
     await notDeleted.locator("[data-add='delete_after_transfer']").click();
-    await expect.poll(() => notDeleted.count()).toBe(0);
+    await until(() => notDeleted.count()).toBe(0);
     await panel.getByTestId("findings-filter-status").selectOption("accepted");
 
     // The list can be saved as CSV for Excel, decisions included.
@@ -171,30 +172,30 @@ describe("findings in the editor", () => {
     await page.getByTestId("node-受入サーバ").waitFor();
     await page.getByTestId("tab-findings").click();
     await panel.getByTestId("findings-filter-status").selectOption("accepted");
-    await expect.poll(() => text(panel.locator("[data-finding^='media-unencrypted:']"))).toContain("受入サーバ");
+    await until(() => text(panel.locator("[data-finding^='media-unencrypted:']"))).toContain("受入サーバ");
 
     // The risk grid counts the open findings and suggests 「十分か」 per リスク.
     await page.getByTestId("tab-risk-map").click();
     const map = page.getByTestId("risk-map");
     // The copying risk has one 許容 and measures in place, nothing open: 十分, with the reason.
-    await expect.poll(() => text(map.locator("tr[data-risk='III.3.risk4'] td[data-suggest]"))).toContain("十分である");
+    await until(() => text(map.locator("tr[data-risk='III.3.risk4'] td[data-suggest]"))).toContain("十分である");
     expect(await text(map.locator("tr[data-risk='III.3.risk4'] td[data-suggest]"))).toContain("許容");
     // The receiving system has no declared use (目的を超えた紐付け): 課題, and its cell highlights that node only.
-    await expect
-      .poll(() => text(map.locator("tr[data-risk='III.3.risk1'] td[data-suggest]")))
-      .toContain("課題が残されている");
+    await until(() => text(map.locator("tr[data-risk='III.3.risk1'] td[data-suggest]"))).toContain(
+      "課題が残されている",
+    );
     await map.locator("tr[data-risk='III.3.risk1'] td.has button").first().click();
-    await expect.poll(() => page.locator(".is-dim[data-testid^='node-']").count()).toBe(1);
+    await until(() => page.locator(".is-dim[data-testid^='node-']").count()).toBe(1);
     expect(await page.locator(".is-dim[data-testid='node-受入サーバ']").count()).toBe(0);
-    await expect.poll(() => page.locator(".flow-edge.is-dim").count()).toBe(1);
+    await until(() => page.locator(".flow-edge.is-dim").count()).toBe(1);
 
     // English switch: the same findings, in English.
     await page.getByRole("button", { name: "English", exact: true }).click();
     await page.getByTestId("tab-findings").click();
-    await expect.poll(() => text(page.getByTestId("tab-findings"))).toBe("Findings");
-    await expect
-      .poll(() => text(panel.locator("[data-finding^='data-minimisation:'] .risk-finding-title")))
-      .toBe("Recipient with no declared use");
+    await until(() => text(page.getByTestId("tab-findings"))).toBe("Findings");
+    await until(() => text(panel.locator("[data-finding^='data-minimisation:'] .risk-finding-title"))).toBe(
+      "Recipient with no declared use",
+    );
     await context.close();
   });
 });
