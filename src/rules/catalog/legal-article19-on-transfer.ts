@@ -36,7 +36,7 @@ export const legalArticle19OnTransfer = defineRule({
         onFlow(
           f,
           "の移転の根拠が番号法第19条だけです（移転は第9条）",
-          "is a transfer citing only Article 19 (needs Article 9)",
+          "is transferred citing only Article 19 (a transfer needs Article 9)",
         ),
         { riskId: "III.5.risk1", likelihood: 2 },
       ),

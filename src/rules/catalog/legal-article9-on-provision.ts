@@ -37,7 +37,7 @@ export const legalArticle9OnProvision = defineRule({
         onFlow(
           f,
           "の提供の根拠が番号法第9条だけです（提供には第19条が必要）",
-          "is a provision citing only Article 9 (needs Article 19)",
+          "is provided citing only Article 9 (a provision needs Article 19)",
         ),
         { riskId: unlawfulRisk(f.phase), likelihood: 3 },
       ),

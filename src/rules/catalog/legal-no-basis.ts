@@ -30,11 +30,11 @@ export const legalNoBasis = defineRule({
     if (basesOf(f, ctx).length > 0) return;
     // Provision over the network may rest on the basis the 評価書 states for the linkage as a whole (Ⅰ6②).
     if (f.phase === "network_provision" && ctx.doc.meta.networkLinkage.legalBasis.length > 0) return;
-    const what = f.phase === "transfer" ? { ja: "移転", en: "transfer" } : { ja: "提供", en: "provision" };
+    const what = f.phase === "transfer" ? { ja: "移転", en: "transferred" } : { ja: "提供", en: "provided" };
     emit(
       flowHit(
         f,
-        onFlow(f, `の${what.ja}に法令上の根拠が記録されていません`, `is a ${what.en} with no legal basis recorded`),
+        onFlow(f, `の${what.ja}に法令上の根拠が記録されていません`, `is ${what.en} with no legal basis recorded`),
         { riskId: unlawfulRisk(f.phase), likelihood: 4 },
       ),
     );
