@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   CURRENT_SCHEMA_VERSION,
@@ -401,5 +402,46 @@ describe("edge routing", () => {
       { x: 100, y: 30 },
       { x: 300, y: 30 },
     ]);
+  });
+});
+
+describe("renderDiagramSvg: any label", () => {
+  it("always gives well-formed XML whose titles carry the label (minus characters XML cannot hold)", () => {
+    const xmlSafe = (s: string) =>
+      [...s]
+        .filter((c) => {
+          const cp = c.codePointAt(0) ?? 0;
+          if (cp < 0x20) return cp === 9 || cp === 10 || cp === 13;
+          return !(cp >= 0xd800 && cp <= 0xdfff) && cp !== 0xfffe && cp !== 0xffff;
+        })
+        .join("");
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: "binary", minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 4 }),
+        fc.string({ unit: "binary", maxLength: 10 }),
+        (labels, step) => {
+          const doc = tiny({
+            nodes: labels.map((label, i) => ({
+              id: `n${i}`,
+              kind: NODE_KIND_IDS[i % NODE_KIND_IDS.length],
+              label,
+              position: { x: i * 200, y: (i % 2) * 150 },
+            })),
+            flows:
+              labels.length > 1 ? [{ id: "f", source: "n0", target: "n1", step: step || undefined, data: step }] : [],
+          });
+          const { svg } = renderDiagramSvg(doc, { legend: true, title: true });
+          assertWellFormed(svg);
+          const groups = nodeGroups(svg);
+          labels.forEach((label, i) => {
+            const g = groups.find((x) => x.attrs["data-node-id"] === `n${i}`);
+            expect(textOf(findAll(g as never, (e) => e.name === "title")[0] as never)).toBe(
+              xmlSafe(label).replace(/\r\n?/g, "\n"),
+            ); // XML reads CR as LF
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
