@@ -261,6 +261,26 @@ function acquisitionTiming(c: FillContext): FillResult {
   return { value: text, state: "graph", sources: fromFlows(flows) };
 }
 
+/** ⑧使用方法 suggested from the use steps of the drawing, written under the system where each happens. */
+function useMethod(c: FillContext): FillResult {
+  const { nodes } = c.facts.index;
+  const flows = flowsInPhase(c.facts, c.file, "use").filter((f) => f.sentence?.trim() || f.data?.trim());
+  if (!flows.length) return { value: "", state: "missing" };
+  const entries = flows.map((f) => {
+    const s = nodes.get(f.source);
+    const t = nodes.get(f.target);
+    const place = [t, s].find((x) => isSystem(x)) ?? t ?? s;
+    const text = f.sentence?.trim() || `${s?.label ?? ""}から${t?.label ?? ""}へ${f.data}を渡す。`;
+    return { heading: place?.label ?? "", text: `${f.step ? `${f.step} ` : ""}${text}` };
+  });
+  return {
+    value: bracketLines(entries),
+    state: "suggested",
+    sources: fromFlows(flows),
+    note: { ja: "図の「使用」の手順からの提案です", en: "suggested from the use steps of the drawing" },
+  };
+}
+
 // ---------------------------------------------------------------- Ⅱ 委託
 
 function delegationMethods(c: FillContext): FillResult {
@@ -641,6 +661,7 @@ export const FILLERS: Record<string, Filler> = {
   "acq.sources": acquisitionSources,
   "acq.methods": acquisitionMethods,
   "acq.timing": acquisitionTiming,
+  "use.method": useMethod,
   "deleg.has": (c) => {
     const entries = delegationEntries(c.facts, c.file);
     return {

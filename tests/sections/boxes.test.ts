@@ -427,3 +427,24 @@ describe("別添1 (備考) and the cover", () => {
     expect(audit.needsInput).toBe(true);
   });
 });
+
+describe("使用方法", () => {
+  it("is suggested from the use steps, under the system where each happens", () => {
+    const g = generateSections(
+      build({
+        nodes: base(),
+        flows: [
+          f("u1", "staff", "sys", { step: "②", sentence: "申請内容を入力し審査する。" }),
+          f("u2", "sys", "staff", { step: "③", data: "審査結果" }),
+          f("a", "person", "staff", { step: "①", sentence: "申請を受け付ける。" }),
+        ],
+      }),
+    );
+    const it = item(g, "II.file:F.3.8");
+    expect(it.state).toBe("suggested");
+    expect(it.value).toBe(
+      "【業務システム】\n・② 申請内容を入力し審査する。\n・③ 業務システムから窓口職員へ審査結果を渡す。",
+    );
+    expect(it.sources.flows).toEqual(["u1", "u2"]);
+  });
+});

@@ -126,19 +126,19 @@ function tableRows(items: readonly FilledItem[], opts: DocxReportOptions): Table
         }),
       );
       const rows = it.rows ?? [];
-      if (!rows.length) out.push(new TableRow({ children: [cell(valueParagraphs(it), CONTENT, { span: 2 })] }));
-      for (const r of rows)
-        out.push(
-          new TableRow({
-            children: [
-              cell([new Paragraph({ children: [run(r.cells[0] ?? "")] })], Math.round(CONTENT * 0.1)),
-              cell(
-                (r.cells[1] ?? "").split("\n").map((l) => new Paragraph({ children: [run(l)] })),
-                CONTENT - Math.round(CONTENT * 0.1),
-              ),
-            ],
-          }),
-        );
+      // One spanning cell, one paragraph per step with a hanging indent: the step numbers line up and the
+      // table keeps its two-column grid.
+      const paras = rows.length
+        ? rows.map(
+            (r) =>
+              new Paragraph({
+                indent: { left: 851, hanging: 851 },
+                spacing: { after: 40 },
+                children: [run(`${r.cells[0] ?? ""}\t${(r.cells[1] ?? "").replace(/\n/g, " ")}`)],
+              }),
+          )
+        : valueParagraphs(it);
+      out.push(new TableRow({ children: [cell(paras, CONTENT, { span: 2 })] }));
     } else if (it.kind === "none_box") {
       out.push(new TableRow({ children: [cell(valueParagraphs(it), CONTENT, { span: 2 })] }));
     } else {
