@@ -21,6 +21,7 @@ export function ExportPanel({ model, lang }: PanelProps) {
   const [scope, setScope] = useState<Scope>("all");
   const [groupId, setGroupId] = useState("");
   const [legend, setLegend] = useState(true);
+  const [title, setTitle] = useState(true);
   const [steps, setSteps] = useState(true);
   const [style, setStyle] = useState<"color" | "mono">("color");
   const [byFindings, setByFindings] = useState(false);
@@ -43,9 +44,9 @@ export function ExportPanel({ model, lang }: PanelProps) {
       legend,
       selection,
       findings: byFindings ? findings : undefined,
-      title: true,
+      title,
     });
-  }, [deferred, style, legend, selection, byFindings, findings]);
+  }, [deferred, style, legend, selection, byFindings, findings, title]);
 
   if (!model) return <p className="export-empty">{t("export.invalid")}</p>;
   const base = `${safeFileBase(model.title || model.meta.jimuName)}_別添1`;
@@ -157,6 +158,9 @@ export function ExportPanel({ model, lang }: PanelProps) {
         </label>
         <label>
           <input type="checkbox" checked={legend} onChange={(e) => setLegend(e.target.checked)} /> {t("export.legend")}
+        </label>
+        <label>
+          <input type="checkbox" checked={title} onChange={(e) => setTitle(e.target.checked)} /> {t("export.title")}
         </label>
         <label>
           <input type="checkbox" checked={steps} onChange={(e) => setSteps(e.target.checked)} /> {t("export.steps")}
