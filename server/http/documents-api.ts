@@ -152,7 +152,8 @@ export const documentRoutes: Route[] = [
       const body = await readJson(req);
       const title = body.title === undefined ? undefined : str(body.title, "title", LIMITS.labelChars);
       const jimuName = body.jimuName === undefined ? undefined : str(body.jimuName, "jimuName", LIMITS.labelChars);
-      changeLive(ctx, docId, token?.label || "rename", (d) => {
+      const by = body.by === undefined ? undefined : str(body.by, "by", 80);
+      changeLive(ctx, docId, by || token?.label || token?.role || "rename", (d) => {
         if (title !== undefined) d.getMap(ROOT_KEY).set("title", title);
         if (jimuName !== undefined) collection(d, "meta").set("jimuName", jimuName);
       });

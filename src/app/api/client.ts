@@ -123,6 +123,15 @@ async function call<T>(
   return json as T;
 }
 
+/** The name this browser shows to others (set in the editor); recorded as who made a change. */
+function participant(): string | undefined {
+  try {
+    return localStorage.getItem("nagare.user.name")?.slice(0, 80) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const doc = (id: string, rest = "") => `/api/documents/${encodeURIComponent(id)}${rest}`;
 
 export const api = {
@@ -134,7 +143,7 @@ export const api = {
     call<{ documents: LookupResult[] }>("/api/documents/lookup", { body: { links } }),
   getDocument: (id: string, token: string) => call<DocumentSummary & { connected: number }>(doc(id), { token }),
   rename: (id: string, token: string, body: { title?: string; jimuName?: string }) =>
-    call<DocumentSummary>(doc(id), { token, method: "PATCH", body }),
+    call<DocumentSummary>(doc(id), { token, method: "PATCH", body: { ...body, by: participant() } }),
   remove: (id: string, token: string) => call<DocumentSummary>(doc(id), { token, method: "DELETE" }),
   restoreFromTrash: (id: string, token: string) => call<DocumentSummary>(doc(id, "/restore"), { token, body: {} }),
   duplicate: (id: string, token: string, title?: string) =>
@@ -154,13 +163,13 @@ export const api = {
   revokeShare: (id: string, token: string, shareId: string) =>
     call<{ id: string }>(doc(id, `/shares/${encodeURIComponent(shareId)}`), { token, method: "DELETE" }),
   versions: (id: string, token: string) => call<{ versions: VersionInfo[] }>(doc(id, "/versions"), { token }),
-  createVersion: (id: string, token: string, name: string, by?: string) =>
+  createVersion: (id: string, token: string, name: string, by = participant()) =>
     call<VersionInfo>(doc(id, "/versions"), { token, body: { name, ...(by ? { by } : {}) } }),
   versionModel: (id: string, token: string, versionId: string) =>
     call<{ name: string; model: NagareDocument }>(doc(id, `/versions/${encodeURIComponent(versionId)}/model`), {
       token,
     }),
-  restoreVersion: (id: string, token: string, versionId: string, by?: string) =>
+  restoreVersion: (id: string, token: string, versionId: string, by = participant()) =>
     call<{ name: string }>(doc(id, `/versions/${encodeURIComponent(versionId)}/restore`), {
       token,
       body: by ? { by } : {},

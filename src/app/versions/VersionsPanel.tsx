@@ -14,6 +14,7 @@ export function VersionsPanel({ lang, session, readOnly }: PanelProps) {
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
   const [name, setName] = useState("");
+  const [templateName, setTemplateName] = useState("");
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   const fail = useCallback(
@@ -129,6 +130,33 @@ export function VersionsPanel({ lang, session, readOnly }: PanelProps) {
           </li>
         ))}
       </ul>
+      {!readOnly && (
+        <form
+          className="row"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            try {
+              const saved = await api.saveAsTemplate(docId, token, templateName.trim());
+              setTemplateName("");
+              setMessage({ text: t("versions.templateSaved", { name: saved.title }), error: false });
+            } catch (err) {
+              fail(err);
+            }
+          }}
+        >
+          <strong>{t("versions.saveTemplate")}</strong>
+          <input
+            aria-label={t("versions.templateName")}
+            maxLength={300}
+            value={templateName}
+            placeholder={t("versions.templateName")}
+            onChange={(e) => setTemplateName(e.target.value)}
+          />
+          <button type="submit" disabled={!templateName.trim()}>
+            {t("versions.save")}
+          </button>
+        </form>
+      )}
       <strong>{t("versions.activity")}</strong>
       <ul data-testid="activity">
         {activity.length === 0 && <li className="muted">{t("versions.activity.none")}</li>}

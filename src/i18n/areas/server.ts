@@ -80,6 +80,9 @@ export const serverMessages = defineMessages(
     "versions.confirmRestore":
       "文書全体を版「{name}」の内容に戻します。接続中の全員の画面も変わります（戻した操作も記録されます）。",
     "versions.restored": "版「{name}」に戻しました",
+    "versions.saveTemplate": "自組織のひな形として保存",
+    "versions.templateName": "ひな形の名前",
+    "versions.templateSaved": "ひな形「{name}」を保存しました。新しい文書を作るときに選べます",
     "versions.activity": "変更の記録",
     "versions.activity.none": "記録はまだありません",
     "versions.activity.row": "要素 {nodes}・流れ {flows}・その他 {other}",
@@ -165,6 +168,9 @@ export const serverMessages = defineMessages(
     "versions.confirmRestore":
       "Make the whole document equal to version “{name}”? Everyone connected sees the change (the restore is recorded too).",
     "versions.restored": "Restored version “{name}”",
+    "versions.saveTemplate": "Save as a template for your organisation",
+    "versions.templateName": "Template name",
+    "versions.templateSaved": "Saved template “{name}”; it is offered when creating a new document",
     "versions.activity": "Activity",
     "versions.activity.none": "No activity recorded yet",
     "versions.activity.row": "{nodes} elements · {flows} flows · {other} other",
