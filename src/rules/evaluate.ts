@@ -36,7 +36,7 @@ function toFinding(rule: RuleDef, hit: Hit, doc: NagareDocument, mitigatedBy: Sa
   const id = findingId(rule.id, hit.elementId, hit.suffix);
   const riskId = hit.riskId ?? rule.riskId;
   const decision = Object.hasOwn(doc.decisions, id) ? doc.decisions[id] : undefined;
-  return {
+  const finding: Finding = {
     id,
     ruleId: rule.id,
     elementKind: hit.elementKind,
@@ -52,9 +52,10 @@ function toFinding(rule: RuleDef, hit: Hit, doc: NagareDocument, mitigatedBy: Sa
     detail: hit.detail,
     mitigation: rule.mitigation,
     status: mitigatedBy ? "resolved" : statusFrom(decision),
-    ...(decision ? { decision } : {}),
-    ...(mitigatedBy ? { mitigatedBy } : {}),
   };
+  if (decision) finding.decision = decision;
+  if (mitigatedBy) finding.mitigatedBy = mitigatedBy;
+  return finding;
 }
 
 /** Runs every rule once over facts built once: linear in the number of nodes, flows and groups. */

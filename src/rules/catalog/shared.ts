@@ -70,18 +70,22 @@ export function phaseFor(riskId: RiskId, flowPhase: Phase | null): Phase | "gene
 }
 
 export function flowHit(f: FlowFacts, detail: Bilingual, extra: Partial<Hit> = {}): Hit {
-  const riskId = extra.riskId;
-  return {
+  // Built field by field (no spreads): this runs once per finding on large models.
+  const hit: Hit = {
     elementKind: "flow",
     elementId: f.flow.id,
-    relatedIds: [f.source.node.id, f.target.node.id],
-    impact: f.impact,
-    likelihood: f.likelihood,
+    relatedIds: extra.relatedIds ?? [f.source.node.id, f.target.node.id],
+    impact: extra.impact ?? f.impact,
+    likelihood: extra.likelihood ?? f.likelihood,
     detail,
-    safeguards: f.safeguards,
-    ...extra,
-    ...(riskId ? { phase: extra.phase ?? phaseFor(riskId, f.phase) } : {}),
+    safeguards: "safeguards" in extra ? extra.safeguards : f.safeguards,
   };
+  if (extra.riskId) {
+    hit.riskId = extra.riskId;
+    hit.phase = extra.phase ?? phaseFor(extra.riskId, f.phase);
+  } else if (extra.phase) hit.phase = extra.phase;
+  if (extra.suffix) hit.suffix = extra.suffix;
+  return hit;
 }
 
 export function nodeHit(
@@ -89,14 +93,19 @@ export function nodeHit(
   detail: Bilingual,
   extra: Partial<Hit> & { impact: Level; likelihood: Level },
 ): Hit {
-  return {
+  const hit: Hit = {
     elementKind: "node",
     elementId: n.node.id,
-    relatedIds: [],
+    relatedIds: extra.relatedIds ?? [],
+    impact: extra.impact,
+    likelihood: extra.likelihood,
     detail,
-    safeguards: n.safeguards,
-    ...extra,
+    safeguards: "safeguards" in extra ? extra.safeguards : n.safeguards,
   };
+  if (extra.riskId) hit.riskId = extra.riskId;
+  if (extra.phase) hit.phase = extra.phase;
+  if (extra.suffix) hit.suffix = extra.suffix;
+  return hit;
 }
 
 export const q = (s: string) => `「${s}」`;
