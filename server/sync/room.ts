@@ -57,6 +57,7 @@ export class Room {
   private healthy: boolean;
   private unloadTimer: NodeJS.Timeout | null = null;
   private pending: PendingWrite[] = [];
+  private reloading = false;
 
   constructor(
     readonly docId: string,
@@ -204,7 +205,15 @@ export class Room {
   /** Rebuilds the server's copy from the database (after a refused or malformed update). */
   private reload(): void {
     // Accepted updates still queued belong in the database first; the copy is then rebuilt from it.
-    if (this.pending.length) this.hooks.flushNow();
+    // Meanwhile the copy holds the refused change: it must not be compacted into a snapshot.
+    if (this.pending.length) {
+      this.reloading = true;
+      try {
+        this.hooks.flushNow();
+      } finally {
+        this.reloading = false;
+      }
+    }
     const loaded = loadState(this.db, this.docId);
     this.doc.destroy();
     this.doc = loaded.doc;
@@ -225,6 +234,7 @@ export class Room {
 
   /** Folds stored updates into one snapshot. */
   compact(): void {
+    if (this.reloading) return;
     if (this.pending.length) this.hooks.flushNow();
     if (this.sinceCompact === 0) return;
     // Pending structs (updates waiting for a missing dependency) are never stored; rebuild without them.

@@ -159,6 +159,42 @@ describe("updates that would break the document are refused", () => {
   });
 });
 
+describe("a refusal right after an accepted update", () => {
+  test("the accepted one is stored and broadcast, the refused one never reaches a snapshot", async () => {
+    let s = await startServer({ env: { COMPACT_EVERY: "1" } });
+    try {
+      const doc = await createDoc(s.url, { title: "圧縮" });
+      const a = connectClient(s.url, doc.id, doc.token);
+      await synced(a);
+      const b = new Y.Doc();
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a.ydoc));
+      const updates: Uint8Array[] = [];
+      b.on("update", (u: Uint8Array) => updates.push(u));
+      addNode(b, "ok", "受理");
+      b.getMap("nagare").set("nodes", "oops");
+      const raw = await rawUpgrade(`${s.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}`);
+      const ws = raw.ws as WebSocket;
+      const closed = closeOf(ws);
+      // In one TCP write, so that both arrive in one turn of the server's event loop.
+      const socket = (ws as unknown as { _socket: import("node:net").Socket })._socket;
+      socket.cork();
+      ws.send(syncUpdate(updates[0] as Uint8Array));
+      ws.send(syncUpdate(updates[1] as Uint8Array));
+      socket.uncork();
+      expect((await closed).code).toBe(4422);
+      await waitFor(() => nodeIds(a.ydoc).includes("ok"), 5_000, "accepted update broadcast");
+      a.close();
+      await s.stop("SIGKILL");
+      s = await startServer({ dataDir: s.dataDir });
+      const model = await api(s.url, `/api/documents/${doc.id}/model`, { token: doc.token });
+      expect(model.status).toBe(200);
+      expect(model.body.nodes.map((n: { id: string }) => n.id)).toEqual(["ok"]);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe("limits", () => {
   test("connections per document", async () => {
     const doc = await createDoc(server.url);
