@@ -49,6 +49,13 @@ describe("cli diagram", () => {
     expect(svg).not.toContain("#1f3b57");
   }, 60_000);
 
+  it("colours by findings with --findings", async () => {
+    const out = path.join(tmp, "findings.svg");
+    const r = await cli(model, "--out", out, "--findings");
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(out, "utf8")).toMatch(/data-finding="(red|amber|grey)"/);
+  }, 60_000);
+
   it("writes a PNG at the chosen scale", async () => {
     const out = path.join(tmp, "d.png");
     const r = await cli(model, "--format", "png", "--out", out, "--scale", "1");

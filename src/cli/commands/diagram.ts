@@ -4,10 +4,11 @@ import { formatProblem, loadDocumentText } from "../../model";
 import { renderDiagramPdf } from "../../render/pdf";
 import { svgToPng } from "../../render/raster";
 import { renderDiagramSvg } from "../../render/svg";
+import { evaluateDetailed } from "../../rules";
 import type { CliCommand, CliIo } from "../command";
 
 const USAGE =
-  "diagram FILE --format svg|png|pdf --out PATH [--paper a4|a3] [--mono] [--no-legend] [--no-steps] [--scale N] [--title]";
+  "diagram FILE --format svg|png|pdf --out PATH [--paper a4|a3] [--mono] [--no-legend] [--no-steps] [--scale N] [--title] [--findings]";
 
 type Format = "svg" | "png" | "pdf";
 
@@ -20,6 +21,7 @@ interface DiagramArgs {
   legend: boolean;
   steps: boolean;
   title: boolean;
+  findings: boolean;
   scale: number;
 }
 
@@ -35,7 +37,7 @@ function parse(args: string[], io: CliIo): DiagramArgs | number {
   let out: string | undefined;
   let paper = "a4";
   let scale = 2;
-  const flags = { mono: false, legend: true, steps: true, title: false };
+  const flags = { mono: false, legend: true, steps: true, title: false, findings: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = () => {
@@ -52,6 +54,7 @@ function parse(args: string[], io: CliIo): DiagramArgs | number {
       else if (a === "--no-legend") flags.legend = false;
       else if (a === "--no-steps") flags.steps = false;
       else if (a === "--title") flags.title = true;
+      else if (a === "--findings") flags.findings = true;
       else if (a.startsWith("-") && a !== "-") return usageError(io, `不明なオプション: ${a}`, `unknown option: ${a}`);
       else files.push(a);
     } catch {
@@ -101,18 +104,20 @@ export const diagramCommand: CliCommand = {
     }
     const doc = loaded.doc;
     const style = parsed.mono ? "mono" : "color";
+    const findings = parsed.findings ? evaluateDetailed(doc).findings : undefined;
     let bytes: Uint8Array | string;
     if (parsed.format === "svg") {
-      bytes = renderDiagramSvg(doc, { style, legend: parsed.legend, title: parsed.title }).svg;
+      bytes = renderDiagramSvg(doc, { style, legend: parsed.legend, title: parsed.title, findings }).svg;
     } else if (parsed.format === "png") {
-      const { svg } = renderDiagramSvg(doc, { style, legend: parsed.legend, title: parsed.title });
+      const { svg } = renderDiagramSvg(doc, { style, legend: parsed.legend, title: parsed.title, findings });
       bytes = await svgToPng(svg, { scale: parsed.scale });
     } else {
       bytes = await renderDiagramPdf(doc, {
         paper: parsed.paper,
         legend: parsed.legend,
         steps: parsed.steps,
-        style: parsed.mono ? "mono" : "color",
+        style,
+        findings,
       });
     }
     try {
