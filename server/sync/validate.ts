@@ -7,7 +7,8 @@ import { ELEMENT_COLLECTIONS, ROOT_KEY, readModelTolerant, VALUE_COLLECTIONS } f
  * leaves out (a flow whose node another person deleted, an element with a bad value): those updates are
  * accepted, everyone keeps a valid model. What the tolerant read cannot repair without losing the whole
  * document's data is refused:
- *   - the root structure is broken (a collection that is not a map, an unknown schema version, a bad title);
+ *   - the root structure is broken (a collection or meta removed or not a map, an unknown schema version, a
+ *     bad title);
  *   - the 文書情報 (meta) is invalid, which the tolerant read would reset to defaults for everyone;
  *   - a collection exceeds the model's limits, or the tolerant read falls back to an empty document;
  *   - the stored state would exceed the document size limit.
@@ -67,7 +68,12 @@ export function validateDocument(doc: Y.Doc, scope: ValidationScope): Verdict {
     );
   for (const name of [...ELEMENT_COLLECTIONS, ...VALUE_COLLECTIONS, "meta"]) {
     const coll = root.get(name);
-    if (coll === undefined) continue;
+    if (coll === undefined)
+      return refuse(
+        "bad_structure",
+        `共有文書の構造が壊れます（${name} がなくなります）`,
+        `the update breaks the shared document's structure (${name} would be removed)`,
+      );
     if (!(coll instanceof Y.Map))
       return refuse(
         "bad_structure",

@@ -86,6 +86,8 @@ describe("malformed messages close only their own connection", () => {
 describe("updates that would break the document are refused", () => {
   const breakers: [string, string, (d: Y.Doc) => void][] = [
     ["a collection replaced by a string", "bad_structure", (d) => d.getMap("nagare").set("nodes", "oops")],
+    ["a whole collection removed", "bad_structure", (d) => d.getMap("nagare").delete("nodes")],
+    ["文書情報 removed", "bad_structure", (d) => d.getMap("nagare").delete("meta")],
     ["an unknown schema version", "schema_version", (d) => d.getMap("nagare").set("schemaVersion", 99)],
     [
       "invalid 文書情報",
