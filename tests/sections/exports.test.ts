@@ -71,7 +71,7 @@ describe("Word export", () => {
   });
 
   it("is A4 with a Japanese font set for East Asian text", async () => {
-    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/);
     const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
     expect(styles).toContain('w:eastAsia="MS 明朝"');
   });
@@ -88,6 +88,15 @@ describe("Word export", () => {
     expect(i2).toBeGreaterThan(i1);
     expect(text).toContain("☐ 委託しない");
     expect(text).toContain("要記入");
+  });
+
+  it("puts the 別添1 figure on a landscape A4 section between portrait ones", () => {
+    const sizes = [...xml.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0]);
+    expect(sizes).toEqual([
+      '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>',
+      '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+      '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>',
+    ]);
   });
 
   it("embeds the 別添1 figure as SVG with a PNG fallback", () => {

@@ -6,6 +6,7 @@ import {
   ImageRun,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -39,9 +40,21 @@ const FONT = "MS 明朝";
 const FALLBACK_FONT = "Noto Serif CJK JP";
 /** A4 in twentieths of a point, 20 mm margins. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
-const CONTENT = PAGE.width - 2 * PAGE.margin;
-const LABEL_W = Math.round(CONTENT * 0.36);
-const VALUE_W = CONTENT - LABEL_W;
+/** Text widths of a portrait page and of the landscape pages that hold the 事務の内容 figure. */
+interface Layout {
+  content: number;
+  /** Text height of the page (twips). */
+  height: number;
+  label: number;
+  value: number;
+}
+const layoutFor = (pageWidth: number, pageHeight: number): Layout => {
+  const content = pageWidth - 2 * PAGE.margin;
+  const label = Math.round(content * 0.36);
+  return { content, height: pageHeight - 2 * PAGE.margin, label, value: content - label };
+};
+const PORTRAIT = layoutFor(PAGE.width, PAGE.height);
+const LANDSCAPE = layoutFor(PAGE.height, PAGE.width);
 const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 /** Borders and cell padding are set once per table: per-cell settings multiply the XML (and the time). */
 const BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
@@ -77,9 +90,10 @@ const cell = (children: Paragraph[], width: number, opts: { span?: number; shade
     ...(opts.shade ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: "E6E6E6" } } : {}),
   });
 
-function figureParagraph(d: NonNullable<DocxReportOptions["diagram"]>): Paragraph | null {
-  const maxPx = Math.round((CONTENT / 1440) * 96);
-  const scale = Math.min(1, maxPx / d.width);
+function figureParagraph(d: NonNullable<DocxReportOptions["diagram"]>, L: Layout): Paragraph | null {
+  const px = (twips: number) => Math.round((twips / 1440) * 96);
+  // Fit the width of the text and the page height left under the heading, the footer and the cell padding.
+  const scale = Math.min(1, px(L.content - 300) / d.width, px(L.height - 1800) / d.height);
   const transformation = { width: Math.round(d.width * scale), height: Math.round(d.height * scale) };
   let image: ImageRun;
   if (d.svg && d.png)
@@ -94,31 +108,31 @@ function figureParagraph(d: NonNullable<DocxReportOptions["diagram"]>): Paragrap
   return new Paragraph({ children: [image], alignment: AlignmentType.CENTER });
 }
 
-function tableRows(items: readonly FilledItem[], opts: DocxReportOptions): TableRow[] {
+function tableRows(items: readonly FilledItem[], opts: DocxReportOptions, L: Layout): TableRow[] {
   const out: TableRow[] = [];
   for (const it of items) {
     if (it.kind === "heading") {
       out.push(
         new TableRow({
           children: [
-            cell([new Paragraph({ children: [run(labelText(it), { bold: true })] })], CONTENT, {
+            cell([new Paragraph({ children: [run(labelText(it), { bold: true })] })], L.content, {
               span: 2,
               shade: true,
             }),
           ],
         }),
       );
-      out.push(...tableRows(it.children, opts));
+      out.push(...tableRows(it.children, opts, L));
     } else if (it.kind === "table") {
       if (isDiagramItem(it)) {
-        const fig = opts.diagram ? figureParagraph(opts.diagram) : null;
-        if (fig) out.push(new TableRow({ children: [cell([fig], CONTENT, { span: 2 })] }));
+        const fig = opts.diagram ? figureParagraph(opts.diagram, L) : null;
+        if (fig) out.push(new TableRow({ children: [cell([fig], L.content, { span: 2 })] }));
         continue;
       }
       out.push(
         new TableRow({
           children: [
-            cell([new Paragraph({ children: [run(labelText(it), { bold: true })] })], CONTENT, {
+            cell([new Paragraph({ children: [run(labelText(it), { bold: true })] })], L.content, {
               span: 2,
               shade: true,
             }),
@@ -138,15 +152,15 @@ function tableRows(items: readonly FilledItem[], opts: DocxReportOptions): Table
               }),
           )
         : valueParagraphs(it);
-      out.push(new TableRow({ children: [cell(paras, CONTENT, { span: 2 })] }));
+      out.push(new TableRow({ children: [cell(paras, L.content, { span: 2 })] }));
     } else if (it.kind === "none_box") {
-      out.push(new TableRow({ children: [cell(valueParagraphs(it), CONTENT, { span: 2 })] }));
+      out.push(new TableRow({ children: [cell(valueParagraphs(it), L.content, { span: 2 })] }));
     } else {
       out.push(
         new TableRow({
           children: [
-            cell([new Paragraph({ children: [run(labelText(it))] })], LABEL_W),
-            cell(valueParagraphs(it), VALUE_W),
+            cell([new Paragraph({ children: [run(labelText(it))] })], L.label),
+            cell(valueParagraphs(it), L.value),
           ],
         }),
       );
@@ -155,16 +169,16 @@ function tableRows(items: readonly FilledItem[], opts: DocxReportOptions): Table
   return out;
 }
 
-const table = (rows: TableRow[]) =>
+const table = (rows: TableRow[], L: Layout) =>
   new Table({
     rows,
-    width: { size: CONTENT, type: WidthType.DXA },
-    columnWidths: [LABEL_W, VALUE_W],
+    width: { size: L.content, type: WidthType.DXA },
+    columnWidths: [L.label, L.value],
     borders: BORDERS,
     margins: CELL_MARGINS,
   });
 
-function sectionBlocks(it: FilledItem, opts: DocxReportOptions): (Paragraph | Table)[] {
+function sectionBlocks(it: FilledItem, opts: DocxReportOptions, L: Layout): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [
     new Paragraph({
       children: [run(`${it.number ? `${it.number} ` : ""}${it.title}${it.mark ? " ※" : ""}`, { bold: true, size: 26 })],
@@ -173,7 +187,7 @@ function sectionBlocks(it: FilledItem, opts: DocxReportOptions): (Paragraph | Ta
   ];
   let loose: FilledItem[] = [];
   const flush = () => {
-    if (loose.length) blocks.push(table(tableRows(loose, opts)));
+    if (loose.length) blocks.push(table(tableRows(loose, opts, L), L));
     loose = [];
   };
   for (const c of it.children) {
@@ -182,23 +196,50 @@ function sectionBlocks(it: FilledItem, opts: DocxReportOptions): (Paragraph | Ta
       blocks.push(
         new Paragraph({ children: [run(c.title, { bold: true, size: 23 })], spacing: { before: 160, after: 80 } }),
       );
-      if (c.children.length) blocks.push(table(tableRows(c.children, opts)));
+      if (c.children.length) blocks.push(table(tableRows(c.children, opts, L), L));
     } else loose.push(c);
   }
   flush();
   return blocks;
 }
 
+const hasFigure = (it: FilledItem) => it.children.some(isDiagramItem);
+
+const footer = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ["- ", PageNumber.CURRENT, " -"], size: 18 })],
+      }),
+    ],
+  });
+
+/**
+ * Word sections: portrait A4 for the items, landscape A4 for the part that holds the 事務の内容 figure (a
+ * drawing is wider than tall), then portrait again.
+ */
 export function buildReportDocument(g: GeneratedSections, opts: DocxReportOptions = {}): Document {
   const font = opts.font ?? FONT;
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      children: [run(g.title, { bold: true, size: 32 })],
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 240 },
-    }),
+  type Part = { landscape: boolean; children: (Paragraph | Table)[] };
+  const parts: Part[] = [
+    {
+      landscape: false,
+      children: [
+        new Paragraph({
+          children: [run(g.title, { bold: true, size: 32 })],
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 240 },
+        }),
+      ],
+    },
   ];
-  for (const it of g.items) children.push(...sectionBlocks(it, opts));
+  for (const it of g.items) {
+    const landscape = !!opts.diagram && hasFigure(it);
+    let part = parts[parts.length - 1] as Part;
+    if (part.landscape !== landscape) parts.push((part = { landscape, children: [] }));
+    part.children.push(...sectionBlocks(it, opts, landscape ? LANDSCAPE : PORTRAIT));
+  }
   return new Document({
     creator: "Nagare",
     title: g.title,
@@ -209,27 +250,20 @@ export function buildReportDocument(g: GeneratedSections, opts: DocxReportOption
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+    sections: parts.map((p) => ({
+      properties: {
+        page: {
+          size: {
+            width: PAGE.width,
+            height: PAGE.height,
+            ...(p.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
           },
+          margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ["- ", PageNumber.CURRENT, " -"], size: 18 })],
-              }),
-            ],
-          }),
-        },
-        children,
       },
-    ],
+      footers: { default: footer() },
+      children: p.children,
+    })),
   });
 }
 
