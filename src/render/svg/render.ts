@@ -1,4 +1,4 @@
-import { type LaneKind, type ModelFlow, type NagareDocument, type NodeKind, TRANSPORTS } from "../../model";
+import { type LaneKind, type ModelFlow, type NagareDocument, TRANSPORTS } from "../../model";
 import type { Finding } from "../../rules/types";
 import { worstToneByElement } from "./findings";
 import { type LabelPlacement, placeFlowLabels } from "./flow-labels";
@@ -323,5 +323,3 @@ function drawFlow(
     [el("title", {}, escapeXml([f.step, f.data, f.sentence].filter(Boolean).join(" ")) || f.id), ...parts],
   );
 }
-
-export type { NodeKind };

@@ -1,4 +1,4 @@
-import { defaultNodeSize } from "../../canvas/geometry";
+import { defaultNodeSize, ICON_KINDS } from "../../canvas/geometry";
 import type { ModelFlow, ModelGroup, ModelNode, NagareDocument, NodeKind } from "../../model";
 
 export interface Box {
@@ -32,15 +32,8 @@ export interface Selection {
   groups?: string[];
 }
 
-/** Kinds drawn as an icon with the label underneath (the rest are boxes with the label inside). */
-export const ICON_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>([
-  "person",
-  "staff",
-  "terminal",
-  "media",
-  "disposal",
-  "network_device",
-]);
+/** Kinds drawn as an icon with the label underneath (the rest are boxes with the label inside), as on the canvas. */
+export { ICON_KINDS };
 
 /** The size the canvas gives a node that has none stored, so the export matches the screen. */
 export function defaultSize(kind: NodeKind): { width: number; height: number } {
