@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NagareDocument } from "../../src/model";
 import { launchBrowser } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
+import { connect, dropFromPalette, model } from "./helpers";
 
 /**
  * Two people on one shared document, each in their own browser context (so that only the server connects
@@ -31,13 +31,6 @@ async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-async function model(page: Page): Promise<NagareDocument | null> {
-  await page.waitForTimeout(80);
-  return page.evaluate(
-    () => (window as unknown as { __nagare?: { model: () => NagareDocument } }).__nagare?.model() ?? null,
-  );
 }
 
 async function open(url: string, name: string | null): Promise<Page> {
@@ -102,5 +95,39 @@ describe("collaboration on the canvas", () => {
     expect((await model(v))?.nodes).toHaveLength(1);
     await v.locator('[data-testid="node-国民年金システム"]').click();
     expect(await v.locator('[data-field="label"] input').isDisabled()).toBe(true);
+  });
+
+  it("a flow drawn offline to an element someone else deleted is reported and can be removed", async () => {
+    const created = await api<{ id: string; token: string }>("/api/documents", { title: "オフライン" });
+    const link = `${server.url}/d/${created.id}#t=${created.token}`;
+    const a = await open(link, "田中");
+    await dropFromPalette(a, "palette-node:store", 600, 250, "台帳");
+    await dropFromPalette(a, "palette-node:terminal", 250, 250, "窓口端末");
+    const b = await open(link, "鈴木");
+    await b.locator('[data-testid="node-台帳"]').waitFor();
+
+    // B goes offline and keeps drawing; the edit is kept in B's browser.
+    await b.context().setOffline(true);
+    await b.locator('[data-testid="status"]').filter({ hasText: "オフライン" }).waitFor({ timeout: 15_000 });
+    await connect(b, "窓口端末", "台帳");
+    // Meanwhile A deletes the target.
+    await a.locator('[data-testid="node-台帳"]').click();
+    await a.keyboard.press("Delete");
+    await a.getByRole("dialog").getByRole("button", { name: "削除する" }).click();
+    await expect.poll(async () => (await model(a))?.nodes.length).toBe(1);
+
+    // Back online: the flow now points at nothing. Both see it reported; nobody's canvas breaks.
+    await b.context().setOffline(false);
+    await b.locator('[data-testid="status"]').filter({ hasText: "共同編集中" }).waitFor({ timeout: 20_000 });
+    await a.locator('[data-testid="dropped"]').waitFor({ timeout: 10_000 });
+    await b.locator('[data-testid="dropped"]').waitFor();
+    expect(await a.locator('[data-testid="dropped"]').textContent()).toContain("始点または終点が削除された流れを除外");
+    await b.screenshot({ path: "/tmp/canvas-dropped.png" });
+    expect((await model(a))?.flows).toEqual([]);
+
+    // Repair removes it from the shared document for everyone.
+    await b.locator('[data-testid="dropped"]').getByRole("button", { name: "共有文書から取り除く" }).click();
+    await a.locator('[data-testid="dropped"]').waitFor({ state: "detached", timeout: 10_000 });
+    await b.locator('[data-testid="dropped"]').waitFor({ state: "detached" });
   });
 });

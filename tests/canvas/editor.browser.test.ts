@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NagareDocument } from "../../src/model";
 import { launchBrowser } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
+import { connect, dropFromPalette, field, model } from "./helpers";
 
 /**
  * A staff member draws a small 事務 in /local (no collaboration server needed): lanes, elements from the
@@ -21,29 +22,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The model as the editor holds it, read through the read-only debug hook after pending updates settle. */
-async function model(page: Page): Promise<NagareDocument | null> {
-  await page.waitForTimeout(80);
-  return page.evaluate(
-    () => (window as unknown as { __nagare?: { model: () => NagareDocument } }).__nagare?.model() ?? null,
-  );
-}
-
 async function canvasBox(page: Page) {
   const box = await page.locator(".nagare-canvas").boundingBox();
   if (!box) throw new Error("no canvas");
   return box;
-}
-
-/** Drags a palette entry onto the canvas at (x, y) relative to the canvas' top-left corner. */
-async function dropFromPalette(page: Page, testId: string, x: number, y: number) {
-  await page.dragAndDrop(`[data-testid="${testId}"]`, ".nagare-canvas .react-flow__pane", {
-    targetPosition: { x, y },
-  });
-  // The new element's label editor opens; keep the default name.
-  await page.locator(".label-editor textarea").waitFor();
-  await page.locator(".label-editor textarea").press("Escape");
-  await page.locator(".label-editor textarea").waitFor({ state: "detached" });
 }
 
 async function rename(page: Page, from: string, to: string) {
@@ -53,24 +35,6 @@ async function rename(page: Page, from: string, to: string) {
   await editor.press("Enter");
   await page.locator(`[data-testid="node-${to}"]`).waitFor();
 }
-
-/** Draws a flow by dragging from the source's right-hand handle to the target's left-hand handle. */
-async function connect(page: Page, from: string, to: string) {
-  const s = page.locator(`.react-flow__node:has([data-testid="node-${from}"]) [data-handleid="s-r"]`).first();
-  const t = page.locator(`.react-flow__node:has([data-testid="node-${to}"]) [data-handleid="s-l"]`).first();
-  await page.locator(`[data-testid="node-${from}"]`).hover();
-  const sb = await s.boundingBox();
-  const tb = await t.boundingBox();
-  if (!sb || !tb) throw new Error("handles not found");
-  await page.mouse.move(sb.x + sb.width / 2, sb.y + sb.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(tb.x + tb.width / 2 - 20, tb.y + tb.height / 2, { steps: 8 });
-  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 4 });
-  await page.mouse.up();
-  await page.locator('[data-testid="inspector-flow"]').waitFor();
-}
-
-const field = (page: Page, key: string) => page.locator(`[data-field="${key}"]`);
 
 describe("drawing a 事務 in the browser", () => {
   it("palette, connect, inspector, layout, undo, reload", async () => {

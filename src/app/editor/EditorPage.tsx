@@ -35,6 +35,12 @@ export function EditorPage({ lang, setLang, session }: { lang: Lang; setLang: (l
       if (synced && alive) ensureInitialized(ydoc);
     };
     connection?.provider.on("sync", onSync);
+    // When the system reports the network gone, say so at once (rather than after the socket times out);
+    // edits go on into IndexedDB and are sent when the network is back.
+    const offline = () => connection?.provider.disconnect();
+    const online = () => connection?.provider.connect();
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
     idb.whenSynced.then(() => {
       if (!alive) return;
       // A shared document is initialised by whoever syncs with the server first; a local one right away.
@@ -45,6 +51,8 @@ export function EditorPage({ lang, setLang, session }: { lang: Lang; setLang: (l
       alive = false;
       setRes(null);
       connection?.provider.off("sync", onSync);
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
       undo.destroy();
       connection?.destroy();
       void idb.destroy();

@@ -1,0 +1,42 @@
+import type { Page } from "playwright-core";
+import type { NagareDocument } from "../../src/model";
+
+/** The model as the editor holds it, read through the read-only debug hook after pending updates settle. */
+export async function model(page: Page): Promise<NagareDocument | null> {
+  await page.waitForTimeout(80);
+  return page.evaluate(
+    () => (window as unknown as { __nagare?: { model: () => NagareDocument } }).__nagare?.model() ?? null,
+  );
+}
+
+/** Draws a flow by dragging from the source's right-hand handle to the target's left-hand handle. */
+export async function connect(page: Page, from: string, to: string) {
+  const s = page.locator(`.react-flow__node:has([data-testid="node-${from}"]) [data-handleid="s-r"]`).first();
+  const t = page.locator(`.react-flow__node:has([data-testid="node-${to}"]) [data-handleid="s-l"]`).first();
+  await page.locator(`[data-testid="node-${from}"]`).first().hover();
+  const sb = await s.boundingBox();
+  const tb = await t.boundingBox();
+  if (!sb || !tb) throw new Error("handles not found");
+  await page.mouse.move(sb.x + sb.width / 2, sb.y + sb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(tb.x + tb.width / 2 - 20, tb.y + tb.height / 2, { steps: 8 });
+  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await page.locator('[data-testid="inspector-flow"]').waitFor();
+}
+
+/** Drags a palette entry onto the canvas at (x, y) relative to the canvas' top-left corner and names it. */
+export async function dropFromPalette(page: Page, testId: string, x: number, y: number, label?: string) {
+  await page.dragAndDrop(`[data-testid="${testId}"]`, ".nagare-canvas .react-flow__pane", {
+    targetPosition: { x, y },
+  });
+  const editor = page.locator(".label-editor textarea");
+  await editor.waitFor();
+  if (label) {
+    await editor.fill(label);
+    await editor.press("Enter");
+  } else await editor.press("Escape");
+  await editor.waitFor({ state: "detached" });
+}
+
+export const field = (page: Page, key: string) => page.locator(`[data-field="${key}"]`);
