@@ -66,7 +66,7 @@ export function drawLegend(
         const box = icon
           ? { x: x + 6, y: y + 1, w: 40, h: 28 }
           : delegated
-            ? { x: x + 4, y: y + 13, w: 44, h: 15 }
+            ? { x: x + 4, y: y + 16, w: 44, h: 12 }
             : { x: x + 4, y: y + 5, w: 44, h: 20 };
         const tab = delegated ? (kind === "contractor" ? "委託" : "再委託") : undefined;
         // Icons without a label: the drawing at legend size.
