@@ -151,6 +151,8 @@ describe("HTML export", () => {
       "業者&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39; &quot;double&quot;",
     );
     expect(html).toContain('src="data:image/svg+xml;base64,');
+    expect(html).toContain("@page wide { size: A4 landscape");
+    expect(html).toContain('<section class="wide"><h2>(別添1) 事務の内容</h2>');
     expect(html).toContain('<span class="need">要記入</span>');
   });
 });

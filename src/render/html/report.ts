@@ -26,6 +26,8 @@ export function escapeHtml(s: string): string {
 
 const CSS = `
 @page { size: A4; margin: 18mm 15mm; }
+@page wide { size: A4 landscape; margin: 15mm; }
+section.wide { page: wide; }
 * { box-sizing: border-box; }
 body { font-family: "MS 明朝", "Noto Serif CJK JP", "Noto Sans CJK JP", serif; font-size: 10.5pt; color: #000; margin: 0; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 6mm; }
@@ -42,7 +44,7 @@ tr.group > td { background: #e6e6e6; font-weight: bold; }
 .need { display: inline-block; border: 1px solid #b00; color: #b00; padding: 0 1.5mm; font-size: 9pt; }
 .confirm { display: inline-block; border: 1px solid #a60; color: #a60; padding: 0 1.5mm; font-size: 9pt; }
 .line { white-space: pre-wrap; margin: 0; }
-.figure img { max-width: 100%; border: 1px solid #000; }
+.figure img { display: block; max-width: 100%; max-height: 150mm; margin: 0 auto; object-fit: contain; border: 1px solid #000; }
 .steps td:first-child { width: 14mm; white-space: nowrap; }
 .meta { text-align: right; font-size: 9pt; margin-bottom: 4mm; }
 `;
@@ -110,7 +112,9 @@ function section(it: FilledItem, opts: HtmlReportOptions): string {
     } else loose.push(c);
   }
   flush();
-  return `<section><h2>${title}</h2>${parts.join("")}</section>`;
+  // The 事務の内容 figure prints on a landscape page of its own.
+  const wide = it.children.some(isDiagramItem) && opts.diagramSvg;
+  return `<section${wide ? ' class="wide"' : ""}><h2>${title}</h2>${parts.join("")}</section>`;
 }
 
 export function renderReportHtml(g: GeneratedSections, opts: HtmlReportOptions = {}): string {
