@@ -102,6 +102,9 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       }
       return refuseUpgrade(socket, auth.status, auth.code, auth.ja, auth.en);
     }
+    // The owner may still reach a trashed document over HTTP (to restore it), but nobody edits it.
+    if (deps.db.q.getDoc.get(docId)?.deleted_at != null)
+      return refuseUpgrade(socket, 410, "deleted", "文書はごみ箱にあります", "the document is in the trash");
     let room: ReturnType<Rooms["open"]>;
     try {
       room = deps.rooms.open(docId);

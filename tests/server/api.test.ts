@@ -3,7 +3,19 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type * as Y from "yjs";
 import { type RunningServer, startServer } from "../support/server";
-import { addFlow, addNode, api, connectClient, createDoc, nodeIds, share, sleep, synced, waitFor } from "./support";
+import {
+  addFlow,
+  addNode,
+  api,
+  connectClient,
+  createDoc,
+  nodeIds,
+  rawUpgrade,
+  share,
+  sleep,
+  synced,
+  waitFor,
+} from "./support";
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -102,6 +114,8 @@ describe("documents", () => {
     await waitFor(() => c.conn.status() === "refused");
     expect(c.conn.notice()?.code).toBe("deleted");
     expect((await api(server.url, `/api/documents/${doc.id}`, { token: edit.token })).status).toBe(410);
+    const ownerWs = await rawUpgrade(`${server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}`);
+    expect(ownerWs.status).toBe(410);
     c.close();
   });
 
