@@ -116,14 +116,17 @@ interface Scored {
   cost: number;
 }
 
-function score(points: Pt[], obstacles: Box[], ends: [Box, Box], taken: Taken, soft: Box[]): number {
-  let cost = 0;
-  let bends = 0;
+/** Cost of a path; stops counting once it exceeds `limit` (a better path is already known). */
+function score(points: Pt[], obstacles: Box[], ends: [Box, Box], taken: Taken, soft: Box[], limit: number): number {
+  // Length and bends first: they are cheap and often enough to rule a path out.
+  let cost = (points.length - 2) * 40;
+  for (let i = 0; i + 1 < points.length; i++)
+    cost +=
+      Math.abs((points[i] as Pt).x - (points[i + 1] as Pt).x) + Math.abs((points[i] as Pt).y - (points[i + 1] as Pt).y);
+  if (cost >= limit) return cost;
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i] as Pt;
     const b = points[i + 1] as Pt;
-    const len = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
-    cost += len;
     for (const o of obstacles) if (segmentHits(a, b, o)) cost += 5000;
     for (const o of soft) if (segmentHits(a, b, o)) cost += 400;
     // The path may touch its own ends only at the first and last segment.
@@ -137,10 +140,10 @@ function score(points: Pt[], obstacles: Box[], ends: [Box, Box], taken: Taken, s
       const dx2 = Math.sign(b.x - a.x);
       const dy2 = Math.sign(b.y - a.y);
       if (dx1 === -dx2 && dy1 === -dy2) cost += 10000; // doubling back on itself
-      bends++;
     }
+    if (cost >= limit) return cost;
   }
-  return cost + bends * 40;
+  return cost;
 }
 
 interface Seg {
@@ -217,7 +220,14 @@ function best(
 ): Scored {
   let top: Scored | null = null;
   for (const pts of candidates(p, sa, q, sb, obstacles, taken.size > 0)) {
-    const cost = score(pts, obstacles, [req.source, req.target], taken, soft);
+    const cost = score(
+      pts,
+      obstacles,
+      [req.source, req.target],
+      taken,
+      soft,
+      top ? top.cost : Number.POSITIVE_INFINITY,
+    );
     if (!top || cost < top.cost) top = { points: pts, cost };
   }
   return top as Scored;
