@@ -53,7 +53,8 @@ export interface Decoration {
   remote?: { name: string; color: string }[];
 }
 
-export type NodeData = { node: ModelNode; deco?: Decoration };
+/** `delegation`: the name of the 委託事項 a contractor node carries out (shown on its tag). */
+export type NodeData = { node: ModelNode; deco?: Decoration; delegation?: string };
 export type GroupData = { group: ModelGroup; deco?: Decoration };
 /** `offset` spreads flows between the same two nodes apart (px, view only). */
 export type FlowData = { flow: ModelFlow; deco?: Decoration; offset?: number };
@@ -83,6 +84,7 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
     const p = parentId ? abs.get(parentId) : undefined;
     return p ? { x: r.x - p.x, y: r.y - p.y } : { x: r.x, y: r.y };
   };
+  const delegationNames = new Map(doc.delegations.map((d) => [d.id, d.name]));
   const sortedGroups = [...doc.groups].sort((a, b) => groupDepth(groupsById, a.id) - groupDepth(groupsById, b.id));
   const nodes: AnyRFNode[] = [];
   for (const g of sortedGroups) {
@@ -111,7 +113,11 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
       width: r.width,
       height: r.height,
       selected: selected.has(n.id),
-      data: { node: n, deco: view.decorations?.get(n.id) },
+      data: {
+        node: n,
+        deco: view.decorations?.get(n.id),
+        ...(n.delegationId ? { delegation: delegationNames.get(n.delegationId) } : {}),
+      },
     });
   }
   // Flows between the same two nodes (a request and its reply, several steps) are drawn side by side.

@@ -399,3 +399,14 @@ describe("repair", () => {
     expect(readModelTolerant(ydoc).dropped.map((d) => d.id)).toEqual(["f2"]);
   });
 });
+
+describe("委託事項 marking", () => {
+  it("gives a contractor node the name of the delegated work it carries out", () => {
+    const doc = sample();
+    doc.delegations.push({ id: "d1", name: "入力業務", methods: [], fileIds: [] });
+    const sys = doc.nodes.find((n) => n.id === "sys");
+    if (sys) Object.assign(sys, { kind: "contractor", delegationId: "d1" });
+    const n = toFlowGraph(doc).nodes.find((x) => x.id === "sys");
+    expect(n?.type === "kind" && n.data.delegation).toBe("入力業務");
+  });
+});

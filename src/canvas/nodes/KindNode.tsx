@@ -21,12 +21,14 @@ function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps
   if (deco?.dim) classes.push("is-dim");
   if (deco?.focus) classes.push("is-focus");
   const remote = deco?.remote?.[0];
-  const tag =
+  const kindTag =
     n.kind === "contractor"
       ? t("editor.tag.contractor")
       : n.kind === "subcontractor"
         ? t("editor.tag.subcontractor")
         : null;
+  // The 委託事項 marking: which delegated work this node carries out.
+  const tag = data.delegation ? `${kindTag ?? t("editor.tag.contractor")}: ${data.delegation}` : kindTag;
   return (
     <div
       className={classes.join(" ")}
@@ -53,7 +55,11 @@ function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps
           <BoxShape kind={n.kind} width={w} height={h} />
         </svg>
       )}
-      {tag ? <span className="kind-tag">{tag}</span> : null}
+      {tag ? (
+        <span className="kind-tag" title={tag}>
+          {tag}
+        </span>
+      ) : null}
       {editingId === id ? (
         <LabelEditor coll="nodes" id={id} initial={n.label} />
       ) : (
