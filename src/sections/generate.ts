@@ -21,7 +21,9 @@ export function generateSections(
   const base: FillContext = { facts, kind, file: null, findings: [...findings], opts };
   const items = expandAll(formStructure(kind), base, [], "");
   const stats = { items: 0, needsInput: 0, suggested: 0, answered: 0 };
+  const ids = new Set<string>();
   walk(items, (it) => {
+    ids.add(it.id);
     if (it.kind === "heading") return;
     stats.items++;
     if (it.needsInput) stats.needsInput++;
@@ -38,6 +40,9 @@ export function generateSections(
     items,
     steps,
     stats,
+    orphanAnswers: Object.entries(doc.answers)
+      .filter(([id]) => !ids.has(id))
+      .map(([id, a]) => ({ id, value: a.value })),
   };
 }
 

@@ -118,6 +118,11 @@ export interface GeneratedSections {
   /** The 別添1 備考 step list (step, sentence, flow id), in 事務 order. */
   steps: { step: string; text: string; flowIds: string[] }[];
   stats: { items: number; needsInput: number; suggested: number; answered: number };
+  /**
+   * Answers whose item no longer exists (its 委託事項 or 提供先 was renamed into a record, a file was removed …):
+   * kept in the document and listed so that nobody's words are lost silently.
+   */
+  orphanAnswers: { id: string; value: string }[];
 }
 
 export interface GenerateOptions {

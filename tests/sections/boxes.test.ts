@@ -448,3 +448,19 @@ describe("使用方法", () => {
     expect(it.sources.flows).toEqual(["u1", "u2"]);
   });
 });
+
+describe("answers whose item went away", () => {
+  it("are listed, not dropped", () => {
+    const d = build({
+      nodes: [...base(), n("vendor", "contractor", "入力業者")],
+      flows: [f("d", "sys", "vendor")],
+      answers: {
+        "II.file:F.4.del:flow-vendor.1": { value: "入力業務", confirmed: true },
+        "II.file:F.4.del:gone.1": { value: "消えた委託事項の内容", confirmed: true },
+      },
+    });
+    const g = generateSections(d);
+    expect(item(g, "II.file:F.4.del:flow-vendor.1").value).toBe("入力業務");
+    expect(g.orphanAnswers).toEqual([{ id: "II.file:F.4.del:gone.1", value: "消えた委託事項の内容" }]);
+  });
+});

@@ -399,6 +399,25 @@ export function ReportPanel({ ydoc, model, lang, readOnly, select }: PanelProps)
               : ""}
         </p>
       </header>
+      {g.orphanAnswers.length > 0 && (
+        <details className="rp-orphans" data-testid="report-orphans">
+          <summary>{t("report.orphans", { n: g.orphanAnswers.length })}</summary>
+          <p className="rp-note">{t("report.orphansWhy")}</p>
+          {g.orphanAnswers.map((o) => (
+            <div key={o.id} className="rp-item rp-orphan">
+              <span className="rp-label">{o.id}</span>
+              <span className="rp-value">{o.value}</span>
+              {!readOnly && (
+                <div className="rp-actions">
+                  <button type="button" onClick={() => save(o.id, null)}>
+                    {t("report.orphanDelete")}
+                  </button>
+                </div>
+              )}
+            </div>
+          ))}
+        </details>
+      )}
       <div className="rp-body">
         {g.items.map((it) => (
           <Item

@@ -42,6 +42,10 @@ export const reportMessages = defineMessages(
     "report.export.local": "サーバーに接続できないため、ブラウザ内で Word ファイルを作成しました",
     "report.empty": "表示する項目がありません",
     "report.basisPreset": "よく使う根拠から挿入（公表日の条番号で）…",
+    "report.orphans": "項目が見つからない回答 {n} 件",
+    "report.orphansWhy":
+      "図の変更（委託事項・提供先の登録、ファイルの削除など）で項目が変わりました。必要な文言を該当する項目に写してから削除してください。",
+    "report.orphanDelete": "削除",
   },
   {
     "report.panel.title": "Assessment",
@@ -84,5 +88,9 @@ export const reportMessages = defineMessages(
     "report.export.local": "The server is not reachable: the Word file was made in the browser",
     "report.empty": "No items to show",
     "report.basisPreset": "Insert a common basis (numbered as on the publication date)…",
+    "report.orphans": "{n} answer(s) whose item no longer exists",
+    "report.orphansWhy":
+      "The drawing changed (a 委託事項 or 提供先 was recorded, a file removed …). Copy what you need into the matching item, then delete.",
+    "report.orphanDelete": "Delete",
   },
 );
