@@ -72,6 +72,21 @@ function http_reason(status: number): string {
 
 export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes });
+  // Connections whose other end vanished without closing would hold a place among the document's
+  // connections for a long time: ping every 30 s and drop those that did not answer the last ping.
+  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, 30_000);
+  heartbeat.unref();
+  wss.on("close", () => clearInterval(heartbeat));
 
   server.on("upgrade", (req, socket, head) => {
     socket.on("error", () => socket.destroy());
@@ -153,6 +168,8 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       }
       room.cancelUnload();
       room.peers.add(peer);
+      alive.set(ws, true);
+      ws.on("pong", () => alive.set(ws, true));
       let toldReadOnly = false;
       const fail = (notice: Notice, code: number) => {
         // Nothing more from this connection counts: later messages may build on the refused one.
