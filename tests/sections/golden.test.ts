@@ -6,7 +6,8 @@ import { generateSections } from "../../src/sections";
 import { base, build, f, n } from "./build";
 
 /**
- * Golden files: the whole 評価書 of a small 事務 as Markdown, for each kind. A change in wording, order or a
+ * Golden files: the whole 評価書 of a small 事務 as Markdown, for each kind (stored as .md.txt so that no
+ * formatter rewrites them). A change in wording, order or a
  * box shows up as a diff; rewrite with UPDATE_GOLDEN=1 after checking the diff is intended.
  */
 const DIR = path.join(import.meta.dirname, "golden");
@@ -80,7 +81,7 @@ describe("golden 評価書", () => {
   for (const kind of ["full", "focused", "basic"] as const) {
     it(kind, () => {
       const md = renderReportMarkdown(generateSections(jimu(kind)));
-      const file = path.join(DIR, `small-${kind}.md`);
+      const file = path.join(DIR, `small-${kind}.md.txt`);
       if (process.env.UPDATE_GOLDEN === "1" || !fs.existsSync(file)) fs.writeFileSync(file, md);
       expect(md).toBe(fs.readFileSync(file, "utf8"));
     });

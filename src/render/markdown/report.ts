@@ -42,7 +42,8 @@ function block(it: FilledItem, depth: number, out: string[]): void {
   }
   const lines = valueLines(it);
   out.push(`- **${escapeMarkdown(num + it.title)}**${it.mark ? " ※" : ""}${mark ? ` 【${mark}】` : ""}`);
-  for (const l of lines) out.push(`  ${escapeMarkdown(l) || " "}  `);
+  // Hard line breaks with a backslash (trailing spaces do not survive editors and formatters).
+  if (lines.length) out.push(`  ${lines.map((l) => escapeMarkdown(l)).join("\\\n  ")}`);
   const choices = choiceList(it);
   if (choices) out.push(`  ${escapeMarkdown(choices)}`);
 }
