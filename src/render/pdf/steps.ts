@@ -85,10 +85,13 @@ export function stepEntries(doc: NagareDocument, flows: ModelFlow[] = doc.flows)
     const first = fs[0] as ModelFlow;
     const transports = uniq(fs.map((f) => (f.transport ? TRANSPORTS[f.transport].ja : "")).filter(Boolean));
     const data = uniq(fs.map((f) => f.data ?? "").filter(Boolean));
+    const variants = uniq(fs.map((f) => f.variant?.replace(/^【|】$/g, "") ?? "").filter(Boolean)).map(
+      (v) => `【${v}】`,
+    );
     return {
       step: first.step?.trim() ?? "",
       route: routeOf(fs, label),
-      detail: [...transports, ...data].join("・"),
+      detail: [...transports, ...data, ...variants].join("・"),
       sentence: uniq(fs.map((f) => f.sentence?.trim() ?? "").filter(Boolean)).join(" "),
     };
   });

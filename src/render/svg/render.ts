@@ -172,7 +172,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
   const width = Math.ceil(all.x + all.w + MARGIN) - x0;
   const height = Math.ceil(all.y + all.h + MARGIN) - y0;
   const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="${x0} ${y0} ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="${x0} ${y0} ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}" role="img" aria-label="${escapeXml(diagramTitle(doc))}">`,
     el("title", {}, escapeXml(diagramTitle(doc))),
     el("rect", { x: x0, y: y0, width, height, fill: pal.background }),
     titleSvg,
