@@ -150,6 +150,13 @@ export function EditorShell({
 
   const stepFlows = useMemo(() => (model ? flowsInStepOrder(model) : []), [model]);
 
+  // Other people's selections change far less often than their cursors: recompute only when they do.
+  const selectionKey = JSON.stringify(
+    presence.participants.filter((p) => !p.self).map((p) => [p.clientId, p.user, p.selection ?? []]),
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the selections, not on cursor moves
+  const remoteSel = useMemo(() => remoteSelections(presence.participants), [selectionKey]);
+
   // ---- decorations: findings, highlight, walkthrough, search, other people's selections
   const decorations = useMemo(() => {
     const out = new Map<string, Decoration>();
@@ -177,9 +184,9 @@ export function EditorShell({
         else get(el.id).dim = true;
       }
     }
-    for (const [id, who] of remoteSelections(presence.participants)) get(id).remote = who;
+    for (const [id, who] of remoteSel) get(id).remote = who;
     return out;
-  }, [model, findings, walk, stepFlows, highlight, matches, riskView, presence.participants]);
+  }, [model, findings, walk, stepFlows, highlight, matches, riskView, remoteSel]);
 
   // ---- selecting and centring
   const boundsOf = useCallback(
