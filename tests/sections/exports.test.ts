@@ -185,3 +185,17 @@ describe("Word page furniture", () => {
     expect(footer).toContain("PAGE");
   });
 });
+
+describe("Word with control characters in the model", () => {
+  it("stays well-formed XML 1.0 (control characters never reach document.xml)", async () => {
+    const { renderReportDocx } = await import("../../src/render/docx/report");
+    const { generateSections } = await import("../../src/sections");
+    const d = build({ meta: { jimuName: "事務\u0007\u001b名" }, files: [{ id: "F", name: "ファイル\u0001名" }] });
+    const z = await JSZip.loadAsync(await renderReportDocx(generateSections(d)));
+    const x = (await z.file("word/document.xml")?.async("string")) ?? "";
+    expect(XMLValidator.validate(x)).toBe(true);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the test
+    expect(x).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(x).toContain("事務名");
+  });
+});
