@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "../support/browser";
@@ -7,7 +10,10 @@ import { api, createDoc } from "./support";
 let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
-  server = await startServer();
+  // A private copy of the built app: another build of dist/ during the run must not swap the assets.
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), "nagare-dist-"));
+  fs.cpSync(path.resolve(import.meta.dirname, "../../dist"), staticDir, { recursive: true });
+  server = await startServer({ env: { STATIC_DIR: staticDir } });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -105,8 +111,8 @@ describe("two people in two browsers", () => {
       await owner.page.getByTestId("participants").getByText("点検者").waitFor({ timeout: 10_000 });
       await owner.page.getByTestId("tab-versions").click();
       const versions = owner.page.getByTestId("versions-panel");
-      await versions.locator("input").fill("公表版");
-      await versions.locator("form button[type=submit]").click();
+      await versions.getByTestId("version-name").fill("公表版");
+      await versions.getByTestId("version-save").click();
       await versions.getByText("公表版").first().waitFor({ timeout: 10_000 });
       const list = await api(server.url, `/api/documents/${doc.id}/versions`, { token: doc.token });
       expect(list.body.versions.map((v: { name: string }) => v.name)).toEqual(["公表版"]);

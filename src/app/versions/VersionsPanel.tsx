@@ -77,6 +77,7 @@ export function VersionsPanel({ lang, session, readOnly }: PanelProps) {
           <strong>{t("versions.create")}</strong>
           <input
             aria-label={t("versions.name")}
+            data-testid="version-name"
             list="nagare-version-names"
             maxLength={300}
             value={name}
@@ -88,7 +89,7 @@ export function VersionsPanel({ lang, session, readOnly }: PanelProps) {
               <option key={s} value={s} />
             ))}
           </datalist>
-          <button type="submit" disabled={!name.trim()}>
+          <button type="submit" disabled={!name.trim()} data-testid="version-save">
             {t("versions.save")}
           </button>
         </form>
