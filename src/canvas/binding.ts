@@ -1,5 +1,6 @@
 import type { Edge, Node } from "@xyflow/react";
 import * as Y from "yjs";
+import { type MessageKey, translate } from "../i18n";
 import {
   CURRENT_SCHEMA_VERSION,
   delegationSchema,
@@ -160,6 +161,12 @@ export function absolutePosition(doc: NagareDocument, parentId: string | undefin
 
 // ---------------------------------------------------------------- view → Y.Doc
 
+/** A message in both languages, for problems that travel as data. */
+const bilingual = (key: MessageKey, vars?: Record<string, string | number>) => ({
+  ja: translate("ja", key, vars),
+  en: translate("en", key, vars),
+});
+
 export type WriteResult = { ok: true } | { ok: false; problems: Problem[] };
 
 const undoManagers = new WeakMap<Y.Doc, Y.UndoManager>();
@@ -224,7 +231,7 @@ export function patchElement(
   if (!current)
     return {
       ok: false,
-      problems: [{ path: `${coll}.${id}`, code: "missing", ja: "要素が見つかりません", en: "element not found" }],
+      problems: [{ path: `${coll}.${id}`, code: "missing", ...bilingual("editor.msg.missing") }],
     };
   const merged: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(patch)) {
@@ -272,7 +279,7 @@ export function setTitle(ydoc: Y.Doc, title: string, gesture?: string): WriteRes
   if (title.length > 300)
     return {
       ok: false,
-      problems: [{ path: "title", code: "too_long", ja: "300 文字以内にしてください", en: "at most 300 characters" }],
+      problems: [{ path: "title", code: "too_long", ...bilingual("editor.msg.titleTooLong", { max: 300 }) }],
     };
   transactLocal(ydoc, () => rootOf(ydoc).set("title", title), gesture);
   return { ok: true };

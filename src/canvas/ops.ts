@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import { type MessageKey, translate } from "../i18n";
 import {
   BOUNDARY_KINDS,
   type BoundaryKind,
@@ -152,9 +153,9 @@ export type PasteResult =
   | { ok: true; nodes: string[]; groups: string[]; flows: string[] }
   | { ok: false; problems: Problem[] };
 
-const refuse = (ja: string, en: string, path = ""): PasteResult => ({
+const refuse = (key: MessageKey, vars?: Record<string, string | number>, path = ""): PasteResult => ({
   ok: false,
-  problems: [{ path, code: "paste", ja, en }],
+  problems: [{ path, code: "paste", ja: translate("ja", key, vars), en: translate("en", key, vars) }],
 });
 
 /**
@@ -162,18 +163,14 @@ const refuse = (ja: string, en: string, path = ""): PasteResult => ({
  * `offset`. All or nothing: one invalid element refuses the paste and says which one.
  */
 export function pasteText(ydoc: Y.Doc, doc: NagareDocument, text: string, offset: Point): PasteResult {
-  if (text.length > LIMITS.fileBytes) return refuse("貼り付ける内容が大きすぎます", "the pasted content is too large");
+  if (text.length > LIMITS.fileBytes) return refuse("editor.paste.tooLarge");
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return refuse(
-      "貼り付けた内容は Nagare の図形ではありません（JSON ではありません）",
-      "the pasted content is not Nagare elements (not JSON)",
-    );
+    return refuse("editor.paste.notJson");
   }
-  if (!raw || typeof raw !== "object")
-    return refuse("貼り付けた内容は Nagare の図形ではありません", "the pasted content is not Nagare elements");
+  if (!raw || typeof raw !== "object") return refuse("editor.paste.notOurs");
   const obj = raw as Record<string, unknown>;
   let items: { nodes: unknown[]; groups: unknown[]; flows: unknown[] };
   if (obj.format === CLIP_FORMAT) {
@@ -183,10 +180,10 @@ export function pasteText(ydoc: Y.Doc, doc: NagareDocument, text: string, offset
     const loaded = loadDocumentValue(obj);
     if (!loaded.ok) return { ok: false, problems: loaded.problems };
     items = { nodes: loaded.doc.nodes, groups: loaded.doc.groups, flows: loaded.doc.flows };
-  } else return refuse("貼り付けた内容は Nagare の図形ではありません", "the pasted content is not Nagare elements");
+  } else return refuse("editor.paste.notOurs");
 
   const budget = LIMITS.nodes - doc.nodes.length;
-  if (items.nodes.length > budget) return refuse("図形の数が上限を超えます", "too many elements for one document");
+  if (items.nodes.length > budget) return refuse("editor.paste.tooMany");
   // Validate everything before writing anything.
   const parsed = { nodes: [] as ModelNode[], groups: [] as ModelGroup[], flows: [] as Record<string, unknown>[] };
   for (const [coll, list] of [
@@ -198,8 +195,11 @@ export function pasteText(ydoc: Y.Doc, doc: NagareDocument, text: string, offset
       const r = SCHEMAS[coll].safeParse(list[i]);
       if (!r.success)
         return refuse(
-          `${coll}[${i}] が不正です（${r.error.issues[0]?.path.join(".") ?? ""}: ${r.error.issues[0]?.message ?? ""}）`,
-          `${coll}[${i}] is invalid (${r.error.issues[0]?.path.join(".") ?? ""}: ${r.error.issues[0]?.message ?? ""})`,
+          "editor.paste.invalid",
+          {
+            where: `${coll}[${i}]`,
+            detail: `${r.error.issues[0]?.path.join(".") ?? ""}: ${r.error.issues[0]?.message ?? ""}`,
+          },
           `${coll}[${i}]`,
         );
       (parsed[coll] as unknown[]).push(r.data);

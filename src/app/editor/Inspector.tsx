@@ -125,6 +125,12 @@ export function Inspector({ ydoc, model, lang, readOnly, selected, select }: Pro
   return <DocumentInspector ydoc={ydoc} model={model} lang={lang} readOnly={readOnly} opts={opts} />;
 }
 
+/** A message in both languages, for problems that travel as data. */
+const both = (key: MessageKey, vars?: Record<string, string | number>) => ({
+  ja: translate("ja", key, vars),
+  en: translate("en", key, vars),
+});
+
 /** Flows get one extra check beyond the schema: the step label must read as a step. */
 function patchFlow(ydoc: Y.Doc, id: string, patch: Record<string, unknown>, gesture: string): WriteResult {
   if ("step" in patch && typeof patch.step === "string") {
@@ -134,13 +140,8 @@ function patchFlow(ydoc: Y.Doc, id: string, patch: Record<string, unknown>, gest
         ok: false,
         problems: [
           c.reason === "too_long"
-            ? { path: "step", code: "step", ja: "手順番号が長すぎます（24 文字以内）", en: "step label too long" }
-            : {
-                path: "step",
-                code: "step",
-                ja: `「${patch.step}」は手順番号として使えません（例: ①、②-3、㉑、ア、1-①）`,
-                en: `“${patch.step}” is not a step label (e.g. ①, ②-3, ㉑, ア, 1-①)`,
-              },
+            ? { path: "step", code: "step", ...both("editor.msg.stepTooLong") }
+            : { path: "step", code: "step", ...both("editor.msg.stepInvalid", { value: patch.step }) },
         ],
       };
     return patchElement(ydoc, "flows", id, { ...patch, step: c.value }, gesture);
