@@ -93,6 +93,15 @@ describe("評価書 preview panel", () => {
     await basis.getByTestId("report-save").click();
     await expect.poll(() => basis.getAttribute("data-state")).toBe("answer");
 
+    // A check-box list takes the words in the parentheses too.
+    const sourcesItem = panel.locator("[data-item^='II.file:'][data-item$='.3.1']").first();
+    await sourcesItem.getByTestId("report-edit").click();
+    await sourcesItem.getByLabel("その他", { exact: true }).check();
+    await sourcesItem.getByLabel("その他 の括弧内").fill("テスト機関");
+    await sourcesItem.getByTestId("report-save").click();
+    await expect.poll(() => sourcesItem.getAttribute("data-state")).toBe("answer");
+    await expect.poll(() => sourcesItem.textContent()).toContain("☑ その他 (テスト機関)");
+
     // Confirm a suggested sufficiency.
     const suff = panel.locator("[data-item$='.2.risk1.sufficiency']").first();
     await expect.poll(() => suff.getAttribute("data-state")).toBe("suggested");

@@ -122,11 +122,16 @@ function Editor({
   const initialChecks = new Set((item.checks ?? []).filter((c) => c.checked).map((c) => c.label));
   const [text, setText] = useState(item.kind === "none_box" ? item.value : item.value || item.suggestion || "");
   const [checks, setChecks] = useState(initialChecks);
+  // The words in the parentheses after a box: (税務課), その他 (FAX) …
+  const [details, setDetails] = useState<Record<string, string>>(() =>
+    Object.fromEntries((item.checks ?? []).filter((c) => c.detail).map((c) => [c.label, c.detail as string])),
+  );
+  const labels = item.choices ?? item.checks?.map((c) => c.label) ?? [];
   const submit = () => {
     if (item.kind === "checkbox") {
-      const kept = (item.checks ?? [])
-        .filter((c) => checks.has(c.label))
-        .map((c) => ({ label: c.label, checked: true, ...(c.detail ? { detail: c.detail } : {}) }));
+      const kept = labels
+        .filter((l) => checks.has(l))
+        .map((l) => ({ label: l, checked: true, ...(details[l]?.trim() ? { detail: details[l].trim() } : {}) }));
       save(checksText(kept));
     } else save(text);
   };
@@ -145,20 +150,32 @@ function Editor({
   else if (item.kind === "checkbox")
     field = (
       <div className="rp-checks">
-        {(item.choices ?? item.checks?.map((c) => c.label) ?? []).map((c) => (
-          <label key={c}>
-            <input
-              type="checkbox"
-              checked={checks.has(c)}
-              onChange={(e) => {
-                const next = new Set(checks);
-                if (e.target.checked) next.add(c);
-                else next.delete(c);
-                setChecks(next);
-              }}
-            />{" "}
-            {c}
-          </label>
+        {labels.map((c) => (
+          <div key={c} className="rp-check">
+            <label>
+              <input
+                type="checkbox"
+                checked={checks.has(c)}
+                onChange={(e) => {
+                  const next = new Set(checks);
+                  if (e.target.checked) next.add(c);
+                  else next.delete(c);
+                  setChecks(next);
+                }}
+              />{" "}
+              {c}
+            </label>
+            {checks.has(c) && (
+              <input
+                type="text"
+                className="rp-detail"
+                aria-label={t("report.detail", { label: c })}
+                placeholder={t("report.detailHint")}
+                value={details[c] ?? ""}
+                onChange={(e) => setDetails({ ...details, [c]: e.target.value })}
+              />
+            )}
+          </div>
         ))}
       </div>
     );
