@@ -2,10 +2,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { launchBrowser } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
 import { api, createDoc } from "./support";
+
+// A loaded machine (two cores shared by parallel test files) makes the first page loads slow.
+vi.setConfig({ testTimeout: 120_000 });
 
 let server: RunningServer;
 let browser: Browser;
@@ -48,7 +51,7 @@ describe("two people in two browsers", () => {
       for (const p of [a, b]) {
         p.page.on("pageerror", (e) => console.log("PAGEERR", e.message));
         await p.page.goto(server.url + doc.link);
-        await p.page.waitForSelector(".status-connected", { timeout: 20_000 }).catch(async (e) => {
+        await p.page.waitForSelector(".status-connected", { timeout: 45_000 }).catch(async (e) => {
           console.log("STATUS", await p.page.getByTestId("status").getAttribute("class"), server.output());
           throw e;
         });
@@ -83,7 +86,7 @@ describe("two people in two browsers", () => {
       await p.page.getByPlaceholder(/住民基本台帳に関する事務 全項目|Resident register/).fill("一覧の確認");
       await p.page.getByTestId("new-blank").click();
       await p.page.waitForURL(/\/d\/[A-Za-z0-9_-]+#t=/, { timeout: 15_000 });
-      await p.page.waitForSelector(".status-connected", { timeout: 20_000 });
+      await p.page.waitForSelector(".status-connected", { timeout: 45_000 });
       await p.page.goto(server.url);
       await p.page.getByTestId("doc-list").getByText("一覧の確認").waitFor({ timeout: 10_000 });
       expect(p.cspErrors).toEqual([]);
@@ -98,7 +101,7 @@ describe("two people in two browsers", () => {
     const reviewer = await person("点検者", "#0c8599");
     try {
       await owner.page.goto(server.url + doc.link);
-      await owner.page.waitForSelector(".status-connected", { timeout: 20_000 });
+      await owner.page.waitForSelector(".status-connected", { timeout: 45_000 });
       await owner.page.getByTestId("tab-share").click();
       const panel = owner.page.getByTestId("share-panel");
       await panel.locator("select").selectOption("view");
@@ -107,7 +110,7 @@ describe("two people in two browsers", () => {
       const link = (await owner.page.getByTestId("new-share-link").locator("code").textContent()) ?? "";
       expect(link).toMatch(/\/d\/[A-Za-z0-9_-]+#t=[A-Za-z0-9_-]{43}&role=view$/);
       await reviewer.page.goto(link);
-      await reviewer.page.waitForSelector(".status-connected", { timeout: 20_000 });
+      await reviewer.page.waitForSelector(".status-connected", { timeout: 45_000 });
       await owner.page.getByTestId("participants").getByText("点検者").waitFor({ timeout: 10_000 });
       await owner.page.getByTestId("tab-versions").click();
       const versions = owner.page.getByTestId("versions-panel");
