@@ -258,7 +258,6 @@ export function Canvas(props: CanvasProps) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        isValidConnection={(c) => c.source !== c.target}
         onNodeDragStart={() => writer.begin(`drag:${Date.now()}:${Math.random()}`)}
         onNodeDoubleClick={(_, n) => !readOnly && props.setEditingId(n.id)}
         connectionMode={ConnectionMode.Loose}

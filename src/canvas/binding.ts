@@ -131,7 +131,8 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
     const s = abs.get(f.source);
     const t = abs.get(f.target);
     if (!s || !t) continue;
-    const sides = facingSides(s, t);
+    // A flow from a node to itself (a process step such as creating a file) loops out right and back on top.
+    const sides = f.source === f.target ? { source: "r" as const, target: "t" as const } : facingSides(s, t);
     const key = pairKey(f);
     const n = pairCount.get(key) ?? 1;
     const i = pairSeen.get(key) ?? 0;

@@ -410,3 +410,21 @@ describe("委託事項 marking", () => {
     expect(n?.type === "kind" && n.data.delegation).toBe("入力業務");
   });
 });
+
+describe("self loops", () => {
+  it("a flow from a node to itself leaves on the right and enters on top", () => {
+    const doc = sample();
+    doc.flows.push({
+      id: "loop",
+      source: "db",
+      target: "db",
+      step: "⑩",
+      carriesMyNumber: true,
+      legalBasis: [],
+      safeguards: [],
+      fileIds: [],
+    });
+    const e = toFlowGraph(doc).edges.find((x) => x.id === "loop");
+    expect(e).toMatchObject({ sourceHandle: "s-r", targetHandle: "t-t" });
+  });
+});

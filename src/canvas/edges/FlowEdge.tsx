@@ -35,15 +35,18 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
   const targetY = props.targetY + (horizontal(targetPosition) ? shift : 0);
   const { t, lang } = useCanvas();
   const f = data?.flow;
-  const [path, labelX, labelY] = getSmoothStepPath({
-    sourceX,
-    sourceY,
-    sourcePosition,
-    targetX,
-    targetY,
-    targetPosition,
-    borderRadius: 8,
-  });
+  const selfLoop = props.source === props.target;
+  const [path, labelX, labelY] = selfLoop
+    ? loopPath(sourceX, sourceY, targetX, targetY)
+    : getSmoothStepPath({
+        sourceX,
+        sourceY,
+        sourcePosition,
+        targetX,
+        targetY,
+        targetPosition,
+        borderRadius: 8,
+      });
   if (!f) return null;
   const deco = data?.deco;
   const unknown = f.carriesMyNumber === null;
@@ -111,6 +114,17 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
       </g>
     </g>
   );
+}
+
+/** Right side out, over the top, back down into the top: an orthogonal loop and its label point. */
+function loopPath(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
+  const out = 28;
+  const top = ty - out;
+  return [
+    `M ${sx} ${sy} L ${sx + out} ${sy} L ${sx + out} ${top} L ${tx} ${top} L ${tx} ${ty}`,
+    sx + out,
+    (sy + top) / 2,
+  ];
 }
 
 /** Rough text width for the badge outline (CJK characters are about twice as wide as Latin ones). */
