@@ -1,8 +1,11 @@
-import { isReportFormat, REPORT_FORMATS, renderReportFile } from "../../src/sections/export-node";
+import { isReportFormat, isReportKind, REPORT_FORMATS, renderReportFile } from "../../src/sections/export-node";
 import { RenderQueryError } from "./diagram";
 import type { RenderResult, RenderRoute } from "./registry";
 
-/** `POST /api/render/report?format=docx|html|md|json` with the model as the body: the 評価書 for download. */
+/**
+ * `POST /api/render/report?format=docx|html|md|json[&kind=basic|focused|full]` with the model as the body: the
+ * 評価書 for download (kind defaults to the document's own).
+ */
 export const reportRoute: RenderRoute = {
   path: "report",
   handle: async (doc, q): Promise<RenderResult> => {
@@ -11,7 +14,12 @@ export const reportRoute: RenderRoute = {
       throw new RenderQueryError(
         `format は ${REPORT_FORMATS.join("・")} のいずれかです / format must be one of ${REPORT_FORMATS.join(", ")} (${format})`,
       );
-    const file = await renderReportFile(doc, format);
+    const kind = q.get("kind") || null;
+    if (kind !== null && !isReportKind(kind))
+      throw new RenderQueryError(
+        `kind は basic・focused・full のいずれかです / kind must be basic, focused or full (${kind})`,
+      );
+    const file = await renderReportFile(doc, format, kind !== null ? { kind } : {});
     const raw = doc.title || doc.meta.jimuName || "report";
     const base = [...raw]
       .map((c) => (c < " " || '\\/:*?"<>|'.includes(c) ? "_" : c))

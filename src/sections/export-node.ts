@@ -1,4 +1,4 @@
-import type { NagareDocument } from "../model";
+import type { AssessmentKind, NagareDocument } from "../model";
 import { renderReportDocx } from "../render/docx/report";
 import { renderReportHtml } from "../render/html/report";
 import { renderReportMarkdown } from "../render/markdown/report";
@@ -24,6 +24,11 @@ export interface ReportFile {
   extension: string;
 }
 
+export const REPORT_KINDS = ["basic", "focused", "full"] as const;
+export function isReportKind(s: string): s is AssessmentKind {
+  return (REPORT_KINDS as readonly string[]).includes(s);
+}
+
 export function isReportFormat(s: string): s is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(s);
 }
@@ -33,8 +38,12 @@ export function reportJson(g: GeneratedSections): string {
   return `${JSON.stringify({ format: "nagare-report", version: 1, ...g }, null, 2)}\n`;
 }
 
-export async function renderReportFile(doc: NagareDocument, format: ReportFormat): Promise<ReportFile> {
-  const g = generateReport(doc);
+export async function renderReportFile(
+  doc: NagareDocument,
+  format: ReportFormat,
+  opts: { kind?: AssessmentKind } = {},
+): Promise<ReportFile> {
+  const g = generateReport(doc, opts.kind ? { kind: opts.kind } : {});
   const hasFigure = doc.nodes.length > 0;
   switch (format) {
     case "json":

@@ -16,7 +16,7 @@ export function generateSections(
   findings: readonly Finding[] = [],
   opts: GenerateOptions = {},
 ): GeneratedSections {
-  const kind = doc.meta.assessmentKind;
+  const kind = opts.kind ?? doc.meta.assessmentKind;
   const facts = buildFacts(doc, opts.today);
   const base: FillContext = { facts, kind, file: null, findings: [...findings], opts };
   const items = expandAll(formStructure(kind), base, [], "");

@@ -126,6 +126,11 @@ export interface GeneratedSections {
 }
 
 export interface GenerateOptions {
+  /**
+   * Which 評価書 to generate; default meta.assessmentKind. One model serves several: when 全項目 is required,
+   * the 基礎項目評価書 is required too.
+   */
+  kind?: AssessmentKind;
   /** Sufficiency suggestion per risk id (the findings engine's suggestSufficiency when present). */
   suggestSufficiency?: (findings: Finding[], riskId: string) => unknown;
   /** Date used for citations when meta.publishedOn is empty (ISO). */

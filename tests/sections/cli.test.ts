@@ -44,6 +44,16 @@ describe("npm run cli -- report", () => {
     expect(json.kind).toBe("focused");
   });
 
+  it("--kind exports another 評価書 from the same model", () => {
+    const r = cli(["report", file, "--format", "md", "--out", "-", "--kind", "basic"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("# 特定個人情報保護評価書（基礎項目評価書）");
+    expect(r.stdout).toContain("## Ⅱ しきい値判断項目");
+    const bad = cli(["report", file, "--format", "md", "--out", "-", "--kind", "zenkoumoku"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("kind must be");
+  });
+
   it("prints text formats to stdout with --out -", () => {
     const r = cli(["report", file, "--format", "md", "--out", "-"]);
     expect(r.status).toBe(0);

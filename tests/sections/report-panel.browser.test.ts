@@ -118,6 +118,13 @@ describe("評価書 preview panel", () => {
     expect(docx.suggestedFilename()).toMatch(/\.docx$/);
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
 
+    // The same drawing as the 基礎項目評価書 (required alongside the 全項目): the boxes move to Ⅳ.
+    await panel.getByTestId("report-kind").selectOption("basic");
+    await expect.poll(() => panel.locator("[data-item='IV.4.none']").count()).toBe(1);
+    await expect.poll(() => panel.locator("[data-item='IV.6.noneOut']").textContent()).toContain("☑");
+    await panel.getByTestId("report-kind").selectOption("");
+    await expect.poll(() => panel.locator("[data-item='IV.2.2']").count()).toBe(1);
+
     // A generated line with sources selects them on the canvas.
     const sources = panel.locator("[data-item$='.3.1'] .rp-main.rp-linked").first();
     await sources.click();

@@ -48,6 +48,9 @@ describe("POST /api/render/report", () => {
     expect(await md.text()).toContain("# 特定個人情報保護評価書（重点項目評価書）");
     const json = await (await post("format=json")).json();
     expect(json.kind).toBe("focused");
+    const full = await (await post("format=json&kind=full")).json();
+    expect(full.kind).toBe("full");
+    expect((await post("format=json&kind=nope")).status).toBe(400);
   }, 60_000);
 
   it("answers 400 for an unknown format and 422 for an invalid model, in both languages", async () => {

@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useState } from "react";
 import { type Lang, type MessageKey, translate } from "../../i18n";
-import { ASSESSMENT_KINDS, type NagareDocument } from "../../model";
+import { ASSESSMENT_KINDS, type AssessmentKind, type NagareDocument } from "../../model";
 import { evaluateDetailed, suggestSufficiency } from "../../rules";
 import {
   checksText,
@@ -31,9 +31,12 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-export function generateForPanel(model: NagareDocument): GeneratedSections {
+export function generateForPanel(model: NagareDocument, kind?: AssessmentKind): GeneratedSections {
   const { findings, mitigated } = evaluateDetailed(model);
-  return generateSections(model, findings, { suggestSufficiency: (f, r) => suggestSufficiency(f, r, mitigated) });
+  return generateSections(model, findings, {
+    suggestSufficiency: (f, r) => suggestSufficiency(f, r, mitigated),
+    ...(kind ? { kind } : {}),
+  });
 }
 
 const hasSources = (it: FilledItem) => it.sources.nodes.length + it.sources.flows.length > 0;
@@ -326,7 +329,12 @@ type Status = { kind: "idle" } | { kind: "working" } | { kind: "done"; text: str
 export function ReportPanel({ ydoc, model, lang, readOnly, select }: PanelProps) {
   const t: Tr = (key, vars) => translate(lang, key, vars);
   const debounced = useDebounced(model, 250);
-  const generated = useMemo(() => (debounced ? generateForPanel(debounced) : null), [debounced]);
+  // Which 評価書 to show: the document's own, or another one the threshold also requires (基礎 with 全項目 …).
+  const [kindView, setKindView] = useState<AssessmentKind | "">("");
+  const generated = useMemo(
+    () => (debounced ? generateForPanel(debounced, kindView || undefined) : null),
+    [debounced, kindView],
+  );
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
@@ -350,11 +358,10 @@ export function ReportPanel({ ydoc, model, lang, readOnly, select }: PanelProps)
   const run = async (format: "docx" | "html" | "md" | "json") => {
     setStatus({ kind: "working" });
     try {
+      const fresh = generateForPanel(model, kindView || undefined);
       const out =
-        format === "docx"
-          ? await exportDocx(model, generateForPanel(model))
-          : exportText(model, generateForPanel(model), format);
-      const file = `${base}.${format}`;
+        format === "docx" ? await exportDocx(model, fresh, kindView || undefined) : exportText(model, fresh, format);
+      const file = `${base}${kindView ? `_${ASSESSMENT_KINDS[kindView].ja}` : ""}.${format}`;
       downloadBytes(out.bytes, file, out.type);
       setStatus({
         kind: "done",
@@ -371,6 +378,22 @@ export function ReportPanel({ ydoc, model, lang, readOnly, select }: PanelProps)
   return (
     <section className="report-panel" data-testid="report-panel">
       <header className="rp-header">
+        <label className="rp-kind">
+          {t("report.kindPick")}{" "}
+          <select
+            value={kindView}
+            onChange={(e) => setKindView(e.target.value as AssessmentKind | "")}
+            data-testid="report-kind"
+          >
+            <option value="">{t("report.kindOwn", { kind: ASSESSMENT_KINDS[model.meta.assessmentKind][lang] })}</option>
+            {(["basic", "focused", "full"] as const).map((k) => (
+              <option key={k} value={k}>
+                {ASSESSMENT_KINDS[k][lang]}
+                {th.required.includes(k) ? ` ${t("report.kindRequired")}` : ""}
+              </option>
+            ))}
+          </select>
+        </label>
         <strong>{t("report.kind", { kind: kindName })}</strong>
         <p data-testid="report-threshold">
           {t("report.threshold", { result: th.code === null ? th[lang] : th[lang] })}

@@ -1,4 +1,4 @@
-import { type NagareDocument, serializeDocument } from "../../model";
+import { type AssessmentKind, type NagareDocument, serializeDocument } from "../../model";
 import { renderReportHtml } from "../../render/html/report";
 import { renderReportMarkdown } from "../../render/markdown/report";
 import { renderDiagramSvg } from "../../render/svg";
@@ -12,9 +12,14 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
  * The Word file: made by the server (`POST /api/render/report?format=docx`, the same renderer as the CLI);
  * when no server answers (a local document on a static host), made here in the browser instead.
  */
-export async function exportDocx(model: NagareDocument, g: GeneratedSections): Promise<ReportExport> {
+export async function exportDocx(
+  model: NagareDocument,
+  g: GeneratedSections,
+  kind?: AssessmentKind,
+): Promise<ReportExport> {
   try {
-    const res = await fetch("/api/render/report?format=docx", {
+    const q = new URLSearchParams({ format: "docx", ...(kind ? { kind } : {}) });
+    const res = await fetch(`/api/render/report?${q}`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: serializeDocument(model),

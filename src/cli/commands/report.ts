@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatProblem, loadDocumentText } from "../../model";
-import { isReportFormat, REPORT_FORMATS, renderReportFile } from "../../sections/export-node";
+import { isReportFormat, isReportKind, REPORT_FORMATS, renderReportFile } from "../../sections/export-node";
 import type { CliCommand, CliIo } from "../command";
 
-const USAGE = "report FILE --format docx|html|md|json --out PATH";
+const USAGE = "report FILE --format docx|html|md|json --out PATH [--kind basic|focused|full]";
 
 function usageError(io: CliIo, ja: string, en: string): number {
   io.err(`${ja} / ${en}\n使い方 / usage: ${USAGE}\n`);
@@ -23,12 +23,14 @@ export const reportCommand: CliCommand = {
     const files: string[] = [];
     let format: string | undefined;
     let out: string | undefined;
+    let kind: string | undefined;
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
-      if (a === "--format" || a === "-f" || a === "--out" || a === "-o") {
+      if (a === "--format" || a === "-f" || a === "--out" || a === "-o" || a === "--kind") {
         const v = args[++i];
         if (v === undefined) return usageError(io, `${a} に値がありません`, `${a} needs a value`);
         if (a === "--format" || a === "-f") format = v;
+        else if (a === "--kind") kind = v;
         else out = v;
       } else if (a.startsWith("-") && a !== "-")
         return usageError(io, `不明なオプション: ${a}`, `unknown option: ${a}`);
@@ -49,6 +51,12 @@ export const reportCommand: CliCommand = {
         `形式は ${REPORT_FORMATS.join("・")} のいずれかです（${format || "未指定"}）`,
         `format must be one of ${REPORT_FORMATS.join(", ")} (got ${format || "nothing"})`,
       );
+    if (kind !== undefined && !isReportKind(kind))
+      return usageError(
+        io,
+        `評価書の種類は basic・focused・full のいずれかです（${kind}）`,
+        `kind must be basic, focused or full (got ${kind})`,
+      );
     const file = files[0] as string;
     let text: string;
     try {
@@ -65,7 +73,7 @@ export const reportCommand: CliCommand = {
       for (const p of loaded.problems) io.err(`  - ${formatProblem(p)}\n`);
       return 2;
     }
-    const result = await renderReportFile(loaded.doc, format);
+    const result = await renderReportFile(loaded.doc, format, kind ? { kind } : {});
     if (out === "-") {
       if (typeof result.body !== "string")
         return usageError(io, "Word 形式は標準出力に書けません", "docx cannot be written to stdout");

@@ -46,6 +46,9 @@ export const reportMessages = defineMessages(
     "report.orphansWhy":
       "図の変更（委託事項・提供先の登録、ファイルの削除など）で項目が変わりました。必要な文言を該当する項目に写してから削除してください。",
     "report.orphanDelete": "削除",
+    "report.kindPick": "表示する評価書：",
+    "report.kindOwn": "この文書の種類（{kind}）",
+    "report.kindRequired": "（義務）",
     "report.detail": "{label} の括弧内",
     "report.detailHint": "括弧内（例：税務課）",
   },
@@ -94,6 +97,9 @@ export const reportMessages = defineMessages(
     "report.orphansWhy":
       "The drawing changed (a 委託事項 or 提供先 was recorded, a file removed …). Copy what you need into the matching item, then delete.",
     "report.orphanDelete": "Delete",
+    "report.kindPick": "Assessment shown:",
+    "report.kindOwn": "This document's kind ({kind})",
+    "report.kindRequired": "(required)",
     "report.detail": "Words in the parentheses of {label}",
     "report.detailHint": "In the parentheses (e.g. 税務課)",
   },
