@@ -9,14 +9,16 @@ export class ChangeSet {
   nodes = new Set<string>();
   flows = new Set<string>();
   other = new Set<string>();
-  rootOrMeta = false;
+  root = false;
+  meta = false;
 
   add(events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
     for (const ev of events) {
       const path = ev.path;
       const head = path[0];
       if (head === undefined || head === "meta") {
-        this.rootOrMeta = true;
+        if (head === undefined) this.root = true;
+        else this.meta = true;
         for (const k of ev.keys.keys()) this.other.add(`${String(head ?? "")}:${k}`);
         continue;
       }
@@ -27,6 +29,6 @@ export class ChangeSet {
   }
 
   get empty(): boolean {
-    return this.nodes.size === 0 && this.flows.size === 0 && this.other.size === 0 && !this.rootOrMeta;
+    return this.nodes.size === 0 && this.flows.size === 0 && this.other.size === 0 && !this.root && !this.meta;
   }
 }

@@ -106,8 +106,13 @@ export class Room {
     this.doc.getMap(ROOT_KEY).observeDeep((events) => this.changes.add(events));
   }
 
-  private scope(deep: boolean) {
-    return { deep, approxBytes: this.approxBytes, maxBytes: this.config.maxDocumentBytes };
+  private scope(all: boolean, changes = this.changes) {
+    return {
+      meta: all || changes.meta || changes.root,
+      deep: all || changes.root,
+      approxBytes: this.approxBytes,
+      maxBytes: this.config.maxDocumentBytes,
+    };
   }
 
   /** A client's update (sync step 2 or update message). The caller has checked the role. */
@@ -141,7 +146,7 @@ export class Room {
     if (updates.length === 0) return { ok: true };
     const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
     this.approxBytes += merged.length;
-    const verdict = validateDocument(this.doc, this.scope(this.changes.rootOrMeta));
+    const verdict = validateDocument(this.doc, this.scope(false));
     if (!verdict.ok && this.healthy) {
       this.reload();
       return verdict;

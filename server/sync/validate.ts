@@ -43,7 +43,9 @@ const COLLECTION_LIMITS: Record<string, number> = {
 };
 
 export interface ValidationScope {
-  /** The root map or meta changed: run the full tolerant read, not only the structural checks. */
+  /** The 文書情報 changed: check it against its schema. */
+  meta: boolean;
+  /** The root map changed: also run the full tolerant read (costs a pass over the whole document). */
   deep: boolean;
   /** Estimated stored size (snapshot plus updates since); the exact size is computed only near the limit. */
   approxBytes: number;
@@ -99,7 +101,7 @@ export function validateDocument(doc: Y.Doc, scope: ValidationScope): Verdict {
         4413,
       );
   }
-  if (scope.deep) {
+  if (scope.meta) {
     const meta = root.get("meta");
     if (meta instanceof Y.Map) {
       const parsed = metaSchema.safeParse(meta.toJSON());
@@ -113,6 +115,8 @@ export function validateDocument(doc: Y.Doc, scope: ValidationScope): Verdict {
         );
       }
     }
+  }
+  if (scope.deep) {
     const read = readModelTolerant(doc);
     const fatal = read.dropped.find((d) => d.collection === "document" || d.collection === "meta");
     if (fatal)
