@@ -17,7 +17,8 @@ export class ChangeSet {
       const path = ev.path;
       const head = path[0];
       if (head === undefined || head === "meta") {
-        if (head === undefined) this.root = true;
+        // The title is checked on its own; any other root key means the structure may have changed.
+        if (head === undefined) this.root ||= [...ev.keys.keys()].some((k) => k !== "title");
         else this.meta = true;
         for (const k of ev.keys.keys()) this.other.add(`${String(head ?? "")}:${k}`);
         continue;
