@@ -199,3 +199,17 @@ describe("Word with control characters in the model", () => {
     expect(x).toContain("事務名");
   });
 });
+
+describe("項目一覧", () => {
+  it("follows the cover in Word and HTML, listing the parts in order", async () => {
+    const text = textOf(xml);
+    const at = text.indexOf("項目一覧");
+    expect(at).toBeGreaterThan(text.indexOf("評価実施機関名"));
+    const order = ["Ⅰ 基本情報", "(別添1) 事務の内容", "Ⅱ 特定個人情報ファイルの概要", "Ⅵ 評価実施手続"].map((s) =>
+      text.indexOf(s, at),
+    );
+    expect(order.every((i, k) => i > at && (k === 0 || i > (order[k - 1] as number)))).toBe(true);
+    const html = (await renderReportFile(sample(), "html")).body as string;
+    expect(html).toContain("<h2>項目一覧</h2><ul><li>Ⅰ 基本情報</li><li>(別添1) 事務の内容</li>");
+  });
+});

@@ -205,6 +205,19 @@ function sectionBlocks(it: FilledItem, opts: DocxReportOptions, L: Layout): (Par
 
 const hasFigure = (it: FilledItem) => it.children.some(isDiagramItem);
 
+/** 項目一覧: the top-level parts in order. */
+function contents(g: GeneratedSections): Paragraph[] {
+  return [
+    new Paragraph({ children: [run("項目一覧", { bold: true, size: 24 })], spacing: { before: 360, after: 120 } }),
+    ...g.items
+      .filter((it) => it.id !== "cover")
+      .map(
+        (it) =>
+          new Paragraph({ children: [run(`${it.number ? `${it.number} ` : ""}${it.title}`)], indent: { left: 400 } }),
+      ),
+  ];
+}
+
 const footer = () =>
   new Footer({
     children: [
@@ -235,6 +248,11 @@ export function buildReportDocument(g: GeneratedSections, opts: DocxReportOption
     },
   ];
   for (const it of g.items) {
+    // The cover comes first, then the 項目一覧 as published 評価書 print it.
+    if (it.id === "cover") {
+      (parts[0] as Part).children.push(...sectionBlocks(it, opts, PORTRAIT), ...contents(g));
+      continue;
+    }
     const landscape = !!opts.diagram && hasFigure(it);
     let part = parts[parts.length - 1] as Part;
     if (part.landscape !== landscape) parts.push((part = { landscape, children: [] }));

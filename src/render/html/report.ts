@@ -47,6 +47,7 @@ tr.group > td { background: #e6e6e6; font-weight: bold; }
 .figure img { display: block; max-width: 100%; max-height: 150mm; margin: 0 auto; object-fit: contain; border: 1px solid #000; }
 .steps td:first-child { width: 14mm; white-space: nowrap; }
 .meta { text-align: right; font-size: 9pt; margin-bottom: 4mm; }
+.contents ul { list-style: none; padding-left: 6mm; margin: 0; }
 `;
 
 /** Base64 of UTF-8 text, in Node and in the browser alike. */
@@ -118,7 +119,11 @@ function section(it: FilledItem, opts: HtmlReportOptions): string {
 }
 
 export function renderReportHtml(g: GeneratedSections, opts: HtmlReportOptions = {}): string {
-  const body = g.items.map((it) => section(it, opts)).join("\n");
+  const [cover, ...rest] = g.items;
+  const contents = `<section class="contents"><h2>項目一覧</h2><ul>${rest
+    .map((it) => `<li>${escapeHtml(`${it.number ? `${it.number} ` : ""}${it.title}`)}</li>`)
+    .join("")}</ul></section>`;
+  const body = [cover ? section(cover, opts) : "", contents, ...rest.map((it) => section(it, opts))].join("\n");
   return `<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${escapeHtml(g.title)}</title><style>${CSS}</style></head>
