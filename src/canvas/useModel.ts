@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { readModelTolerant, rootOf, type TolerantRead } from "../sync/doc-shape";
 
@@ -20,8 +20,10 @@ export function useDocModel(ydoc: Y.Doc | null): TolerantRead | null {
     const update = () => {
       timer = null;
       const t0 = performance.now();
-      setState(readModelTolerant(ydoc));
+      const next = readModelTolerant(ydoc);
       cost = performance.now() - t0;
+      // Re-rendering a large drawing is interruptible: typing and dragging stay responsive meanwhile.
+      startTransition(() => setState(next));
     };
     const schedule = () => {
       if (!timer) timer = setTimeout(update, Math.max(16, cost * 3));
