@@ -69,6 +69,9 @@ export async function authorize(ctx: Ctx, req: http.IncomingMessage, docId: stri
 export async function dispatch(ctx: Ctx, routes: Route[], req: http.IncomingMessage, res: http.ServerResponse) {
   const url = new URL(req.url ?? "/", "http://localhost");
   try {
+    // Another site's page must not make a visitor's browser change anything here.
+    if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req, ctx.config.allowedOrigins))
+      throw new HttpError(403, "bad_origin", "許可されていない接続元です", "origin not allowed");
     let pathMatched = false;
     for (const route of routes) {
       const m = route.pattern.exec(url.pathname);
@@ -97,5 +100,17 @@ export async function dispatch(ctx: Ctx, routes: Route[], req: http.IncomingMess
     if (!res.headersSent)
       sendError(res, new HttpError(500, "internal", "サーバー内部でエラーが起きました", "internal server error"));
     else res.end();
+  }
+}
+
+/** Browsers send Origin with every cross-site write; it must be this server (or a listed origin). */
+export function sameOrigin(req: http.IncomingMessage, allowed: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
   }
 }

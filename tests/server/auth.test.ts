@@ -127,6 +127,21 @@ describe("access by link", () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
+  test("writes from another site's page are refused", async () => {
+    const res = await fetch(`${server.url}/api/documents`, {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "text/plain" },
+      body: "{}",
+    });
+    expect(res.status).toBe(403);
+    const same = await fetch(`${server.url}/api/documents`, {
+      method: "POST",
+      headers: { origin: server.url, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(same.status).toBe(201);
+  });
+
   test("invalid document ids are refused", async () => {
     const doc = await createDoc(server.url);
     expect((await api(server.url, "/api/documents/a.b", { token: doc.token })).status).toBe(404);
