@@ -137,3 +137,14 @@ export function decideThreshold(meta: ThresholdInput): ThresholdResult {
     populationBand: band,
   };
 }
+
+/**
+ * The 評価書 a new document should start as: the most detailed one the threshold requires (全項目 over 重点 over
+ * 基礎); 基礎 when nothing is required or the inputs are still missing (the person can always choose higher).
+ */
+export function recommendedKind(meta: ThresholdInput): "basic" | "focused" | "full" {
+  const r = decideThreshold(meta).required;
+  if (r.includes("full")) return "full";
+  if (r.includes("focused")) return "focused";
+  return "basic";
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POPULATION_BANDS } from "../../src/model";
-import { decideThreshold, populationBand, THRESHOLD_RESULTS } from "../../src/sections";
+import { decideThreshold, populationBand, recommendedKind, THRESHOLD_RESULTS } from "../../src/sections";
 
 /** The decision table of 指針 第5の2, cell by cell (reference notes §1). */
 const TABLE: [population: number, heavy: string, otherwise: string][] = [
@@ -80,5 +80,15 @@ describe("しきい値判断", () => {
     expect(r.explanation.ja).toContain("150,000人");
     expect(r.explanation.ja).toContain("基礎項目評価及び全項目評価");
     expect(r.explanation.en).toContain("150,000 people");
+  });
+});
+
+describe("recommendedKind (new document flow)", () => {
+  it("starts a document as the most detailed 評価書 required", () => {
+    expect(recommendedKind(meta(400_000, false, false))).toBe("full");
+    expect(recommendedKind(meta(150_000, false, false))).toBe("focused");
+    expect(recommendedKind(meta(150_000, true, false))).toBe("full");
+    expect(recommendedKind(meta(50_000, false, false))).toBe("basic");
+    expect(recommendedKind(meta(null, null, null))).toBe("basic");
   });
 });
