@@ -4,6 +4,7 @@ import type { Lang } from "../i18n";
 import { EditorPage } from "./editor/EditorPage";
 import { type Session, sessionFromLocation } from "./session";
 import { StartPage } from "./start/StartPage";
+import { VersionPage, versionFromLocation } from "./versions/VersionPage";
 
 /** The language chosen last time, Japanese by default. */
 function initialLang(): Lang {
@@ -11,10 +12,20 @@ function initialLang(): Lang {
   return saved === "en" ? "en" : "ja";
 }
 
-/** Routes: `/` start page, `/d/:id#t=TOKEN` a shared document, `/local` a document kept in this browser. */
-function route(loc: Location): { page: "start" } | { page: "editor"; session: Session } {
+type Route =
+  | { page: "start" }
+  | { page: "editor"; session: Session }
+  | { page: "version"; docId: string; versionId: string; token: string };
+
+/**
+ * Routes: `/` start page, `/d/:id#t=TOKEN` a shared document, `/d/:id/v/:version#t=TOKEN` a saved version
+ * (read-only), `/local` a document kept in this browser.
+ */
+function route(loc: Location): Route {
   if (loc.pathname === "/local" || loc.pathname === "/local/")
     return { page: "editor", session: { docId: null, token: null, role: "owner" } };
+  const version = versionFromLocation(loc);
+  if (version) return { page: "version", ...version };
   const session = sessionFromLocation(loc);
   return session ? { page: "editor", session } : { page: "start" };
 }
@@ -31,11 +42,12 @@ function App() {
     document.documentElement.lang = lang;
     localStorage.setItem("nagare.lang", lang);
   }, [lang]);
-  return where.page === "editor" ? (
-    <EditorPage lang={lang} setLang={setLang} session={where.session} />
-  ) : (
-    <StartPage lang={lang} setLang={setLang} />
-  );
+  if (where.page === "editor") return <EditorPage lang={lang} setLang={setLang} session={where.session} />;
+  if (where.page === "version")
+    return (
+      <VersionPage lang={lang} setLang={setLang} docId={where.docId} versionId={where.versionId} token={where.token} />
+    );
+  return <StartPage lang={lang} setLang={setLang} />;
 }
 
 const root = document.getElementById("root");
