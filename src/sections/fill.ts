@@ -617,7 +617,24 @@ export const FILLERS: Record<string, Filler> = {
   "I.otherAssessors": (c) => txt(c.facts.doc.meta.otherAssessors),
   "appendix.diagram": () => ({ value: "", state: "graph" }),
   "appendix.steps": appendixSteps,
-  "appendix.recordItems": () => ({ value: "", state: "missing" }),
+  "appendix.recordItems": (c) => {
+    // The full list of record items is not in the drawing; the main items of each file are a start.
+    const files = c.facts.doc.files.filter((f) => f.mainRecordItems.length);
+    if (!files.length) return { value: "", state: "missing" };
+    return {
+      value: files.map((f) => `【${f.name}】\n${f.mainRecordItems.map((i) => `・${i}`).join("\n")}`).join("\n"),
+      state: "suggested",
+      note: {
+        ja: "主な記録項目からの提案です。全ての記録項目を記入してください",
+        en: "suggested from the main record items: list every item",
+      },
+    };
+  },
+  "appendix.changes": () => ({
+    value: "－",
+    state: "suggested",
+    note: { ja: "初回の評価では「－」", en: "a dash for a first assessment" },
+  }),
   "file.name": (c) => txt(c.file?.file?.name),
   "file.type": (c) =>
     choice(

@@ -368,6 +368,14 @@ const disclosure = (full: boolean): FormDef[] => [
   head("2", "2", "特定個人情報ファイルの取扱いに関する問合せ", [text("1", "①", "連絡先"), text("2", "②", "対応方法")]),
 ];
 
+/** 変更箇所: one line per change (変更日 / 項目 / 変更前の記載 / 変更後の記載 / 提出時期 / 提出時期に係る説明). */
+const changes = (key: string, label: string): FormDef =>
+  head(key, label, "変更箇所", [
+    text("1", undefined, "変更箇所（変更日／項目／変更前の記載／変更後の記載／提出時期／提出時期に係る説明）", {
+      fill: "appendix.changes",
+    }),
+  ]);
+
 // ---------------------------------------------------------------- 全項目評価書 (様式4)
 
 function fullForm(): FormDef[] {
@@ -745,6 +753,9 @@ function fullForm(): FormDef[] {
         { repeat: "file", fill: "file.name" },
       ),
     ]),
+    head("A2", "(別添2)", "特定個人情報ファイル記録項目", [
+      text("1", undefined, "特定個人情報ファイル記録項目", { fill: "appendix.recordItems" }),
+    ]),
     head(
       "III",
       "Ⅲ",
@@ -790,6 +801,7 @@ function fullForm(): FormDef[] {
         text("2", "②", "個人情報保護委員会による審査"),
       ]),
     ]),
+    changes("A3", "(別添3)"),
   ];
 }
 
@@ -1073,6 +1085,7 @@ function focusedForm(): FormDef[] {
       ]),
       head("3", "3", "第三者点検【任意】", [text("1", "①", "実施日"), text("2", "②", "方法"), text("3", "③", "結果")]),
     ]),
+    changes("A2", "(別添2)"),
   ];
 }
 
