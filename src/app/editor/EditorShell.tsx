@@ -106,7 +106,15 @@ export function EditorShell({
 
   // ---- connection status
   const [status, setStatus] = useState<ConnectionStatus | "local">(connection ? connection.status() : "local");
-  useEffect(() => connection?.onStatus(setStatus), [connection]);
+  useEffect(() => {
+    if (!connection) return;
+    const off = connection.onStatus(setStatus);
+    // The socket may have opened between the first render and this subscription.
+    setStatus(connection.status());
+    return () => {
+      off();
+    };
+  }, [connection]);
 
   // ---- presence
   const [identity, setIdentity] = useState(savedIdentity);
