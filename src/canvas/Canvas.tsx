@@ -237,14 +237,13 @@ export function Canvas(props: CanvasProps) {
         else notify(t("editor.msg.invalid", { detail: r.problems.map((p) => p[lang]).join(" / ") }), "error");
         return false;
       },
-      selectOnly: (id) => setSelected(() => new Set([id])),
       onResized: (id, box, parentId) => {
         const abs = absOf(parentId, { x: box.x, y: box.y });
         const coll = modelRef.current.groups.some((g) => g.id === id) ? "groups" : "nodes";
         writePositions(ydoc, [{ coll, id, position: abs, size: { width: box.width, height: box.height } }]);
       },
     }),
-    [lang, t, readOnly, props.editingId, props.setEditingId, ydoc, notify, setSelected, absOf],
+    [lang, t, readOnly, props.editingId, props.setEditingId, ydoc, notify, absOf],
   );
 
   return (

@@ -153,13 +153,6 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
   return { nodes, edges };
 }
 
-/** Absolute position of a React Flow node given its (possibly parent-relative) position. */
-export function absolutePosition(doc: NagareDocument, parentId: string | undefined, position: Point): Point {
-  if (!parentId) return position;
-  const g = doc.groups.find((x) => x.id === parentId);
-  return g ? { x: position.x + g.position.x, y: position.y + g.position.y } : position;
-}
-
 // ---------------------------------------------------------------- view → Y.Doc
 
 /** A message in both languages, for problems that travel as data. */

@@ -9,7 +9,6 @@ export interface CanvasContextValue {
   editingId: string | null;
   setEditingId: (id: string | null) => void;
   commitLabel: (coll: "nodes" | "groups", id: string, text: string) => boolean;
-  selectOnly: (id: string) => void;
   onResized: (id: string, box: { x: number; y: number; width: number; height: number }, parentId?: string) => void;
 }
 

@@ -14,15 +14,7 @@ import {
   type NodeKind,
   type Problem,
 } from "../model";
-import {
-  absolutePosition,
-  type ElementSelection,
-  patchElement,
-  putElement,
-  SCHEMAS,
-  transactLocal,
-  type WriteResult,
-} from "./binding";
+import { type ElementSelection, patchElement, putElement, SCHEMAS, transactLocal, type WriteResult } from "./binding";
 import { center, defaultNodeSize, groupSubtree, innermostGroupAt, type Point } from "./geometry";
 import { newId } from "./ids";
 
@@ -249,9 +241,4 @@ export function pasteText(ydoc: Y.Doc, doc: NagareDocument, text: string, offset
     }
   });
   return { ok: true, ...out };
-}
-
-/** Absolute position of a dragged React Flow node. */
-export function dragAbsolute(doc: NagareDocument, parentId: string | undefined, p: Point): Point {
-  return absolutePosition(doc, parentId, p);
 }
