@@ -193,6 +193,8 @@ function useOptions(model: NagareDocument, lang: Lang) {
       { k: "delegationId", t: "select", label: "editor.f.delegationId", options: delegations },
       { k: "safeguards", t: "safeguards", label: "editor.f.safeguards" },
       { k: "note", t: "textarea", label: "editor.f.note" },
+      { k: "position.x", t: "int", label: "editor.f.x" },
+      { k: "position.y", t: "int", label: "editor.f.y" },
     ];
     const group: FieldSpec[] = [
       { k: "label", t: "text", label: "editor.f.label", required: true },
@@ -210,8 +212,14 @@ function useOptions(model: NagareDocument, lang: Lang) {
       { k: "boundaryKind", t: "select", label: "editor.f.boundaryKind", options: termOptions(BOUNDARY_KINDS, lang) },
       { k: "parentId", t: "select", label: "editor.f.parentId", options: groups },
       { k: "note", t: "textarea", label: "editor.f.note" },
+      { k: "position.x", t: "int", label: "editor.f.x" },
+      { k: "position.y", t: "int", label: "editor.f.y" },
+      { k: "size.width", t: "int", label: "editor.f.width" },
+      { k: "size.height", t: "int", label: "editor.f.height" },
     ];
     const flow: FieldSpec[] = [
+      { k: "source", t: "select", label: "editor.f.source", options: nodes, required: true },
+      { k: "target", t: "select", label: "editor.f.target", options: nodes, required: true },
       { k: "step", t: "text", label: "editor.f.step" },
       { k: "sentence", t: "textarea", label: "editor.f.sentence" },
       { k: "data", t: "text", label: "editor.f.data" },
