@@ -56,6 +56,34 @@ export function createGroup(ydoc: Y.Doc, doc: NagareDocument, spec: GroupSpec, a
   return id;
 }
 
+/** The usual columns of a 別添1 diagram, side by side to the right of what is drawn, as one step. */
+export const STANDARD_LANES: LaneKind[] = ["subject", "contractor", "self", "department", "external"];
+
+export function createStandardLanes(ydoc: Y.Doc, doc: NagareDocument, lang: Lang = "ja"): string[] {
+  const right = Math.max(
+    0,
+    ...doc.groups.map((g) => g.position.x + g.size.width),
+    ...doc.nodes.map((n) => n.position.x + 200),
+  );
+  const x0 = doc.groups.length || doc.nodes.length ? right + 80 : 0;
+  const ids: string[] = [];
+  transactLocal(ydoc, () => {
+    STANDARD_LANES.forEach((laneKind, i) => {
+      const id = newId("g");
+      putElement(ydoc, "groups", {
+        id,
+        type: "lane",
+        laneKind,
+        label: LANE_KINDS[laneKind][lang],
+        position: { x: x0 + i * 280, y: 0 },
+        size: { width: 280, height: 720 },
+      });
+      ids.push(id);
+    });
+  });
+  return ids;
+}
+
 export type ConnectResult = { ok: true; id: string } | { ok: false; reason: "missing_end" | "read_only" };
 
 /** Draws a flow; its My Number status starts unknown (null) and shows as such until someone decides. */

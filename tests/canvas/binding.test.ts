@@ -18,6 +18,7 @@ import {
   copyPayload,
   createGroup,
   createNode,
+  createStandardLanes,
   pasteText,
   setLabel,
   updateMembership,
@@ -426,5 +427,21 @@ describe("self loops", () => {
     });
     const e = toFlowGraph(doc).edges.find((x) => x.id === "loop");
     expect(e).toMatchObject({ sourceHandle: "s-r", targetHandle: "t-t" });
+  });
+});
+
+describe("standard lanes", () => {
+  it("adds the usual five lanes side by side, right of what exists, as one undo step", () => {
+    const ydoc = fresh();
+    writeModel(ydoc, sample());
+    const undo = createUndoManager(ydoc);
+    const ids = createStandardLanes(ydoc, model(ydoc));
+    const m = model(ydoc);
+    const lanes = ids.map((id) => m.groups.find((g) => g.id === id));
+    expect(lanes.map((l) => l?.laneKind)).toEqual(["subject", "contractor", "self", "department", "external"]);
+    expect(lanes.every((l, i) => i === 0 || (l?.position.x ?? 0) > (lanes[i - 1]?.position.x ?? 0))).toBe(true);
+    expect(lanes[0]?.position.x).toBeGreaterThan(500);
+    undo.undo();
+    expect(model(ydoc).groups).toHaveLength(2);
   });
 });

@@ -12,7 +12,7 @@ import { Canvas, type CanvasApi, type PaletteItem } from "../../canvas/Canvas";
 import { effectiveStatus, loadRules, rulesAvailable, tonesByElement } from "../../canvas/findings";
 import { groupRect, nodeRect, type Rect } from "../../canvas/geometry";
 import { computeLayout } from "../../canvas/layout/client";
-import { copyPayload, pasteText } from "../../canvas/ops";
+import { copyPayload, createStandardLanes, pasteText } from "../../canvas/ops";
 import { type AwarenessLike, remoteSelections, savedIdentity, saveIdentity } from "../../canvas/presence";
 import { applyRenumber, flowsInStepOrder } from "../../canvas/steps";
 import { useDocModel } from "../../canvas/useModel";
@@ -520,7 +520,18 @@ export function EditorShell({
         </div>
       ) : null}
       <div className="editor-body">
-        {!readOnly ? <Palette lang={lang} placing={placing} onChoose={setPlacing} onAdd={addAtCentre} /> : null}
+        {!readOnly ? (
+          <Palette
+            lang={lang}
+            placing={placing}
+            onChoose={setPlacing}
+            onAdd={addAtCentre}
+            onStandardLanes={() => {
+              createStandardLanes(ydoc, model, lang);
+              setTimeout(() => void rf.fitView({ padding: 0.1, duration: 250 }), 80);
+            }}
+          />
+        ) : null}
         <div className="canvas-wrap">
           <Canvas
             ydoc={ydoc}

@@ -10,11 +10,13 @@ export function Palette({
   placing,
   onChoose,
   onAdd,
+  onStandardLanes,
 }: {
   lang: Lang;
   placing: PaletteItem;
   onChoose: (item: PaletteItem) => void;
   onAdd: (item: PaletteItem) => void;
+  onStandardLanes: () => void;
 }) {
   const key = (i: PaletteItem) =>
     i.type === "node" ? `node:${i.kind}` : i.type === "lane" ? `lane:${i.laneKind}` : `boundary:${i.boundaryKind}`;
@@ -50,6 +52,9 @@ export function Palette({
         )}
       </div>
       <h3>{translate(lang, "editor.palette.lanes")}</h3>
+      <button type="button" className="palette-wide" onClick={onStandardLanes} data-testid="palette-standard-lanes">
+        {translate(lang, "editor.palette.standardLanes")}
+      </button>
       <div className="palette-grid">
         {(Object.keys(LANE_KINDS) as LaneKind[]).map((k) =>
           entry({ type: "lane", laneKind: k }, LANE_KINDS[k][lang], <span className="lane-swatch" />),

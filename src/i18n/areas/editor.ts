@@ -31,6 +31,7 @@ export const editorMessages = defineMessages(
     "editor.palette.nodes": "要素",
     "editor.palette.lanes": "レーン",
     "editor.palette.boundaries": "境界（ネットワーク等）",
+    "editor.palette.standardLanes": "標準のレーンをまとめて作る（本人｜委託先｜自組織｜庁内他部署｜他機関）",
     "editor.palette.hint":
       "キャンバスへドラッグ、またはクリックで中央に追加。キャンバスのダブルクリックで選択中の種類を追加。",
     "editor.label.edit": "ラベルを編集",
@@ -276,6 +277,7 @@ export const editorMessages = defineMessages(
     "editor.palette.nodes": "Elements",
     "editor.palette.lanes": "Lanes",
     "editor.palette.boundaries": "Boundaries (networks …)",
+    "editor.palette.standardLanes": "Add the usual lanes (subject | contractors | own | departments | others)",
     "editor.palette.hint":
       "Drag onto the canvas or click to add in the centre. Double-click the canvas to add the chosen kind.",
     "editor.label.edit": "Edit label",
