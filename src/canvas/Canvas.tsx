@@ -80,6 +80,7 @@ export function Canvas(props: CanvasProps) {
   nodesRef.current = nodes;
   const modelRef = useRef(model);
   modelRef.current = model;
+  const connectHintShown = useRef(false);
   /** Absolute positions of what this user is dragging right now (view wins over document meanwhile). */
   const dragging = useRef(new Map<string, Point>());
 
@@ -195,7 +196,9 @@ export function Canvas(props: CanvasProps) {
       if (!r.ok) notify(t("editor.msg.missingEnd"), "error");
       else {
         setSelected(() => new Set([r.id]));
-        notify(t("editor.msg.connected"));
+        // The hint about the inspector is given once per visit, not for every flow.
+        if (!connectHintShown.current) notify(t("editor.msg.connected"));
+        connectHintShown.current = true;
       }
     },
     [readOnly, ydoc, notify, t, setSelected],
@@ -300,7 +303,7 @@ export function Canvas(props: CanvasProps) {
         }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9d1d9" />
-        {props.showMinimap ? (
+        {props.showMinimap && nodes.length > 0 ? (
           <MiniMap pannable zoomable nodeColor={(n) => (n.type === "container" ? "#eef2f6" : "#9fb3c8")} />
         ) : null}
         {props.children}

@@ -558,6 +558,22 @@ export function EditorShell({
                 <Legend lang={lang} />
               </Panel>
             ) : null}
+            {!readOnly && model.nodes.length === 0 && model.groups.length === 0 ? (
+              <Panel position="bottom-center" className="empty-hint-panel">
+                <div className="empty-hint" data-testid="empty-hint">
+                  <p>{t("editor.empty.hint")}</p>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      createStandardLanes(ydoc, model, lang);
+                      setTimeout(() => void rf.fitView({ padding: 0.1, duration: 250 }), 80);
+                    }}
+                  >
+                    {t("editor.empty.lanes")}
+                  </button>
+                </div>
+              </Panel>
+            ) : null}
             {riskView && findings === null ? (
               <Panel position="top-center">
                 <div className="canvas-note">{t("editor.risk.noEngine")}</div>

@@ -57,6 +57,9 @@ export const editorMessages = defineMessages(
     "editor.msg.connected": "流れを追加しました。右のプロパティで伝達手段や根拠法令を設定してください。",
     "editor.dropped.title": "表示していない要素",
     "editor.dismiss": "閉じる",
+    "editor.empty.hint":
+      "まだ何も描かれていません。左の図形をここへドラッグするか、キャンバスをダブルクリックして要素を置き、要素の縁の点から別の要素へドラッグして流れを引きます。",
+    "editor.empty.lanes": "まず標準のレーン（本人｜委託先｜自組織｜庁内他部署｜他機関）を作る",
     "editor.msg.missing": "要素が見つかりません（他の人が削除した可能性があります）",
     "editor.msg.titleTooLong": "{max} 文字以内にしてください",
     "editor.paste.tooLarge": "貼り付ける内容が大きすぎます",
@@ -303,6 +306,9 @@ export const editorMessages = defineMessages(
     "editor.msg.connected": "Flow added. Set its transport and legal basis in the properties.",
     "editor.dropped.title": "Elements not shown",
     "editor.dismiss": "Dismiss",
+    "editor.empty.hint":
+      "Nothing is drawn yet. Drag a shape from the left or double-click the canvas to place an element, then drag from a dot on its edge to another element to draw a flow.",
+    "editor.empty.lanes": "Start with the usual lanes (subject | contractors | own | departments | others)",
     "editor.msg.missing": "element not found (someone may have deleted it)",
     "editor.msg.titleTooLong": "at most {max} characters",
     "editor.paste.tooLarge": "the pasted content is too large",
