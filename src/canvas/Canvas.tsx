@@ -9,6 +9,7 @@ import {
   MarkerType,
   MiniMap,
   type NodeChange,
+  Panel,
   ReactFlow,
   SelectionMode,
   useReactFlow,
@@ -72,7 +73,7 @@ export interface CanvasApi {
 /** The diagram: React Flow over the shared model, through the binding. */
 export function Canvas(props: CanvasProps) {
   const { ydoc, model, lang, readOnly, selected, setSelected, decorations, writer, notify } = props;
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, zoomIn, zoomOut } = useReactFlow();
   const t = useCallback((k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
   const [nodes, setNodes] = useState<AnyRFNode[]>([]);
   const [edges, setEdges] = useState<FlowRFEdge[]>([]);
@@ -303,6 +304,14 @@ export function Canvas(props: CanvasProps) {
         }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9d1d9" />
+        <Panel position="top-left" className="zoom-buttons">
+          <button type="button" onClick={() => void zoomIn({ duration: 150 })} title={t("editor.zoomIn")}>
+            ＋
+          </button>
+          <button type="button" onClick={() => void zoomOut({ duration: 150 })} title={t("editor.zoomOut")}>
+            −
+          </button>
+        </Panel>
         {props.showMinimap && nodes.length > 0 ? (
           <MiniMap pannable zoomable nodeColor={(n) => (n.type === "container" ? "#eef2f6" : "#9fb3c8")} />
         ) : null}
