@@ -170,12 +170,21 @@ const lastGesture = new WeakMap<Y.Doc, string | undefined>();
  * Runs `fn` as one local transaction, which is one undo step. Consecutive transactions of the same
  * `gesture` (one drag, typing into one field) merge into a single step; anything else starts a new one.
  */
-export function transactLocal(ydoc: Y.Doc, fn: () => void, gesture?: string): void {
+export function transactLocal(ydoc: Y.Doc, fn: () => void, gesture?: string, quiet = false): void {
   const um = undoManagers.get(ydoc);
   if (um && (gesture === undefined || lastGesture.get(ydoc) !== gesture)) um.stopCapturing();
   lastGesture.set(ydoc, gesture);
-  ydoc.transact(fn, LOCAL_ORIGIN);
+  ydoc.transact((tr) => {
+    if (quiet) tr.meta.set(QUIET, true);
+    fn();
+  }, LOCAL_ORIGIN);
 }
+
+/**
+ * Marks a transaction this editor need not re-read: the intermediate position writes of its own drag, which
+ * its view already shows. Other participants receive them as usual.
+ */
+export const QUIET = "nagare.quiet";
 
 function elementMap(ydoc: Y.Doc, coll: ElementCollection, id: string): Y.Map<unknown> | null {
   const m = collection(ydoc, coll).get(id);
@@ -392,7 +401,7 @@ export interface PositionWrite {
 }
 
 /** Writes positions (and sizes) in one transaction; each position is one atomic {x, y} value. */
-export function writePositions(ydoc: Y.Doc, writes: PositionWrite[], gesture?: string): void {
+export function writePositions(ydoc: Y.Doc, writes: PositionWrite[], gesture?: string, quiet = false): void {
   if (!writes.length) return;
   transactLocal(
     ydoc,
@@ -408,6 +417,7 @@ export function writePositions(ydoc: Y.Doc, writes: PositionWrite[], gesture?: s
       }
     },
     gesture,
+    quiet,
   );
 }
 
@@ -437,13 +447,15 @@ export function createPositionWriter(ydoc: Y.Doc, intervalMs = 80) {
   const pending = new Map<string, PositionWrite>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let gesture: string | undefined;
-  const flush = () => {
+  const write = (quiet: boolean) => {
     if (timer) clearTimeout(timer);
     timer = null;
     const writes = [...pending.values()];
     pending.clear();
-    writePositions(ydoc, writes, gesture);
+    writePositions(ydoc, writes, gesture, quiet);
   };
+  /** The last write of a drag: everyone, this editor included, reads it. */
+  const flush = () => write(false);
   return {
     /** Names the drag the following writes belong to (one undo step per drag). */
     begin(name: string) {
@@ -452,7 +464,7 @@ export function createPositionWriter(ydoc: Y.Doc, intervalMs = 80) {
     gesture: () => gesture,
     push(writes: PositionWrite[]) {
       for (const w of writes) pending.set(`${w.coll}:${w.id}`, w);
-      if (!timer) timer = setTimeout(flush, intervalMs);
+      if (!timer) timer = setTimeout(() => write(true), intervalMs);
     },
     flush,
     cancel() {

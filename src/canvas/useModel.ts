@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { readModelTolerant, rootOf, type TolerantRead } from "../sync/doc-shape";
+import { QUIET } from "./binding";
 
 /**
  * The validated model of a Y.Doc, re-read (tolerantly) at most once per frame after changes. Invalid or
@@ -25,7 +26,8 @@ export function useDocModel(ydoc: Y.Doc | null): TolerantRead | null {
       // Re-rendering a large drawing is interruptible: typing and dragging stay responsive meanwhile.
       startTransition(() => setState(next));
     };
-    const schedule = () => {
+    const schedule = (_: unknown, tr: Y.Transaction) => {
+      if (tr.meta.get(QUIET)) return; // our own drag in progress: the view already shows it
       if (!timer) timer = setTimeout(update, Math.max(16, cost * 3));
     };
     update();

@@ -9,6 +9,7 @@ import {
   LOCAL_ORIGIN,
   patchElement,
   putElement,
+  QUIET,
   removeDropped,
   toFlowGraph,
   transactLocal,
@@ -313,6 +314,23 @@ describe("throttled position writes", () => {
     const after = writes;
     vi.advanceTimersByTime(500);
     expect(writes).toBe(after);
+  });
+
+  it("marks the intermediate writes of a drag quiet for this editor, not the last one", () => {
+    vi.useFakeTimers();
+    const ydoc = fresh();
+    const id = createNode(ydoc, model(ydoc), "person", { x: 0, y: 0 });
+    const quiet: boolean[] = [];
+    ydoc.on("afterTransaction", (tr) => {
+      if (tr.origin === LOCAL_ORIGIN) quiet.push(tr.meta.get(QUIET) === true);
+    });
+    const writer = createPositionWriter(ydoc, 80);
+    writer.begin("drag");
+    writer.push([{ coll: "nodes", id, position: { x: 1, y: 1 } }]);
+    vi.advanceTimersByTime(100);
+    writer.push([{ coll: "nodes", id, position: { x: 2, y: 2 } }]);
+    writer.flush();
+    expect(quiet).toEqual([true, false]);
   });
 
   it("a position is written as one atomic {x, y} value", () => {
