@@ -291,6 +291,32 @@ describe("drawing a 事務 in the browser", () => {
       .poll(async () => (await model(page))?.groups[0]?.size.width)
       .toBeGreaterThan((before?.width ?? 0) + 80);
 
+    // Dragging an element into the boundary makes it a member; dragging it out clears that; undo restores.
+    await dropFromPalette(page, "palette-node:system_own", 770, 90, "宛名システム");
+    const node = page.locator('[data-testid="node-宛名システム"]');
+    const groupBox = await page.locator('[data-testid="group-庁内ネットワーク"]').boundingBox();
+    const nb = await node.boundingBox();
+    if (!groupBox || !nb) throw new Error("boxes");
+    const dragTo = async (x: number, y: number) => {
+      const b = await node.boundingBox();
+      if (!b) throw new Error("node");
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(x, y, { steps: 12 });
+      await page.mouse.up();
+    };
+    const groupOf = async () => (await model(page))?.nodes.find((n) => n.label === "宛名システム")?.groupId;
+    const groupId = (await model(page))?.groups[0]?.id;
+    await dragTo(groupBox.x + groupBox.width / 2, groupBox.y + groupBox.height / 2);
+    await expect.poll(groupOf).toBe(groupId);
+    await page.getByText("の所属を「庁内ネットワーク」にしました").first().waitFor();
+    const inside = (await model(page))?.nodes.find((n) => n.label === "宛名システム")?.position;
+    await dragTo(nb.x + nb.width / 2, nb.y + nb.height / 2);
+    await expect.poll(groupOf).toBeUndefined();
+    await page.keyboard.press("Control+z");
+    await expect.poll(groupOf).toBe(groupId);
+    expect((await model(page))?.nodes.find((n) => n.label === "宛名システム")?.position).toEqual(inside);
+
     // A flow of My Number data on a USB stick: the findings engine marks it, the canvas colours it.
     await dropFromPalette(page, "palette-node:staff", 150, 620);
     await dropFromPalette(page, "palette-node:terminal", 520, 620);
