@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { computeDecorations } from "../../src/canvas/decorations";
 import { tonesByElement } from "../../src/canvas/findings";
 import { emptyDocument } from "../../src/model";
 import type { Finding } from "../../src/rules/types";
@@ -41,5 +42,68 @@ describe("finding colours on the canvas", () => {
     expect(tones.get("f3")).toEqual({ tone: "green", count: 0 });
     expect(tones.get("f4")).toEqual({ tone: "amber", count: 1 });
     expect(tones.has("f5")).toBe(false);
+  });
+});
+
+describe("canvas decorations", () => {
+  const doc = () => {
+    const d = emptyDocument();
+    const node = (id: string) => ({
+      id,
+      kind: "staff" as const,
+      label: id,
+      position: { x: 0, y: 0 },
+      functions: [],
+      safeguards: [],
+      fileIds: [],
+    });
+    d.nodes.push(node("a"), node("b"), node("c"));
+    const flow = (id: string, source: string, target: string) => ({
+      id,
+      source,
+      target,
+      carriesMyNumber: true,
+      legalBasis: [],
+      safeguards: [],
+      fileIds: [],
+    });
+    d.flows.push(flow("f1", "a", "b"), flow("f2", "b", "c"));
+    return d;
+  };
+  const base = {
+    findings: null,
+    walkFlow: null,
+    walking: false,
+    highlight: null,
+    matches: [],
+    riskView: false,
+    remote: new Map(),
+  };
+
+  it("walk-through rings the step and its two ends and dims the rest", () => {
+    const model = doc();
+    const d = computeDecorations({ ...base, model, walking: true, walkFlow: model.flows[1] });
+    expect(d.get("f2")?.focus && d.get("b")?.focus && d.get("c")?.focus).toBe(true);
+    expect(d.get("a")?.dim && d.get("f1")?.dim).toBe(true);
+  });
+
+  it("the risk view dims elements without open risks; other people's selections are marked", () => {
+    const model = doc();
+    const d = computeDecorations({
+      ...base,
+      model,
+      riskView: true,
+      findings: [finding("r:f1", "f1", { severity: "high" })],
+      remote: new Map([["c", [{ name: "鈴木", color: "#123456" }]]]),
+    });
+    expect(d.get("f1")).toMatchObject({ tone: "red", count: 1 });
+    expect(d.get("f1")?.dim).toBeUndefined();
+    expect(d.get("f2")?.dim).toBe(true);
+    expect(d.get("c")?.remote?.[0]?.name).toBe("鈴木");
+  });
+
+  it("nothing active: no dimming at all", () => {
+    const d = computeDecorations({ ...base, model: doc() });
+    expect([...d.values()].some((x) => x.dim)).toBe(false);
   });
 });

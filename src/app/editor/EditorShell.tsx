@@ -9,7 +9,8 @@ import {
   writePositions,
 } from "../../canvas/binding";
 import { Canvas, type CanvasApi, type PaletteItem } from "../../canvas/Canvas";
-import { effectiveStatus, loadRules, rulesAvailable, tonesByElement } from "../../canvas/findings";
+import { computeDecorations } from "../../canvas/decorations";
+import { effectiveStatus, loadRules, rulesAvailable } from "../../canvas/findings";
 import { groupRect, nodeRect, type Rect } from "../../canvas/geometry";
 import { computeLayout } from "../../canvas/layout/client";
 import { copyPayload, createStandardLanes, pasteText } from "../../canvas/ops";
@@ -28,6 +29,7 @@ import { Inspector } from "./Inspector";
 import { Palette } from "./Palette";
 import { ParticipantList, RemoteCursors, usePresence } from "./Presence";
 import { type ElementIds, PANELS, type PanelProps } from "./panels";
+import { SearchBox, ViewToggles } from "./Toolbar";
 import { Walkthrough } from "./Walkthrough";
 
 interface Toast {
@@ -166,35 +168,22 @@ export function EditorShell({
   const remoteSel = useMemo(() => remoteSelections(presence.participants), [selectionKey]);
 
   // ---- decorations: findings, highlight, walkthrough, search, other people's selections
-  const decorations = useMemo(() => {
-    const out = new Map<string, Decoration>();
-    if (!model) return out;
-    const get = (id: string) => {
-      let d = out.get(id);
-      if (!d) out.set(id, (d = {}));
-      return d;
-    };
-    const tones = findings ? tonesByElement(findings, model) : new Map();
-    for (const [id, v] of tones) Object.assign(get(id), { tone: v.tone, count: v.count || undefined });
-    let focus: Set<string> | null = null;
-    if (walk !== null) {
-      const f = stepFlows[walk];
-      focus = new Set(f ? [f.id, f.source, f.target] : []);
-    } else if (highlight) focus = highlight;
-    else if (matches.length) focus = new Set(matches);
-    else if (riskView) {
-      focus = new Set();
-      for (const [id, v] of tones) if (v.tone === "red" || v.tone === "amber" || v.tone === "grey") focus.add(id);
-    }
-    if (focus) {
-      for (const el of [...model.nodes, ...model.flows]) {
-        if (focus.has(el.id)) get(el.id).focus = walk !== null || matches.length > 0;
-        else get(el.id).dim = true;
-      }
-    }
-    for (const [id, who] of remoteSel) get(id).remote = who;
-    return out;
-  }, [model, findings, walk, stepFlows, highlight, matches, riskView, remoteSel]);
+  const decorations = useMemo(
+    () =>
+      model
+        ? computeDecorations({
+            model,
+            findings,
+            walking: walk !== null,
+            walkFlow: walk !== null ? stepFlows[walk] : null,
+            highlight,
+            matches,
+            riskView,
+            remote: remoteSel,
+          })
+        : new Map<string, Decoration>(),
+    [model, findings, walk, stepFlows, highlight, matches, riskView, remoteSel],
+  );
 
   // ---- selecting and centring
   const boundsOf = useCallback(
@@ -404,7 +393,6 @@ export function EditorShell({
   };
   const activePanel = PANELS.find((p) => p.id === tab);
   const openFindings = findings?.filter((f) => effectiveStatus(f, model) === "open").length ?? 0;
-  const searchPos = matches.length ? (searchIndex % matches.length) + 1 : 0;
 
   return (
     <main className={`editor-page ${readOnly ? "is-readonly" : ""}`} data-doc={session.docId ?? "local"}>
@@ -441,53 +429,32 @@ export function EditorShell({
             {t("editor.walkthrough")}
           </button>
         </div>
-        <div className="toolbar-group">
-          <label className="toggle">
-            <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} />
-            {t("editor.snap")}
-          </label>
-          <label className="toggle">
-            <input type="checkbox" checked={showMinimap} onChange={(e) => setShowMinimap(e.target.checked)} />
-            {t("editor.minimap")}
-          </label>
-          <label className="toggle">
-            <input type="checkbox" checked={showLegend} onChange={(e) => setShowLegend(e.target.checked)} />
-            {t("editor.legend")}
-          </label>
-          <label className="toggle" title={rulesAvailable() ? "" : t("editor.risk.noEngine")}>
-            <input type="checkbox" checked={riskView} onChange={(e) => setRiskView(e.target.checked)} />
-            {t("editor.riskView")}
-            {findings && openFindings > 0 ? <span className="count">{openFindings}</span> : null}
-          </label>
-        </div>
-        <div className="toolbar-group search">
-          <input
-            ref={searchRef}
-            type="search"
-            placeholder={t("editor.search")}
-            aria-label={t("editor.search")}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setSearchIndex(0);
-            }}
-            onKeyDown={(e) => {
-              e.stopPropagation();
-              if (e.key === "Enter" && matches.length) {
-                const id = matches[searchIndex % matches.length] as string;
-                selectOne(id);
-                setSearchIndex((i) => i + 1);
-              } else if (e.key === "Escape") setSearch("");
-            }}
-          />
-          {search ? (
-            <span className="search-count">
-              {matches.length
-                ? `${searchPos}/${t("editor.search.count", { n: matches.length })}`
-                : t("editor.search.none")}
-            </span>
-          ) : null}
-        </div>
+        <ViewToggles
+          lang={lang}
+          value={{ snap, minimap: showMinimap, legend: showLegend, riskView }}
+          onChange={(v) => {
+            setSnap(v.snap);
+            setShowMinimap(v.minimap);
+            setShowLegend(v.legend);
+            setRiskView(v.riskView);
+          }}
+          openFindings={findings ? openFindings : null}
+          engineMissing={!rulesAvailable()}
+        />
+        <SearchBox
+          lang={lang}
+          inputRef={searchRef}
+          query={search}
+          setQuery={(q) => {
+            setSearch(q);
+            setSearchIndex(0);
+          }}
+          matches={matches}
+          onPick={() => {
+            selectOne(matches[searchIndex % matches.length] as string);
+            setSearchIndex((i) => i + 1);
+          }}
+        />
         <ParticipantList list={presence.participants} lang={lang} following={following} onFollow={setFollowing} />
         <button type="button" onClick={() => setHelp(true)} title="?">
           {t("editor.help")}
