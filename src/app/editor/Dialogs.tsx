@@ -203,6 +203,10 @@ export function Legend({ lang }: { lang: Lang }) {
           </li>
         ))}
         <li>
+          <span className="legend-tag">{t("editor.tag.contractor")}</span>
+          {t("editor.legend.delegation")}
+        </li>
+        <li>
           <span className="lane-swatch" />
           {t("editor.legend.lane")}
         </li>
