@@ -259,6 +259,13 @@ describe("drawing a 事務 in the browser", () => {
     await page.keyboard.press("Enter");
     await page.locator('[data-testid="inspector-node"]').filter({ hasText: "宛名システム" }).waitFor();
 
+    // Several flows at once: select everything, set the transport for all flows in one step.
+    await page.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+a");
+    await page.locator('[data-testid="inspector-multi"] #bulk-transport').selectOption("lgwan");
+    await expect.poll(async () => (await model(page))?.flows.map((f) => f.transport)).toEqual(["lgwan", "lgwan"]);
+
     // Help lists the shortcuts; English switch changes the whole editor.
     await page.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 10, y: 10 } });
     await page.keyboard.press("?");

@@ -1,6 +1,14 @@
 import { useMemo } from "react";
 import type * as Y from "yjs";
-import { deleteListEntry, patchElement, patchMeta, putElement, setTitle, type WriteResult } from "../../canvas/binding";
+import {
+  deleteListEntry,
+  patchElement,
+  patchMeta,
+  putElement,
+  setTitle,
+  transactLocal,
+  type WriteResult,
+} from "../../canvas/binding";
 import { newId } from "../../canvas/ids";
 import { checkStepLabel } from "../../canvas/steps";
 import { classifyFlows } from "../../derive";
@@ -43,12 +51,17 @@ interface Props {
 export function Inspector({ ydoc, model, lang, readOnly, selected, select }: Props) {
   const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
   const opts = useOptions(model, lang);
-  if (selected.length > 1)
+  if (selected.length > 1) {
+    const flows = model.flows.filter((f) => selected.includes(f.id));
     return (
-      <div className="inspector">
+      <div className="inspector" data-testid="inspector-multi">
         <h3>{t("editor.insp.multi", { n: selected.length })}</h3>
+        {flows.length > 1 && !readOnly ? (
+          <BulkFlowEdit ydoc={ydoc} flowIds={flows.map((f) => f.id)} lang={lang} />
+        ) : null}
       </div>
     );
+  }
   const id = selected[0];
   const node = id ? model.nodes.find((n) => n.id === id) : undefined;
   const group = id ? model.groups.find((g) => g.id === id) : undefined;
@@ -150,6 +163,47 @@ function patchFlow(ydoc: Y.Doc, id: string, patch: Record<string, unknown>, gest
 }
 
 export { patchFlow };
+
+/** The same value for several flows at once (one undo step): the My Number mark and the transport. */
+function BulkFlowEdit({ ydoc, flowIds, lang }: { ydoc: Y.Doc; flowIds: string[]; lang: Lang }) {
+  const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+  const apply = (patch: Record<string, unknown>) =>
+    transactLocal(ydoc, () => {
+      for (const id of flowIds) patchElement(ydoc, "flows", id, patch);
+    });
+  return (
+    <div className="bulk-edit">
+      <p>{t("editor.insp.bulk", { n: flowIds.length })}</p>
+      <div className="field">
+        <label htmlFor="bulk-mynumber">{t("editor.f.carriesMyNumber")}</label>
+        <select
+          id="bulk-mynumber"
+          value=""
+          onChange={(e) => {
+            const v = e.target.value;
+            if (v) apply({ carriesMyNumber: v === "yes" ? true : v === "no" ? false : null });
+          }}
+        >
+          <option value="">—</option>
+          <option value="yes">{t("editor.insp.yes")}</option>
+          <option value="no">{t("editor.insp.no")}</option>
+          <option value="unknown">{t("editor.insp.unknown")}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="bulk-transport">{t("editor.f.transport")}</label>
+        <select id="bulk-transport" value="" onChange={(e) => e.target.value && apply({ transport: e.target.value })}>
+          <option value="">—</option>
+          {termOptions(TRANSPORTS, lang).map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
 
 function PhaseBox({ model, flowId, lang }: { model: NagareDocument; flowId: string; lang: Lang }) {
   const c = useMemo(() => classifyFlows(model).get(flowId), [model, flowId]);
