@@ -54,7 +54,10 @@ describe("templates in the browser", () => {
     await row.getByRole("button").click();
     await page.getByTestId("node-中間サーバー").waitFor();
     await page.getByTestId("node-情報提供ネットワークシステム").waitFor();
-    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    // Focus the canvas on an empty spot (the corners hold the zoom buttons, legend and hints).
+    const pane = page.locator(".react-flow__pane");
+    const box = await pane.boundingBox();
+    await pane.click({ position: { x: (box?.width ?? 800) - 30, y: (box?.height ?? 600) / 3 } });
     await page.keyboard.press("Control+z");
     await expect.poll(() => page.getByTestId("node-中間サーバー").count()).toBe(0);
     expect(await page.getByTestId("node-団体内統合宛名システム").count()).toBe(0);
