@@ -7,6 +7,7 @@ import type { Lang } from "../../i18n";
 import { translate } from "../../i18n";
 import { type Connection, connectDocument } from "../../sync/connect";
 import type { Session } from "../session";
+import { rememberLink } from "../start/links";
 import { EditorShell } from "./EditorShell";
 import "@xyflow/react/dist/style.css";
 import "../styles/editor.css";
@@ -30,6 +31,8 @@ export function EditorPage({ lang, setLang, session }: { lang: Lang; setLang: (l
     const undo = createUndoManager(ydoc);
     const idb = new IndexeddbPersistence(`nagare:${docId ?? "local"}`, ydoc);
     const connection = docId && token ? connectDocument(ydoc, { docId, token }) : null;
+    // A link opened directly (e.g. from a mail) appears on this browser's start page from now on.
+    if (docId && token) rememberLink({ id: docId, token, role: session.role });
     let alive = true;
     const onSync = (synced: boolean) => {
       if (synced && alive) ensureInitialized(ydoc);
@@ -58,7 +61,7 @@ export function EditorPage({ lang, setLang, session }: { lang: Lang; setLang: (l
       void idb.destroy();
       ydoc.destroy();
     };
-  }, [docId, token]);
+  }, [docId, token, session.role]);
   if (!res)
     return (
       <main className="editor-page is-loading" data-doc={docId ?? "local"}>

@@ -21,11 +21,12 @@ import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import type { NagareDocument } from "../../model";
 import type { Finding } from "../../rules/types";
-import type { ConnectionStatus } from "../../sync/connect";
+import type { ConnectionStatus, ServerNotice } from "../../sync/connect";
 import type { Session } from "../session";
 import { DeleteDialog, HelpDialog, IdentityDialog, Legend, type PendingDelete } from "./Dialogs";
 import type { EditorResources } from "./EditorPage";
 import { Inspector } from "./Inspector";
+import { discardLocalCopy } from "./local-copy";
 import { Palette } from "./Palette";
 import { ParticipantList, RemoteCursors, usePresence } from "./Presence";
 import { type ElementIds, PANELS, type PanelProps } from "./panels";
@@ -105,6 +106,10 @@ export function EditorShell({
       undo.off("stack-item-popped", update);
     };
   }, [undo]);
+
+  // ---- server notices (read-only link, refused update, limits)
+  const [notice, setNotice] = useState<ServerNotice | null>(connection ? connection.notice() : null);
+  useEffect(() => connection?.onNotice(setNotice), [connection]);
 
   // ---- connection status
   const [status, setStatus] = useState<ConnectionStatus | "local">(connection ? connection.status() : "local");
@@ -405,6 +410,19 @@ export function EditorShell({
         <span className={`status status-${status}`} data-testid="status">
           {t(`editor.status.${status}` as MessageKey)}
         </span>
+        {notice ? (
+          <span className="server-notice" role="alert" data-testid="server-notice" data-code={notice.code}>
+            {lang === "ja" ? notice.ja : notice.en}
+            {status === "refused" && session.docId ? (
+              <button
+                type="button"
+                onClick={() => discardLocalCopy(session.docId as string, t("editor.notice.discardConfirm"))}
+              >
+                {t("editor.notice.discardLocal")}
+              </button>
+            ) : null}
+          </span>
+        ) : null}
         <div className="toolbar-group">
           {!readOnly ? (
             <>

@@ -27,6 +27,10 @@ export const editorMessages = defineMessages(
     "editor.status.connecting": "接続中…",
     "editor.status.connected": "共同編集中",
     "editor.status.disconnected": "オフライン（変更は端末に保存され、再接続時に送られます）",
+    "editor.status.refused": "サーバーが接続を拒否しました",
+    "editor.notice.discardLocal": "この端末の未送信の変更を破棄して読み込み直す",
+    "editor.notice.discardConfirm":
+      "この端末に残っている、サーバーに受け付けられなかった変更を破棄します。よろしいですか？",
     "editor.panel.inspector": "プロパティ",
     "editor.panel.steps": "備考（手順）",
     "editor.palette.title": "図形",
@@ -279,6 +283,10 @@ export const editorMessages = defineMessages(
     "editor.status.connecting": "Connecting…",
     "editor.status.connected": "Live",
     "editor.status.disconnected": "Offline (changes are kept here and sent on reconnect)",
+    "editor.status.refused": "The server refused the connection",
+    "editor.notice.discardLocal": "Discard this browser's unsent changes and reload",
+    "editor.notice.discardConfirm":
+      "This discards the changes kept in this browser that the server did not accept. Continue?",
     "editor.panel.inspector": "Properties",
     "editor.panel.steps": "Notes (steps)",
     "editor.palette.title": "Shapes",
