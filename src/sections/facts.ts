@@ -77,15 +77,39 @@ export function isNetworkFlow(facts: DocFacts, flow: ModelFlow): boolean {
 }
 
 /**
- * The systems of Ⅰ2: those this 事務 runs (its own, or run for it by a contractor), plus the shared platforms
- * it uses directly (中間サーバー, マイナポータル). Other departments' and other bodies' systems are partners
- * that appear in the 接続 boxes and in 入手元/提供先, not in the list itself.
+ * The systems of Ⅰ2, as the published 評価書 list them (東京都 都営住宅, 昭島市 住民基本台帳, 豊中市 子ども医療費):
+ * - a system this 事務 runs (its own, or run for it by a contractor) that holds the 特定個人情報ファイル
+ *   (`fileIds`) or handles the 個人番号 (an end of a flow marked `carriesMyNumber`);
+ * - the shared platforms the 事務 is connected to: 団体内統合宛名システム, 中間サーバー, マイナポータル, and the
+ *   body's own 住基ネット equipment (市町村CS, 都道府県サーバ) even when another department runs it.
+ * Not listed: systems whose flows never carry the 個人番号 (都住システム, 戸籍システム, 法務省連携システム), the
+ * 庁内連携システム and the 情報提供ネットワークシステム (they are ③ 接続 boxes, not systems of the 事務), other
+ * departments' business and tax systems, and other bodies' servers (全国サーバ, 個人番号カード管理システム).
+ * Until someone marks a flow as carrying the 個人番号, every system the 事務 runs is listed.
  */
-function usedSystem(index: GraphIndex, n: ModelNode): boolean {
-  if (!isSystem(n) || n.systemRole === "info_provision_network") return false;
-  if (n.systemRole === "middle_server" || n.systemRole === "mynaportal") return true;
-  const party = resolveParty(index, n).party;
-  return party === "self" || party === "contractor" || party === "subcontractor";
+const CONNECTION_ROLES = new Set(["info_provision_network", "intra_linkage"]);
+const PLATFORM_ROLES = new Set(["atena", "middle_server", "mynaportal"]);
+
+function listedSystems(doc: NagareDocument, index: GraphIndex): ModelNode[] {
+  const handlesNumber = new Set<string>();
+  const touched = new Set<string>();
+  for (const f of doc.flows) {
+    touched.add(f.source);
+    touched.add(f.target);
+    if (f.carriesMyNumber !== true) continue;
+    handlesNumber.add(f.source);
+    handlesNumber.add(f.target);
+  }
+  const marked = handlesNumber.size > 0;
+  return doc.nodes.filter((n) => {
+    if (!isSystem(n) || (n.systemRole && CONNECTION_ROLES.has(n.systemRole))) return false;
+    const party = resolveParty(index, n).party;
+    const handles = n.fileIds.length > 0 || handlesNumber.has(n.id) || !marked;
+    // The 中間サーバー and マイナポータル exchange 符号 and applications rather than the 個人番号 itself.
+    if (n.systemRole && PLATFORM_ROLES.has(n.systemRole)) return handles || touched.has(n.id);
+    if (n.systemRole === "juki_net") return handles && (party === "self" || party === "self_department");
+    return handles && (party === "self" || party === "contractor" || party === "subcontractor");
+  });
 }
 
 export function buildFacts(doc: NagareDocument, today?: string): DocFacts {
@@ -123,7 +147,7 @@ export function buildFacts(doc: NagareDocument, today?: string): DocFacts {
       s.nodeIds.add(flow.target);
     }
   }
-  const systems = doc.nodes.filter((n) => usedSystem(index, n));
+  const systems = listedSystems(doc, index);
   return { doc, index, classes, date: doc.meta.publishedOn ?? today ?? null, files: scopes, systems, cache: new Map() };
 }
 

@@ -290,12 +290,21 @@ describe("section Ⅱ from the graph", () => {
           n("zenkoku", "system_external", "全国サーバ", { systemRole: "juki_net" }),
           n("hosted", "system_own", "委託先のシステム", { owner: { party: "contractor" } }),
         ],
-        flows: [f("x", "koseki", "sys", { transport: "intra_linkage" })],
+        flows: [
+          f("x", "koseki", "sys", { transport: "intra_linkage" }),
+          f("y", "sys", "mid", { carriesMyNumber: false }),
+          f("z", "sys", "hosted"),
+          f("w", "sys", "zenkoku"),
+        ],
       }),
     );
     const names = item(g, "I.2").children.map((c) => c.title);
     expect(names).toEqual(["業務システム", "中間サーバー", "委託先のシステム"]);
-    expect(checked(item(g, "I.2.sys:sys.3"))).toEqual(["庁内連携システム", "その他(戸籍システム)"]);
+    expect(checked(item(g, "I.2.sys:sys.3"))).toEqual([
+      "庁内連携システム",
+      "住民基本台帳ネットワークシステム",
+      "その他(中間サーバー、委託先のシステム、戸籍システム)",
+    ]);
   });
 });
 
