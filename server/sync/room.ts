@@ -167,8 +167,9 @@ export class Room {
    * transaction has committed: broadcast, then compact if due.
    */
   writePending(): () => void {
+    // The queue is emptied only once the transaction has committed: if it fails, abandonPending()
+    // still knows whose updates were lost and tells them.
     const batch = this.pending;
-    this.pending = [];
     if (batch.length === 0) return () => {};
     const root = this.doc.getMap<unknown>(ROOT_KEY);
     const meta = root.get("meta");
@@ -185,6 +186,7 @@ export class Room {
     }
     this.db.q.touchDoc.run(title, jimu, now, this.docId);
     return () => {
+      this.pending = this.pending.slice(batch.length);
       this.lastSeq = lastSeq;
       this.sinceCompact += batch.length;
       for (const w of batch) {
@@ -199,11 +201,16 @@ export class Room {
   abandonPending(reason: Notice): void {
     const senders = new Set(this.pending.map((w) => w.from).filter((p): p is Peer => p !== null));
     this.pending = [];
-    this.reload();
     const msg = noticeMessage(reason);
     for (const p of senders) {
       p.send(msg);
       p.close(1011, reason.code);
+    }
+    try {
+      this.reload();
+    } catch {
+      // The copy still holds the unstored change and cannot be rebuilt: nobody may build on it.
+      this.notifyAll(reason, 1011);
     }
   }
 
@@ -229,12 +236,18 @@ export class Room {
     const meta = root.get("meta");
     const title = root.get("title");
     const jimu = meta instanceof Y.Map ? meta.get("jimuName") : "";
-    this.db.q.touchDoc.run(
-      typeof title === "string" ? title : "",
-      typeof jimu === "string" ? jimu : "",
-      Date.now(),
-      this.docId,
-    );
+    // Only the list's cached title: on a full disk this write fails too, and that must not stop the
+    // reload (nor crash the process) after a storage failure.
+    try {
+      this.db.q.touchDoc.run(
+        typeof title === "string" ? title : "",
+        typeof jimu === "string" ? jimu : "",
+        Date.now(),
+        this.docId,
+      );
+    } catch {
+      // kept from the last successful write
+    }
   }
 
   /** Folds stored updates into one snapshot. */
@@ -246,7 +259,13 @@ export class Room {
     const clean = this.doc.store.pendingStructs || this.doc.store.pendingDs ? loadState(this.db, this.docId) : null;
     const state = Y.encodeStateAsUpdate(clean ? clean.doc : this.doc);
     clean?.doc.destroy();
-    compactState(this.db, this.docId, state, this.lastSeq);
+    try {
+      compactState(this.db, this.docId, state, this.lastSeq);
+    } catch {
+      // Compaction is an optimisation: the updates stay stored and are folded in on a later try
+      // (e.g. once a full disk has space again). Throwing here would end the process.
+      return;
+    }
     this.approxBytes = state.length;
     this.sinceCompact = 0;
   }
