@@ -33,7 +33,19 @@ const PAD = 24;
 const LANE_HEADER = 44;
 const LANE_GAP = 24;
 const BOUNDARY_HEADER = 30;
-const STACK_GAP = 18;
+/** Between members stacked in a boundary: room for the flows that run between them and their labels. */
+const STACK_GAP = 34;
+/** Between neighbouring nodes of a lane (ELK's node spacing): a flow label fits between two boxes. */
+const NODE_GAP = 60;
+/** The least horizontal gap between two columns of nodes, and what each flow crossing it adds. */
+const LAYER_GAP = 90;
+const LAYER_GAP_PER_FLOW = 6;
+const LAYER_GAP_MAX = 180;
+/** A figure wider than this (width : height) is laid out again with more room between the nodes of a lane. */
+const WIDE = 2.2;
+/** The 委託/再委託 tab drawn above a contractor (16 px) and a little air above it. */
+const TAB = 20;
+const hasTab = (n: ModelNode) => n.kind === "contractor" || n.kind === "subcontractor";
 
 interface Unit {
   id: string;
@@ -62,13 +74,18 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
     });
     const width = Math.max(...members.map((m) => m.size!.width)) + 2 * PAD;
     const height =
-      BOUNDARY_HEADER + members.reduce((s, m) => s + m.size!.height, 0) + STACK_GAP * (members.length - 1) + PAD;
+      BOUNDARY_HEADER +
+      members.reduce((s, m) => s + m.size!.height + (hasTab(m) ? TAB : 0), 0) +
+      STACK_GAP * (members.length - 1) +
+      PAD;
     units.push({ id: `B:${b.id}`, width, height, lane: b.lane, boundary: b });
     for (const m of members) unitOf.set(m.id, `B:${b.id}`);
   }
   for (const n of doc.nodes) {
     if (unitOf.has(n.id)) continue;
-    units.push({ id: n.id, width: n.size!.width, height: n.size!.height, lane: input.lanes[n.id] as LaneKind });
+    // A contractor's tab is part of what it covers: ELK keeps the node above clear of it.
+    const tab = hasTab(n) ? TAB : 0;
+    units.push({ id: n.id, width: n.size!.width, height: n.size!.height + tab, lane: input.lanes[n.id] as LaneKind });
     unitOf.set(n.id, n.id);
   }
 
@@ -81,15 +98,15 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
     if (!edges.has(key)) edges.set(key, { id: `e${edges.size}`, sources: [s], targets: [t] });
   }
 
-  const graph: ElkNode = {
+  const graphWith = (nodeGap: number): ElkNode => ({
     id: "root",
     layoutOptions: {
       "elk.algorithm": "layered",
       "elk.direction": "RIGHT",
       "elk.partitioning.activate": "true",
       "elk.separateConnectedComponents": "false",
-      "elk.spacing.nodeNode": "44",
-      "elk.layered.spacing.nodeNodeBetweenLayers": "90",
+      "elk.spacing.nodeNode": String(nodeGap),
+      "elk.layered.spacing.nodeNodeBetweenLayers": String(LAYER_GAP),
       "elk.spacing.edgeNode": "24",
       "elk.layered.spacing.edgeNodeBetweenLayers": "24",
       "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
@@ -102,10 +119,14 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
       height: u.height,
       layoutOptions: { "elk.partitioning.partition": String(LANE_ORDER.indexOf(u.lane)) },
     })),
-    edges: [...edges.values()],
-  };
+    edges: [...edges.values()].map((e) => ({ ...e, sources: [...e.sources], targets: [...e.targets] })),
+  });
   const elk = new ELK();
-  const out = await elk.layout(graph);
+  let out = await elk.layout(graphWith(NODE_GAP));
+  // A long, flat figure shrinks to nothing on a page: give the lanes more height instead (the width comes from
+  // the number of layers, which spacing inside a layer does not change).
+  const aspect = (out.width ?? 1) / Math.max(1, out.height ?? 1);
+  if (aspect > WIDE) out = await elk.layout(graphWith(Math.round(NODE_GAP * Math.min(2.5, aspect / WIDE + 0.3))));
   const placed = new Map<string, { x: number; y: number }>();
   for (const c of out.children ?? []) placed.set(c.id, { x: c.x ?? 0, y: c.y ?? 0 });
 
@@ -120,12 +141,14 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
   const members = new Map<string, { node: ModelNode; dx: number; dy: number }[]>();
   for (const u of units) {
     if (!u.boundary) {
-      members.set(u.id, [{ node: nodeById.get(u.id)!, dx: 0, dy: 0 }]);
+      const node = nodeById.get(u.id)!;
+      members.set(u.id, [{ node, dx: 0, dy: hasTab(node) ? TAB : 0 }]);
       continue;
     }
     let dy = BOUNDARY_HEADER;
     const list = u.boundary.members.map((id) => {
       const node = nodeById.get(id)!;
+      if (hasTab(node)) dy += TAB;
       const m = { node, dx: (u.width - node.size!.width) / 2, dy };
       dy += node.size!.height + STACK_GAP;
       return m;
@@ -143,6 +166,7 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
       members: (members.get(u.id) ?? []).map((m) => ({ id: m.node.id, dx: m.dx, dy: m.dy, ...m.node.size! })),
     };
   });
+  spreadColumns(boxes, doc.flows);
   untangle(boxes, doc.flows);
   const top = Math.min(...boxes.map((b) => b.y));
   for (const b of boxes) b.y += origin.y + LANE_HEADER + PAD - top;
@@ -197,7 +221,54 @@ interface LayoutBox {
   members: { id: string; dx: number; dy: number; width: number; height: number }[];
 }
 
-const MOVE_GAP = 28;
+const MOVE_GAP = 40;
+
+/**
+ * Widens the gap between two neighbouring columns of boxes in proportion to the flows that cross it: each of
+ * them brings a step label and a transport badge that need room beside the other flows' ones.
+ */
+export function spreadColumns(boxes: LayoutBox[], flows: { source: string; target: string }[]): void {
+  const ownerBox = new Map<string, LayoutBox>();
+  for (const b of boxes) for (const m of b.members) ownerBox.set(m.id, b);
+  // Columns: boxes whose horizontal extents overlap, left to right.
+  const sorted = [...boxes].sort((a, b) => a.x - b.x);
+  const columns: LayoutBox[][] = [];
+  let right = Number.NEGATIVE_INFINITY;
+  for (const b of sorted) {
+    if (b.x >= right) columns.push([]);
+    columns[columns.length - 1]!.push(b);
+    right = Math.max(right, b.x + b.width);
+  }
+  const columnOf = new Map<LayoutBox, number>();
+  columns.forEach((c, i) => {
+    for (const b of c) columnOf.set(b, i);
+  });
+  // Labels in a gap: the step label at the start of each flow leaving a column towards it, and the badge at the
+  // middle of each flow whose middle falls into it. Flows only passing through need no room of their own.
+  const crossing = new Array<number>(columns.length).fill(0);
+  for (const f of flows) {
+    const a = ownerBox.get(f.source);
+    const b = ownerBox.get(f.target);
+    if (!a || !b || a === b) continue;
+    const ca = columnOf.get(a)!;
+    const cb = columnOf.get(b)!;
+    if (ca === cb) continue;
+    crossing[ca < cb ? ca : ca - 1]!++;
+    crossing[Math.floor((ca + cb - 1) / 2)]!++;
+  }
+  let push = 0;
+  for (let k = 0; k + 1 < columns.length; k++) {
+    const left = Math.max(...columns[k]!.map((b) => b.x + b.width));
+    const next = columns[k + 1]!;
+    for (const b of next) b.x += push;
+    const gap = Math.min(...next.map((b) => b.x)) - left;
+    const want = Math.min(LAYER_GAP_MAX, LAYER_GAP + LAYER_GAP_PER_FLOW * crossing[k]!);
+    if (gap < want) {
+      for (const b of next) b.x += want - gap;
+      push += want - gap;
+    }
+  }
+}
 
 /**
  * Moves boxes up and down within their column so that fewer straight flow lines pass behind a node that is

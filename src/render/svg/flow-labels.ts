@@ -16,6 +16,8 @@ const STEP_FONT = 11;
 const STEP_H = 17;
 const BADGE_FONT = 10;
 const BADGE_H = 15;
+/** A label drawn over another label hides both: worse than covering a line, as bad as covering a node. */
+const LABEL_WEIGHT = 3;
 
 function centred(p: { x: number; y: number }, w: number, h: number): Box {
   return { x: p.x - w / 2, y: p.y - h / 2, w, h };
@@ -74,8 +76,18 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
             centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, STEP_H),
           );
       }
+      // Crowded start: further along the line, then beside it, before giving up and covering something.
+      for (const t of [0.3, 0.45, 0.6]) {
+        const at = pointAlong(pts, len * t);
+        cands.push(centred(at.p, w, STEP_H));
+        const d = at.horizontal ? STEP_H / 2 + 2 : w / 2 + 2;
+        for (const s of [-1, 1])
+          cands.push(
+            centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, STEP_H),
+          );
+      }
       const b = space.pick(cands, f.id);
-      space.add(b);
+      space.add(b, undefined, LABEL_WEIGHT);
       boxes.push(b);
       parts.push(
         el("g", { "data-step": f.step }, [
@@ -119,7 +131,7 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
     }
     if (chosen) {
       const { b, badge: shownBadge, data: shownData } = chosen;
-      space.add(b);
+      space.add(b, undefined, LABEL_WEIGHT);
       boxes.push(b);
       const wb = shownBadge ? measureText(shownBadge, BADGE_FONT) + 10 : 0;
       const wd = shownData ? measureText(shownData, BADGE_FONT) + 6 : 0;
@@ -169,15 +181,17 @@ function labelWidth(badge: string, data: string): number {
 
 /** Spots near the middle of the path, on the line first, then beside it. */
 function midCandidates(pts: Route["points"], len: number, w: number): Box[] {
-  const ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+  const ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86];
   const cands = ts.map((t) => centred(pointAlong(pts, len * t).p, w, BADGE_H));
   for (const t of ts) {
     const at = pointAlong(pts, len * t);
-    const d = at.horizontal ? BADGE_H / 2 + 2 : w / 2 + 3;
-    for (const s of [-1, 1])
-      cands.push(
-        centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, BADGE_H),
-      );
+    for (const far of [0, BADGE_H + 2]) {
+      const d = (at.horizontal ? BADGE_H / 2 + 2 : w / 2 + 3) + far;
+      for (const s of [-1, 1])
+        cands.push(
+          centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, BADGE_H),
+        );
+    }
   }
   return cands;
 }
