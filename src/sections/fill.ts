@@ -2,6 +2,7 @@ import { resolveParty } from "../derive";
 import {
   type AssessmentKind,
   EXTERNAL_BODY_TYPES,
+  type LegalBasis,
   type ModelFlow,
   type ModelNode,
   POPULATION_BANDS,
@@ -37,7 +38,7 @@ import {
   SOURCE_CHOICES,
   TRANSFER_METHOD_CHOICES,
 } from "./form";
-import { citeLegalBases } from "./legal-basis-catalog";
+import { citeLegalBasesOnDate } from "./legal-basis-catalog";
 import { formatMeasures, measureGroups, mergeSources, riskScope } from "./measures";
 import { stepLines } from "./steps";
 import { findingsInScope, suggestSufficiencyFor } from "./sufficiency";
@@ -349,16 +350,31 @@ function provisionPresence(c: FillContext): FillResult {
   return { checks, value, state: "graph", sources: fromFlows(flows) };
 }
 
+/** Legal bases cited with the numbering of the 公表日; a stored number of the other era is 要確認. */
+function citedBases(
+  bases: readonly LegalBasis[],
+  c: FillContext,
+  context: "network" | null,
+  state: ItemState,
+): FillResult {
+  if (!bases.length) return { value: "", state: "missing" };
+  const { value, note } = citeLegalBasesOnDate(bases, c.facts.date, context);
+  if (!value.trim()) return { value: "", state: "missing" };
+  return note ? { value, state: "suggested", note } : { value, state };
+}
+
 function provisionBasis(c: FillContext): FillResult {
   const p = c.provision;
   if (!p) return { value: "", state: "missing" };
   const bases = p.record?.legalBasis.length ? p.record.legalBasis : p.flows.flatMap((f) => f.legalBasis);
   const unique = bases.filter((b, i) => bases.findIndex((x) => JSON.stringify(x) === JSON.stringify(b)) === i);
   if (!unique.length) return { value: "", state: "missing", sources: fromFlows(p.flows) };
+  const { value, note } = citeLegalBasesOnDate(unique, c.facts.date, p.network ? "network" : null);
   return {
-    value: citeLegalBases(unique, c.facts.date),
-    state: p.record?.legalBasis.length ? "meta" : "graph",
+    value,
+    state: note ? "suggested" : p.record?.legalBasis.length ? "meta" : "graph",
     sources: fromFlows(p.flows),
+    ...(note ? { note } : {}),
   };
 }
 
@@ -588,7 +604,7 @@ export const FILLERS: Record<string, Filler> = {
     const names = c.facts.doc.files.map((f) => f.name);
     return txt(names.length > 1 ? names.map((n, i) => `(${i + 1})${n}`).join(" ") : names[0]);
   },
-  "I.legalBasisUse": (c) => txt(citeLegalBases(c.facts.doc.meta.legalBasisForUse, c.facts.date)),
+  "I.legalBasisUse": (c) => citedBases(c.facts.doc.meta.legalBasisForUse, c, null, "meta"),
   "I.network.performed": (c) => {
     const p = c.facts.doc.meta.networkLinkage.performed;
     if (p) return choice({ yes: "実施する", no: "実施しない", undecided: "未定" }[p]);
@@ -602,14 +618,14 @@ export const FILLERS: Record<string, Filler> = {
   },
   "I.network.basis": (c) => {
     const own = c.facts.doc.meta.networkLinkage.legalBasis;
-    if (own.length) return txt(citeLegalBases(own, c.facts.date));
+    if (own.length) return citedBases(own, c, "network", "meta");
     const flows = flowsInPhase(c.facts, null, "network_inquiry", "network_provision").filter(
       (f) => f.legalBasis.length,
     );
     const bases = flows.flatMap((f) => f.legalBasis);
     const unique = bases.filter((b, i) => bases.findIndex((x) => JSON.stringify(x) === JSON.stringify(b)) === i);
     return unique.length
-      ? { value: citeLegalBases(unique, c.facts.date), state: "graph", sources: fromFlows(flows) }
+      ? { ...citedBases(unique, c, "network", "graph"), sources: fromFlows(flows) }
       : { value: "", state: "missing" };
   },
   "I.department": (c) => txt(c.facts.doc.meta.department),

@@ -249,3 +249,76 @@ export function citeLegalBases(bases: readonly LegalBasis[], dateIso: string | n
   if (bases.length === 1) return citeLegalBasis(bases[0] as LegalBasis, dateIso);
   return bases.map((b, i) => `(${i + 1})${citeLegalBasis(b, dateIso)}`).join("\n");
 }
+
+const NETWORK_TOPICS: readonly Article19Topic[] = ["network", "ordinance_network"];
+const NETWORK_WORDS = /情報提供ネットワーク|別表第二|主務省令/;
+
+/** A 第19条 item whose stored number belongs to the other numbering than the document's date. */
+export interface Article19Mismatch {
+  stored: number;
+  cited: number;
+  topic: Article19Topic;
+}
+
+/**
+ * Reads a stored 番号法第19条 basis by its content and gives the item in force on the document's date. The
+ * content comes from where the basis is used (`context`: the 情報提供ネットワークシステム) or from the basis
+ * itself (a 別表第二 row, a 主務省令 or words naming the network): a 第7号 cited for the network in a 2023
+ * document is the pre-2021-09-01 number and is cited as 第8号, with the mismatch reported for a person to
+ * confirm. A number whose content cannot be told is cited as written.
+ */
+export function readArticle19(
+  basis: LegalBasis,
+  dateIso: string | null | undefined,
+  context: "network" | null,
+): { basis: LegalBasis; mismatch: Article19Mismatch | null } {
+  if (basis.law !== "mynumber_act" || basis.article !== "19" || basis.item === undefined)
+    return { basis, mismatch: null };
+  const network =
+    context === "network" ||
+    basis.tableRow !== undefined ||
+    basis.ministerialOrdinance !== undefined ||
+    NETWORK_WORDS.test(basis.text ?? "");
+  if (!network) return { basis, mismatch: null };
+  const asDated = article19Topic(basis.item, dateIso);
+  if (asDated && NETWORK_TOPICS.includes(asDated)) return { basis, mismatch: null };
+  const otherDate = era(dateIso) === 1 ? "2000-01-01" : ARTICLE19_RENUMBERED_ON;
+  const other = article19Topic(basis.item, otherDate);
+  if (!other || !NETWORK_TOPICS.includes(other)) return { basis, mismatch: null };
+  const renumbered = renumberArticle19(basis, otherDate, dateIso ?? null);
+  return {
+    basis: renumbered,
+    mismatch: { stored: basis.item, cited: renumbered.item ?? basis.item, topic: other },
+  };
+}
+
+/** Bases cited as on the document's date, with a 要確認 note for every stored 第19条 number of the other era. */
+export function citeLegalBasesOnDate(
+  bases: readonly LegalBasis[],
+  dateIso: string | null | undefined,
+  context: "network" | null,
+): { value: string; note: { ja: string; en: string } | null } {
+  const read = bases.map((b) => readArticle19(b, dateIso, context));
+  const value = citeLegalBases(
+    read.map((r) => r.basis),
+    dateIso,
+  );
+  const mismatches = read.flatMap((r) => (r.mismatch ? [r.mismatch] : []));
+  if (!mismatches.length) return { value, note: null };
+  const when = dateIso ? `公表日（${dateIso}）` : "本日";
+  const whenEn = dateIso ? `the publication date (${dateIso})` : "today";
+  const before = era(dateIso) === 1;
+  const ja = mismatches
+    .map(
+      (m) =>
+        `番号法第19条第${m.stored}号は${before ? "2021年9月1日より前" : "2021年9月1日以後"}の号番号です（${ARTICLE19[m.topic].ja}）。${when}の号番号に合わせて第${m.cited}号と記載しました。`,
+    )
+    .join("");
+  const en = mismatches
+    .map(
+      (m) =>
+        `My Number Act Art. 19 item ${m.stored} is the numbering ${before ? "before" : "from"} 2021-09-01 (${ARTICLE19[m.topic].en}); cited as item ${m.cited}, the numbering on ${whenEn}.`,
+    )
+    .join(" ");
+  return { value, note: { ja: `要確認: ${ja}`, en: `To confirm: ${en}` } };
+}
