@@ -24,6 +24,14 @@ export function tokenTag(token: string): string {
   return `#${hashToken(token).slice(0, 8)}`;
 }
 
+/**
+ * What a log line may say about a requested document id: the id of an existing document, otherwise only
+ * a tag — a mistyped or pasted link can put a token where the id belongs, and tokens never reach the log.
+ */
+export function docIdTag(db: Db, docId: string): string {
+  return db.q.getDoc.get(docId) ? docId : `?${hashToken(docId).slice(0, 8)}`;
+}
+
 export const ROLE_RANK: Record<Role, number> = { view: 1, edit: 2, owner: 3 };
 
 export type AuthResult =

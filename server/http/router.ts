@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { type BadTokenThrottle, checkToken, DOC_ID, ROLE_RANK, tokenTag } from "../auth";
+import { type BadTokenThrottle, checkToken, DOC_ID, docIdTag, ROLE_RANK, tokenTag } from "../auth";
 import type { ServerConfig } from "../config";
 import type { Db, Role, TokenRow } from "../db";
 import type { Rooms } from "../sync/rooms";
@@ -52,7 +52,7 @@ export async function authorize(ctx: Ctx, req: http.IncomingMessage, docId: stri
   if (!auth.ok) {
     if (auth.status === 403) {
       ctx.throttle.recordFailure(address);
-      ctx.log(`http refused ${docId} ${token ? tokenTag(token) : "-"} ${auth.code}`);
+      ctx.log(`http refused ${docIdTag(ctx.db, docId)} ${token ? tokenTag(token) : "-"} ${auth.code}`);
     }
     throw new HttpError(auth.status, auth.code, auth.ja, auth.en);
   }

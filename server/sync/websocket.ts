@@ -3,10 +3,11 @@ import type { Duplex } from "node:stream";
 import * as decoding from "lib0/decoding";
 import { WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { type BadTokenThrottle, checkToken, DOC_ID, tokenTag } from "../auth";
+import { type BadTokenThrottle, checkToken, DOC_ID, docIdTag, tokenTag } from "../auth";
 import type { ServerConfig } from "../config";
 import type { Db } from "../db";
 import { clientAddress } from "../http/respond";
+import { securityHeaders } from "../security-headers";
 import { DamagedDocumentError } from "./persistence";
 import {
   awarenessMessage,
@@ -49,11 +50,22 @@ interface Deps {
 }
 
 /** Answers an upgrade request with a plain HTTP error, without upgrading. */
-function refuseUpgrade(socket: Duplex, status: number, code: string, ja: string, en: string): void {
+function refuseUpgrade(
+  req: http.IncomingMessage,
+  socket: Duplex,
+  status: number,
+  code: string,
+  ja: string,
+  en: string,
+): void {
   const body = JSON.stringify({ error: { code, ja, en } });
   const reason = http_reason(status);
+  // Written by hand (no ServerResponse here), so the security headers every response carries are added too.
+  const security = Object.entries(securityHeaders(req))
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join("");
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${security}Connection: close\r\n\r\n${body}`,
   );
 }
 
@@ -93,19 +105,19 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
     upgrade(req, socket, head).catch((e) => {
       deps.log(`upgrade failed: ${e instanceof Error ? e.message : String(e)}`);
       if (socket.writable)
-        refuseUpgrade(socket, 500, "internal", "サーバー内部でエラーが起きました", "internal server error");
+        refuseUpgrade(req, socket, 500, "internal", "サーバー内部でエラーが起きました", "internal server error");
     });
   });
 
   async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     const m = /^\/ws\/([^/]*)$/.exec(url.pathname);
-    if (!m) return refuseUpgrade(socket, 404, "not_found", "接続先が違います", "unknown WebSocket path");
+    if (!m) return refuseUpgrade(req, socket, 404, "not_found", "接続先が違います", "unknown WebSocket path");
     const docId = decodeURIComponentSafe(m[1] ?? "");
     if (!docId || !DOC_ID.test(docId))
-      return refuseUpgrade(socket, 400, "bad_id", "文書 ID が正しくありません", "invalid document id");
+      return refuseUpgrade(req, socket, 400, "bad_id", "文書 ID が正しくありません", "invalid document id");
     if (!originAllowed(req, deps.config.allowedOrigins))
-      return refuseUpgrade(socket, 403, "bad_origin", "許可されていない接続元です", "origin not allowed");
+      return refuseUpgrade(req, socket, 403, "bad_origin", "許可されていない接続元です", "origin not allowed");
     const address = clientAddress(req);
     const token = url.searchParams.get("token");
     if (token) await deps.throttle.wait(address);
@@ -113,13 +125,13 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
     if (!auth.ok) {
       if (auth.status === 403) {
         deps.throttle.recordFailure(address);
-        deps.log(`ws refused ${docId} ${token ? tokenTag(token) : "-"} ${auth.code}`);
+        deps.log(`ws refused ${docIdTag(deps.db, docId)} ${token ? tokenTag(token) : "-"} ${auth.code}`);
       }
-      return refuseUpgrade(socket, auth.status, auth.code, auth.ja, auth.en);
+      return refuseUpgrade(req, socket, auth.status, auth.code, auth.ja, auth.en);
     }
     // The owner may still reach a trashed document over HTTP (to restore it), but nobody edits it.
     if (deps.db.q.getDoc.get(docId)?.deleted_at != null)
-      return refuseUpgrade(socket, 410, "deleted", "文書はごみ箱にあります", "the document is in the trash");
+      return refuseUpgrade(req, socket, 410, "deleted", "文書はごみ箱にあります", "the document is in the trash");
     let room: ReturnType<Rooms["open"]>;
     try {
       room = deps.rooms.open(docId);
@@ -127,6 +139,7 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       if (e instanceof DamagedDocumentError) {
         deps.log(e.message);
         return refuseUpgrade(
+          req,
           socket,
           503,
           "damaged",
