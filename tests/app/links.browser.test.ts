@@ -27,7 +27,9 @@ describe("links opened directly", () => {
     await page.locator(".react-flow__pane").waitFor();
     await expect.poll(() => page.getByTestId("status").getAttribute("class")).toContain("status-connected");
     await page.goto(`${server.url}/`);
-    await expect.poll(() => page.getByTestId("doc-list").textContent(), { timeout: 15_000 }).toContain("直接開いた事務");
+    await expect
+      .poll(() => page.getByTestId("doc-list").textContent(), { timeout: 15_000 })
+      .toContain("直接開いた事務");
     await context.close();
   });
 
