@@ -102,4 +102,35 @@ describe("a full disk", () => {
       disk.free();
     }
   });
+
+  test("a data directory that became read-only (existing documents): a clear message, the file untouched", async () => {
+    const dataDir = path.join(disk.dir, "readonly");
+    const s = await startServer({ dataDir });
+    const doc = await createDoc(s.url, { title: "読取専用" });
+    await s.stop();
+    const file = path.join(dataDir, "nagare.sqlite");
+    const before = fs.readFileSync(file);
+    expect(spawnSync("mount", ["-o", "remount,ro", disk.dir]).status).toBe(0);
+    try {
+      const r = spawnSync(process.execPath, ["--import", "tsx", "server/main.ts"], {
+        cwd: path.resolve(import.meta.dirname, "../.."),
+        env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir },
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/起動できません: .*(書き込めません|読めません)/);
+      expect(r.stderr).toMatch(/Cannot start: .*(not writable|unreadable)/);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      spawnSync("mount", ["-o", "remount,rw", disk.dir]);
+    }
+    const again = await startServer({ dataDir });
+    try {
+      const info = await api(again.url, `/api/documents/${doc.id}`, { token: doc.token });
+      expect(info.body.title).toBe("読取専用");
+    } finally {
+      await again.stop();
+    }
+  });
 });
