@@ -1,4 +1,5 @@
 import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
+import { ICON_KINDS } from "../canvas/geometry";
 import { LANE_KINDS, type LaneKind, type ModelGroup, type ModelNode, type NagareDocument } from "../model";
 import { sizeForLabel } from "./geometry";
 
@@ -45,6 +46,8 @@ const LAYER_GAP_MAX = 180;
 const WIDE = 2.2;
 /** The 委託/再委託 tab drawn above a contractor (16 px) and a little air above it. */
 const TAB = 20;
+/** Room per flow end on the side of a box. */
+const PORT_GAP = 12;
 const hasTab = (n: ModelNode) => n.kind === "contractor" || n.kind === "subcontractor";
 
 interface Unit {
@@ -61,8 +64,17 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
   const unitOf = new Map<string, string>();
   const units: Unit[] = [];
 
+  const degree = new Map<string, number>();
+  for (const f of doc.flows)
+    for (const end of new Set([f.source, f.target])) degree.set(end, (degree.get(end) ?? 0) + 1);
   for (const n of doc.nodes) {
-    n.size = n.size ?? sizeForLabel(n.kind, n.label);
+    if (!n.size) {
+      n.size = sizeForLabel(n.kind, n.label);
+      // A box that many flows touch gets the height to keep their arrowheads apart (about half arrive on
+      // each side); icons keep their drawn size.
+      if (!ICON_KINDS.has(n.kind))
+        n.size.height = Math.max(n.size.height, PORT_GAP * Math.ceil((degree.get(n.id) ?? 0) / 2) + 16);
+    }
     if (!input.lanes[n.id]) throw new Error(`layout: node ${n.id} has no lane`);
   }
   for (const b of input.boundaries) {
@@ -164,10 +176,15 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
       width: u.width,
       height: u.height,
       members: (members.get(u.id) ?? []).map((m) => ({ id: m.node.id, dx: m.dx, dy: m.dy, ...m.node.size! })),
+      lane: u.lane,
     };
   });
+  mergeColumns(boxes);
   spreadColumns(boxes, doc.flows);
   untangle(boxes, doc.flows);
+  // Moving boxes up and down can free a column to merge with its neighbour.
+  mergeColumns(boxes);
+  spreadColumns(boxes, doc.flows);
   const top = Math.min(...boxes.map((b) => b.y));
   for (const b of boxes) b.y += origin.y + LANE_HEADER + PAD - top;
   const boxOf = new Map(boxes.map((b) => [b.id, b]));
@@ -219,18 +236,12 @@ interface LayoutBox {
   width: number;
   height: number;
   members: { id: string; dx: number; dy: number; width: number; height: number }[];
+  /** The lane of the box; a gap between two lanes keeps room for both lanes' padding. */
+  lane?: LaneKind;
 }
 
-const MOVE_GAP = 40;
-
-/**
- * Widens the gap between two neighbouring columns of boxes in proportion to the flows that cross it: each of
- * them brings a step label and a transport badge that need room beside the other flows' ones.
- */
-export function spreadColumns(boxes: LayoutBox[], flows: { source: string; target: string }[]): void {
-  const ownerBox = new Map<string, LayoutBox>();
-  for (const b of boxes) for (const m of b.members) ownerBox.set(m.id, b);
-  // Columns: boxes whose horizontal extents overlap, left to right.
+/** Boxes whose horizontal extents overlap, as columns from left to right. */
+function columnsOf(boxes: LayoutBox[]): LayoutBox[][] {
   const sorted = [...boxes].sort((a, b) => a.x - b.x);
   const columns: LayoutBox[][] = [];
   let right = Number.NEGATIVE_INFINITY;
@@ -239,6 +250,47 @@ export function spreadColumns(boxes: LayoutBox[], flows: { source: string; targe
     columns[columns.length - 1]!.push(b);
     right = Math.max(right, b.x + b.width);
   }
+  return columns;
+}
+
+/**
+ * ELK gives every layer of a lane its own column even when the nodes of two neighbouring layers lie at
+ * different heights, which makes a long chain of systems very wide. Within a lane, a column whose boxes all
+ * sit well above or below those of the column before it moves into that column.
+ */
+export function mergeColumns(boxes: LayoutBox[]): void {
+  for (const lane of LANE_ORDER) {
+    const cols = columnsOf(boxes.filter((b) => b.lane === lane));
+    let i = 0;
+    while (i + 1 < cols.length) {
+      const here = cols[i]!;
+      const next = cols[i + 1]!;
+      const apart = next.every((b) =>
+        here.every((a) => b.y >= a.y + a.height + NODE_GAP || a.y >= b.y + b.height + NODE_GAP),
+      );
+      if (!apart) {
+        i++;
+        continue;
+      }
+      const widest = here.reduce((w, a) => (a.width > w.width ? a : w));
+      const centre = widest.x + widest.width / 2;
+      for (const b of next) b.x = centre - b.width / 2;
+      here.push(...next);
+      cols.splice(i + 1, 1);
+    }
+  }
+}
+
+const MOVE_GAP = 40;
+
+/**
+ * Sets the gap between two neighbouring columns of boxes in proportion to the flows whose labels fall into it:
+ * each brings a step label and a transport badge that need room beside the other flows' ones.
+ */
+export function spreadColumns(boxes: LayoutBox[], flows: { source: string; target: string }[]): void {
+  const ownerBox = new Map<string, LayoutBox>();
+  for (const b of boxes) for (const m of b.members) ownerBox.set(m.id, b);
+  const columns = columnsOf(boxes);
   const columnOf = new Map<LayoutBox, number>();
   columns.forEach((c, i) => {
     for (const b of c) columnOf.set(b, i);
@@ -262,11 +314,12 @@ export function spreadColumns(boxes: LayoutBox[], flows: { source: string; targe
     const next = columns[k + 1]!;
     for (const b of next) b.x += push;
     const gap = Math.min(...next.map((b) => b.x)) - left;
-    const want = Math.min(LAYER_GAP_MAX, LAYER_GAP + LAYER_GAP_PER_FLOW * crossing[k]!);
-    if (gap < want) {
-      for (const b of next) b.x += want - gap;
-      push += want - gap;
-    }
+    const labels = Math.min(LAYER_GAP_MAX, LAYER_GAP + LAYER_GAP_PER_FLOW * crossing[k]!);
+    const laneChange = columns[k]![0]!.lane !== next[0]!.lane;
+    // Between lanes: both lanes' padding and the gap between them come on top.
+    const want = laneChange ? labels + LANE_GAP + 2 * PAD : labels;
+    for (const b of next) b.x += want - gap;
+    push += want - gap;
   }
 }
 

@@ -233,15 +233,17 @@ function best(
   return top as Scored;
 }
 
-function selfLoop(b: Box): Pt[] {
+/** A loop over the top right corner; the k-th loop on the same box runs outside the ones before it. */
+function selfLoop(b: Box, k = 0): Pt[] {
   const right = b.x + b.w;
-  const y = b.y + Math.min(18, b.h / 3);
-  const x = right - Math.min(30, b.w / 3);
+  const y = b.y + Math.min(18 + 10 * k, b.h / 2);
+  const x = right - Math.min(30 + 14 * k, b.w / 2);
+  const out = 22 + 12 * k;
   return [
     { x: right, y },
-    { x: right + 22, y },
-    { x: right + 22, y: b.y - 22 },
-    { x, y: b.y - 22 },
+    { x: right + out, y },
+    { x: right + out, y: b.y - out },
+    { x, y: b.y - out },
     { x, y: b.y },
   ];
 }
@@ -347,7 +349,8 @@ export function routeAll(requests: RouteRequest[], boxes: Map<string, Box>, soft
     const box = boxes.get(id) as Box;
     const length = horizontal(side) ? box.h : box.w;
     list.sort((a, b) => (horizontal(side) ? a.other.y - b.other.y : a.other.x - b.other.x) || a.index - b.index);
-    const gap = Math.min(22, (length * 0.8) / Math.max(1, list.length));
+    // Spread over most of the side, so that arrowheads (about 8 px wide) stay apart even on a crowded side.
+    const gap = Math.min(22, (length * 0.85) / Math.max(1, list.length - 1));
     list.forEach((slot, i) => {
       offsets.set(`${slot.index}|${slot.end}`, (i - (list.length - 1) / 2) * gap);
     });
@@ -355,8 +358,13 @@ export function routeAll(requests: RouteRequest[], boxes: Map<string, Box>, soft
 
   // Pass 3: final paths with the spread ports, avoiding what is already drawn.
   const taken = new Taken();
+  const loops = new Map<string, number>();
   return chosen.map((c, index) => {
-    if (!c.sides) return { id: c.req.id, points: selfLoop(c.req.source), sides: ["right", "top"] as [Side, Side] };
+    if (!c.sides) {
+      const k = loops.get(c.req.sourceId) ?? 0;
+      loops.set(c.req.sourceId, k + 1);
+      return { id: c.req.id, points: selfLoop(c.req.source, k), sides: ["right", "top"] as [Side, Side] };
+    }
     const [sa, sb] = c.sides;
     const p = sidePoint(c.req.source, sa, offsets.get(`${index}|0`) ?? 0);
     const q = sidePoint(c.req.target, sb, offsets.get(`${index}|1`) ?? 0);
