@@ -17,7 +17,7 @@ import {
 import { DamagedDocumentError } from "../sync/persistence";
 import { CLOSE } from "../sync/websocket";
 import { clientAddress, HttpError, readBody, readJson, sendJson, str } from "./respond";
-import { authorize, type Ctx, type Route } from "./router";
+import { authorize, type Ctx, type Route, storageFailed } from "./router";
 
 const ID = "([A-Za-z0-9_-]{1,64})";
 const doc = (rest = "") => new RegExp(`^/api/documents/${ID}${rest}$`);
@@ -32,9 +32,10 @@ function changeLive(ctx: Ctx, docId: string, actor: string, change: (d: Y.Doc) =
     throw e;
   }
   const verdict = room.applyLocal(change, { actor });
-  ctx.rooms.flush();
+  const stored = ctx.rooms.flush();
   ctx.rooms.release(room);
   if (!verdict.ok) throw new HttpError(422, verdict.code, verdict.ja, verdict.en);
+  if (!stored) throw storageFailed();
 }
 
 /** New documents per address and minute: links are free to make, the disk is not. */

@@ -96,6 +96,11 @@ export async function dispatch(ctx: Ctx, routes: Route[], req: http.IncomingMess
     if (e instanceof HttpError) return sendError(res, e);
     if (e instanceof URIError)
       return sendError(res, new HttpError(400, "bad_path", "パスが正しくありません", "bad path"));
+    // A full disk or an unwritable database file: the transaction was rolled back, say so plainly.
+    if (isStorageError(e)) {
+      ctx.log(`storage failed on ${req.method} ${url.pathname}: ${(e as Error).message}`);
+      if (!res.headersSent) return sendError(res, storageFailed());
+    }
     ctx.log(`internal error on ${req.method} ${url.pathname}: ${e instanceof Error ? e.stack : String(e)}`);
     if (!res.headersSent)
       sendError(res, new HttpError(500, "internal", "サーバー内部でエラーが起きました", "internal server error"));
@@ -113,4 +118,21 @@ export function sameOrigin(req: http.IncomingMessage, allowed: string[]): boolea
   } catch {
     return false;
   }
+}
+
+const STORAGE_CODES = new Set(["SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN"]);
+
+function isStorageError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && [...STORAGE_CODES].some((c) => code === c || code.startsWith(`${c}_`));
+}
+
+/** The change was not stored (full disk, unwritable database); nothing of it was kept. */
+export function storageFailed(): HttpError {
+  return new HttpError(
+    503,
+    "storage_failed",
+    "サーバーで保存に失敗したため、変更は受け付けられませんでした（ディスクの空きを確認してください）",
+    "the server could not store the change (check the free disk space)",
+  );
 }

@@ -32,12 +32,13 @@ export class Rooms {
   ) {}
 
   /**
-   * Writes every queued update of every room in one transaction, then broadcasts them. Call before
+   * Writes every queued update of every room in one transaction, then broadcasts them (false: the
+   * write failed and the queued updates were dropped). Call before
    * anything is sent from a room's state (a sync answer, a download) so that nobody sees unstored edits.
    */
-  flush(): void {
+  flush(): boolean {
     this.scheduled = false;
-    if (this.dirty.size === 0) return;
+    if (this.dirty.size === 0) return true;
     const rooms = [...this.dirty];
     this.dirty.clear();
     let after: (() => void)[];
@@ -51,9 +52,11 @@ export class Rooms {
           ja: "サーバーで保存に失敗したため、変更は受け付けられませんでした",
           en: "the server could not store the change",
         });
-      return;
+      // Callers answering over HTTP must not report success for a change that was dropped.
+      return false;
     }
     for (const f of after) f();
+    return true;
   }
 
   /** The room of a document, loading it if needed. Throws DamagedDocumentError for unreadable data. */

@@ -45,6 +45,23 @@ describe("a full disk", () => {
       expect(nodeIds(b.ydoc)).not.toContain("lost");
       expect(b.conn.status()).toBe("connected");
       expect(server.output()).toContain("storing updates failed");
+      // HTTP writes while the disk is full: refused with a message, nothing half-done.
+      for (const [method, p, body] of [
+        ["PATCH", `/api/documents/${doc.id}`, { title: "改名" }],
+        ["POST", `/api/documents/${doc.id}/versions`, { name: "満杯中" }],
+        ["POST", "/api/documents", { title: "新規" }],
+        ["POST", `/api/documents/${doc.id}/duplicate`, {}],
+      ] as const) {
+        const r = await api(server.url, p, { method, token: doc.token, body });
+        expect(r.status, `${method} ${p}: ${JSON.stringify(r.body)}`).toBe(503);
+        expect(r.body.error.code).toBe("storage_failed");
+        expect(r.body.error.ja).toContain("保存に失敗");
+        expect(r.body.error.en).toBeTruthy();
+      }
+      expect((await api(server.url, `/api/documents/${doc.id}`, { token: doc.token })).body.title).toBe("満杯");
+      expect((await api(server.url, `/api/documents/${doc.id}/versions`, { token: doc.token })).body.versions).toEqual(
+        [],
+      );
       // While the disk stays full, reads still work and show only stored edits.
       const during = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
       expect(during.status).toBe(200);
