@@ -185,42 +185,96 @@ function acquisitionFlows(c: FillContext) {
   return flowsInPhase(c.facts, c.file, "acquisition", "network_inquiry");
 }
 
+const isNetworkNode = (n: ModelNode | undefined) => n?.systemRole === "info_provision_network";
+/** Parties on the 評価実施機関's own side of the network (its departments and contractors). */
+const OWN_SIDE = new Set(["self", "self_department", "contractor", "subcontractor"]);
+
+/**
+ * The 情報照会先 of the file's network inquiries: the bodies drawn on the far side of the 情報提供ネットワーク
+ * システム (a flow from them to the network, or the network forwarding an inquiry to them), in inquiry flows.
+ */
+function inquiryPartners(c: FillContext): ModelNode[] {
+  const { index } = c.facts;
+  const found = new Map<string, ModelNode>();
+  for (const f of flowsInPhase(c.facts, c.file, "network_inquiry")) {
+    const s = index.nodes.get(f.source);
+    const t = index.nodes.get(f.target);
+    const partner = isNetworkNode(t) ? s : isNetworkNode(s) ? t : undefined;
+    if (!partner || isNetworkNode(partner)) continue;
+    const party = resolveParty(index, partner).party;
+    if (!OWN_SIDE.has(party ?? "") || partner.owner?.bodyType) found.set(partner.id, partner);
+  }
+  return [...found.values()];
+}
+
 function acquisitionSources(c: FillContext): FillResult {
   const { index } = c.facts;
   const m = new Map<string, Set<string>>();
   const unknown: string[] = [];
+  const unknownPartners: string[] = [];
   const flows = acquisitionFlows(c);
+  let viaNetwork = false;
+  const pickBody = (n: ModelNode, name: string) => {
+    const body = n.owner?.bodyType;
+    if (!body) return false;
+    const label = EXTERNAL_BODY_TYPES[body].ja;
+    pick(m, SOURCE_CHOICES.includes(label as never) ? label : "その他", name);
+    return true;
+  };
   for (const f of flows) {
     const src = index.nodes.get(f.source);
     if (!src) continue;
     const party = resolveParty(index, src).party;
     const inquiry = c.facts.classes.get(f.id)?.phase === "network_inquiry";
-    const body = src.owner?.bodyType;
+    if (inquiry && (isNetworkNode(src) || OWN_SIDE.has(party ?? ""))) {
+      // A hop of the answer (network → 中間サーバー → 業務システム): the 入手元 is the 情報照会先 behind the network.
+      viaNetwork = true;
+      continue;
+    }
     if (!inquiry && party === "subject") pick(m, SOURCE_CHOICES[0]);
     else if (!inquiry && party === "self_department") pick(m, SOURCE_CHOICES[1], nodeName(src));
     else if (!inquiry && party === "self_other_organ") pick(m, SOURCE_CHOICES[3], nodeName(src));
-    else if (body) {
-      const label = EXTERNAL_BODY_TYPES[body].ja;
-      pick(
-        m,
-        SOURCE_CHOICES.includes(label as never) ? label : "その他",
-        src.owner?.name ?? (inquiry ? "" : src.label),
-      );
-    } else unknown.push(src.label);
+    else if (pickBody(src, src.owner?.name ?? src.label)) continue;
+    else if (inquiry) unknownPartners.push(src.label);
+    else unknown.push(src.label);
+  }
+  if (viaNetwork) {
+    for (const p of inquiryPartners(c)) if (!pickBody(p, p.owner?.name ?? p.label)) unknownPartners.push(p.label);
   }
   if (!flows.length) return { checks: marks(SOURCE_CHOICES, m), value: "", state: "missing" };
   const sources = fromFlows(flows);
-  if (unknown.length)
+  const partnersMissing = viaNetwork && inquiryPartners(c).length === 0;
+  if (unknown.length || unknownPartners.length || partnersMissing) {
+    const ja: string[] = [];
+    const en: string[] = [];
+    if (unknown.length) {
+      ja.push(`入手元の種類（行政機関・地方公共団体・民間事業者等）が未設定：${lines(unknown).join("、")}`);
+      en.push(`kind of source body not set: ${lines(unknown).join(", ")}`);
+    }
+    if (unknownPartners.length) {
+      ja.push(
+        `情報照会先の団体の種類（行政機関・地方公共団体等）が未設定：${lines(unknownPartners).join("、")}（ノードの「所有者」で設定）`,
+      );
+      en.push(
+        `kind of body not set for the inquiry partners: ${lines(unknownPartners).join(", ")} (set the node's owner)`,
+      );
+    }
+    if (partnersMissing) {
+      ja.push(
+        "情報提供ネットワークシステムを通じた入手の情報照会先が描かれていません：照会先の機関を情報提供ネットワークシステムにつなぎ、団体の種類を設定してください",
+      );
+      en.push(
+        "the bodies queried through the information provision network are not drawn: connect them to the network and set their kind of body",
+      );
+    }
     return {
       checks: marks(SOURCE_CHOICES, m),
       value: "",
       state: "missing",
       sources,
-      note: {
-        ja: `入手元の種類（行政機関・地方公共団体・民間事業者等）が未設定：${lines(unknown).join("、")}`,
-        en: `kind of source body not set: ${lines(unknown).join(", ")}`,
-      },
+      note: { ja: ja.join("／"), en: en.join("; ") },
     };
+  }
   return { checks: marks(SOURCE_CHOICES, m), value: "", state: "graph", sources };
 }
 
