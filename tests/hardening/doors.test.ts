@@ -149,6 +149,28 @@ describe("document routes refuse bad tokens before anything else, and change not
     });
 });
 
+describe("routes that name the document in the body", () => {
+  test("POST /api/templates (least role: edit): no, wrong, revoked and view tokens", async () => {
+    const before = counts();
+    const body = { documentId: owner.id, title: "雛形" };
+    const post = (token?: string) => api(server.url, "/api/templates", { token, body });
+    expectBilingualError(await post(), 401);
+    expectBilingualError(await post("A".repeat(43)), 403);
+    expectBilingualError(await post(revoked.token), 403);
+    expectBilingualError(await post(view.token), 403, "role");
+    expect(counts()).toEqual(before);
+    const list = await api(server.url, "/api/templates");
+    expect(JSON.stringify(list.body)).not.toContain("雛形");
+  });
+
+  test("unknown API paths and methods", async () => {
+    expectBilingualError(await api(server.url, "/api/nothing"), 404);
+    expectBilingualError(await api(server.url, "/api/health", { method: "DELETE" }), 405);
+    expectBilingualError(await api(server.url, "/api/render/no-such-renderer", { body: {} }), 404);
+    expectBilingualError(await api(server.url, "/api/render/..%2f..%2f..%2fetc%2fpasswd", { body: {} }), [400, 404]);
+  });
+});
+
 describe("bodies: malformed JSON, wrong shapes, oversized", () => {
   const jsonRoutes: [string, string, () => string, () => string | undefined][] = [
     ["POST", "create", () => "/api/documents", () => undefined],
