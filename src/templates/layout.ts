@@ -35,7 +35,7 @@ const LANE_HEADER = 44;
 const LANE_GAP = 24;
 const BOUNDARY_HEADER = 30;
 /** Between members stacked in a boundary: room for the flows that run between them and their labels. */
-const STACK_GAP = 34;
+const STACK_GAP = 44;
 /** Between neighbouring nodes of a lane (ELK's node spacing): a flow label fits between two boxes. */
 const NODE_GAP = 60;
 /** The least horizontal gap between two columns of nodes, and what each flow crossing it adds. */

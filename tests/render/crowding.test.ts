@@ -38,8 +38,9 @@ describe("label placement on the template figures", () => {
       const onNodes = labels.filter((l) => nodeBoxes(doc).some((n) => overlapArea(l, n) > 0)).map((l) => l.what);
       expect(onNodes).toEqual([]);
       const c = crowding(svg, doc);
-      // 61 flows in a few lanes: one touching pair is tolerated, more means the placement broke down.
-      expect(c.labelPairs).toBeLessThanOrEqual(Math.max(1, Math.floor(c.labels / 50)));
+      // 61 flows in a few lanes: one overlapping pair is tolerated (東京都 has one between two close
+      // contractors), more means the placement broke down (it had 15 before labels avoided one another).
+      expect(c.labelPairs).toBeLessThanOrEqual(1);
       expect(c.stackedArrows).toBe(0);
     });
   }

@@ -70,11 +70,14 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
       for (const extra of [0, 14]) {
         const start = pointAlong(pts, 0);
         const at = pointAlong(pts, (start.horizontal ? w / 2 : STEP_H / 2) + 3 + extra);
-        const d = at.horizontal ? STEP_H / 2 + 2 : w / 2 + 2;
-        for (const s of [-1, 1])
-          cands.push(
-            centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, STEP_H),
-          );
+        // Right beside the line, then one label further out (a short line between close nodes).
+        for (const ring of [0, 1]) {
+          const d = (at.horizontal ? STEP_H / 2 + 2 : w / 2 + 2) + ring * (at.horizontal ? STEP_H + 2 : w + 2);
+          for (const s of [-1, 1])
+            cands.push(
+              centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, STEP_H),
+            );
+        }
       }
       // Crowded start: further along the line, then beside it, before giving up and covering something.
       for (const t of [0.3, 0.45, 0.6]) {
