@@ -66,6 +66,50 @@ export interface Crowding {
   labelsOnNodes: number;
   /** Pairs of arrowheads whose tips are closer than 6 px (drawn on top of each other). */
   stackedArrows: number;
+  /** Flow labels drawn across the line of another flow. */
+  labelsOnLines: number;
+}
+
+/** Line segments of every flow's path, by flow id. */
+export function flowSegments(svg: string): { id: string; a: [number, number]; b: [number, number] }[] {
+  const root = tree(svg);
+  const layer = findAll(root, (e) => e.name === "g" && e.attrs.id === "flows")[0];
+  if (!layer) return [];
+  const out: { id: string; a: [number, number]; b: [number, number] }[] = [];
+  for (const g of findAll(layer, (e) => e.name === "g" && !!e.attrs["data-flow-id"])) {
+    for (const p of findAll(g, (e) => e.name === "path")) {
+      const pts = [...(p.attrs.d ?? "").matchAll(/(-?[\d.]+)[ ,](-?[\d.]+)/g)].map(
+        (m) => [Number(m[1]), Number(m[2])] as [number, number],
+      );
+      for (let i = 0; i + 1 < pts.length; i++)
+        out.push({
+          id: g.attrs["data-flow-id"] as string,
+          a: pts[i] as [number, number],
+          b: pts[i + 1] as [number, number],
+        });
+    }
+  }
+  return out;
+}
+
+/** Labels with the flow they belong to (the data-flow-id of their group). */
+function labelsByFlow(svg: string): { flow: string; box: Rect }[] {
+  const root = tree(svg);
+  const layer = findAll(root, (e) => e.name === "g" && e.attrs.id === "flow-labels")[0];
+  if (!layer) return [];
+  const out: { flow: string; box: Rect }[] = [];
+  for (const g of findAll(layer, (e) => e.name === "g" && !!e.attrs["data-flow-id"]))
+    for (const b of flowLabelBoxes(`<svg><g id="flow-labels">${serialize(g)}</g></svg>`))
+      out.push({ flow: g.attrs["data-flow-id"] as string, box: b });
+  return out;
+}
+
+function serialize(e: El): string {
+  if (e.name === "#text") return "";
+  const attrs = Object.entries(e.attrs)
+    .map(([k, v]) => ` ${k}="${v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;")}"`)
+    .join("");
+  return `<${e.name}${attrs}>${e.children.map(serialize).join("")}</${e.name}>`;
 }
 
 /** Tips of the arrowheads (the first point of each arrow polygon of the flows layer). */
@@ -92,5 +136,19 @@ export function crowding(svg: string, doc: NagareDocument): Crowding {
   for (let i = 0; i < tips.length; i++)
     for (let j = i + 1; j < tips.length; j++)
       if (Math.hypot(tips[i]!.x - tips[j]!.x, tips[i]!.y - tips[j]!.y) < 6) stackedArrows++;
-  return { labels: labels.length, labelPairs, labelsOnNodes, stackedArrows };
+  const segs = flowSegments(svg);
+  let labelsOnLines = 0;
+  for (const { flow, box } of labelsByFlow(svg)) {
+    const [x0, y0, x1, y1] = [box.x + 1, box.y + 1, box.x + box.w - 1, box.y + box.h - 1];
+    const crossed = segs.some(
+      (s) =>
+        s.id !== flow &&
+        Math.max(s.a[0], s.b[0]) > x0 &&
+        Math.min(s.a[0], s.b[0]) < x1 &&
+        Math.max(s.a[1], s.b[1]) > y0 &&
+        Math.min(s.a[1], s.b[1]) < y1,
+    );
+    if (crossed) labelsOnLines++;
+  }
+  return { labels: labels.length, labelPairs, labelsOnNodes, stackedArrows, labelsOnLines };
 }
