@@ -40,8 +40,8 @@ const STACK_GAP = 44;
 const NODE_GAP = 60;
 /** The least horizontal gap between two columns of nodes, and what each flow crossing it adds. */
 const LAYER_GAP = 90;
-const LAYER_GAP_PER_FLOW = 6;
-const LAYER_GAP_MAX = 180;
+const LAYER_GAP_PER_FLOW = 4;
+const LAYER_GAP_MAX = 160;
 /** A figure wider than this (width : height) is laid out again with more room between the nodes of a lane. */
 const WIDE = 2.2;
 /** The 委託/再委託 tab drawn above a contractor (16 px) and a little air above it. */
