@@ -1,10 +1,13 @@
-import { StrictMode, useEffect, useState } from "react";
+import { lazy, StrictMode, Suspense, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import type { Lang } from "../i18n";
+import { type Lang, translate } from "../i18n";
 import { EditorPage } from "./editor/EditorPage";
 import { type Session, sessionFromLocation } from "./session";
 import { StartPage } from "./start/StartPage";
-import { VersionPage, versionFromLocation } from "./versions/VersionPage";
+import { versionFromLocation } from "./versions/version-route";
+
+/** A saved version is opened rarely; its page is fetched on demand. */
+const VersionPage = lazy(() => import("./versions/VersionPage").then((m) => ({ default: m.VersionPage })));
 
 /** The language chosen last time, Japanese by default. */
 function initialLang(): Lang {
@@ -45,7 +48,15 @@ function App() {
   if (where.page === "editor") return <EditorPage lang={lang} setLang={setLang} session={where.session} />;
   if (where.page === "version")
     return (
-      <VersionPage lang={lang} setLang={setLang} docId={where.docId} versionId={where.versionId} token={where.token} />
+      <Suspense fallback={<p className="app-loading">{translate(lang, "app.loading")}</p>}>
+        <VersionPage
+          lang={lang}
+          setLang={setLang}
+          docId={where.docId}
+          versionId={where.versionId}
+          token={where.token}
+        />
+      </Suspense>
     );
   return <StartPage lang={lang} setLang={setLang} />;
 }

@@ -1,5 +1,5 @@
 import { Panel, useReactFlow } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   connectedFlows,
   createPositionWriter,
@@ -619,7 +619,9 @@ export function EditorShell({
                 select={selectOne}
               />
             ) : (
-              <activePanel.component {...panelProps} />
+              <Suspense fallback={<p className="panel-loading">{t("app.loading")}</p>}>
+                <activePanel.component {...panelProps} />
+              </Suspense>
             )}
           </div>
         </aside>

@@ -1,15 +1,8 @@
-import type { ComponentType } from "react";
+import { type ComponentType, lazy } from "react";
 import type * as Y from "yjs";
 import type { Lang, MessageKey } from "../../i18n";
 import type { NagareDocument } from "../../model";
-import { ExportPanel } from "../export/ExportPanel";
-import { ReportPanel } from "../report/ReportPanel";
-import { FindingsPanel } from "../risk/FindingsPanel";
-import { RiskMapPanel } from "../risk/RiskMapPanel";
 import type { Session } from "../session";
-import { SharePanel } from "../share/SharePanel";
-import { BlocksPanel } from "../templates/BlocksPanel";
-import { VersionsPanel } from "../versions/VersionsPanel";
 import { StepsPanel } from "./StepsPanel";
 
 /** Ids of model elements to select or highlight on the canvas. */
@@ -40,16 +33,53 @@ export interface EditorPanel {
 }
 
 /**
+ * A panel whose code is fetched the first time its tab opens, so the rules engine, the report and export
+ * renderers and their libraries stay out of the bundle that shows the start page and the canvas. The editor
+ * renders panels inside a Suspense boundary.
+ */
+function lazyPanel(load: () => Promise<ComponentType<PanelProps>>): ComponentType<PanelProps> {
+  return lazy(async () => ({ default: await load() }));
+}
+
+/**
  * The side panels of the editor. Each feature (備考, findings, 評価書 preview, versions …) registers its
  * panel here with one line; the editor shows them as tabs.
  */
 export const PANELS: EditorPanel[] = [
   { id: "steps", titleKey: "editor.panel.steps", component: StepsPanel },
-  { id: "findings", titleKey: "risk.panel.findings", component: FindingsPanel },
-  { id: "risk-map", titleKey: "risk.panel.map", component: RiskMapPanel },
-  { id: "export", titleKey: "export.panel.title", component: ExportPanel },
-  { id: "report", titleKey: "report.panel.title", component: ReportPanel },
-  { id: "blocks", titleKey: "templates.blocks.title", component: BlocksPanel },
-  { id: "share", titleKey: "share.panel", component: SharePanel },
-  { id: "versions", titleKey: "versions.panel", component: VersionsPanel },
+  {
+    id: "findings",
+    titleKey: "risk.panel.findings",
+    component: lazyPanel(() => import("../risk/FindingsPanel").then((m) => m.FindingsPanel)),
+  },
+  {
+    id: "risk-map",
+    titleKey: "risk.panel.map",
+    component: lazyPanel(() => import("../risk/RiskMapPanel").then((m) => m.RiskMapPanel)),
+  },
+  {
+    id: "export",
+    titleKey: "export.panel.title",
+    component: lazyPanel(() => import("../export/ExportPanel").then((m) => m.ExportPanel)),
+  },
+  {
+    id: "report",
+    titleKey: "report.panel.title",
+    component: lazyPanel(() => import("../report/ReportPanel").then((m) => m.ReportPanel)),
+  },
+  {
+    id: "blocks",
+    titleKey: "templates.blocks.title",
+    component: lazyPanel(() => import("../templates/BlocksPanel").then((m) => m.BlocksPanel)),
+  },
+  {
+    id: "share",
+    titleKey: "share.panel",
+    component: lazyPanel(() => import("../share/SharePanel").then((m) => m.SharePanel)),
+  },
+  {
+    id: "versions",
+    titleKey: "versions.panel",
+    component: lazyPanel(() => import("../versions/VersionsPanel").then((m) => m.VersionsPanel)),
+  },
 ];

@@ -11,12 +11,7 @@ import "@xyflow/react/dist/style.css";
 import "../styles/editor.css";
 import "../start/start.css";
 
-/** `/d/<docId>/v/<versionId>#t=TOKEN`: a saved version, shown read-only in the editor. */
-export function versionFromLocation(loc: Location): { docId: string; versionId: string; token: string } | null {
-  const m = /^\/d\/([A-Za-z0-9_-]{1,64})\/v\/([A-Za-z0-9_-]{1,64})\/?$/.exec(loc.pathname);
-  const token = new URLSearchParams(loc.hash.replace(/^#/, "")).get("t");
-  return m && token ? { docId: m[1] as string, versionId: m[2] as string, token } : null;
-}
+export { versionFromLocation } from "./version-route";
 
 export function VersionPage({
   lang,
