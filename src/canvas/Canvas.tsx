@@ -13,6 +13,7 @@ import {
   ReactFlow,
   SelectionMode,
   useReactFlow,
+  useStoreApi,
   type Viewport,
 } from "@xyflow/react";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -36,6 +37,7 @@ import { FlowEdge } from "./edges/FlowEdge";
 import type { Point } from "./geometry";
 import { GroupNode } from "./nodes/GroupNode";
 import { KindNode } from "./nodes/KindNode";
+import { openingViewport } from "./opening-view";
 import { connectNodes, createGroup, createNode, type GroupSpec, setLabel, updateMembership } from "./ops";
 
 const nodeTypes = { kind: KindNode, container: GroupNode };
@@ -73,7 +75,8 @@ export interface CanvasApi {
 /** The diagram: React Flow over the shared model, through the binding. */
 export function Canvas(props: CanvasProps) {
   const { ydoc, model, lang, readOnly, selected, setSelected, decorations, writer, notify } = props;
-  const { screenToFlowPosition, fitView, zoomIn, zoomOut } = useReactFlow();
+  const { screenToFlowPosition, fitView, zoomIn, zoomOut, getNodes, getNodesBounds, setViewport } = useReactFlow();
+  const flowStore = useStoreApi();
   const t = useCallback((k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
   const [nodes, setNodes] = useState<AnyRFNode[]>([]);
   const [edges, setEdges] = useState<FlowRFEdge[]>([]);
@@ -113,12 +116,18 @@ export function Canvas(props: CanvasProps) {
   }, [model, selected, decorations]);
 
   // A drawing that arrives (from IndexedDB or the server) is fitted once; one's own first element is not.
+  // A large drawing opens at a legible zoom from its top-left instead ("全体を表示" still fits all of it).
   const fitted = useRef(false);
   useEffect(() => {
     if (fitted.current || !nodes.length) return;
     fitted.current = true;
-    requestAnimationFrame(() => void fitView({ padding: 0.1 }));
-  }, [nodes.length, fitView]);
+    requestAnimationFrame(() => {
+      const { width, height } = flowStore.getState();
+      const opening = openingViewport(getNodesBounds(getNodes()), { width, height });
+      if (opening) void setViewport(opening);
+      else void fitView({ padding: 0.1 });
+    });
+  }, [nodes.length, fitView, flowStore, getNodes, getNodesBounds, setViewport]);
 
   const positionWrites = useCallback((id: string, abs: Point): PositionWrite[] => {
     const m = modelRef.current;
