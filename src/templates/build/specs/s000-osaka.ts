@@ -35,7 +35,12 @@ export function spec000(reading: Reading): TemplateSpec {
         legalBasis: [
           parseLegalBasis("【情報照会】番号法第19条第7号 別表第二の31の項、54の項及び85の2の項"),
           parseLegalBasis("【情報照会】番号法別表第二の主務省令 第22条、第28条及び第43条の4"),
-          parseLegalBasis("【情報照会】番号法第19条第8号、市番号条例第3条第1項 別表第1の1の項"),
+          // 番号法第19条第8号 together with the 条例 row it refers to: the 別表 is the 条例's, not the 番号法's.
+          {
+            ...parseLegalBasis("【情報照会】番号法第19条第8号、市番号条例第3条第1項 別表第1の1の項"),
+            tableRow: undefined,
+            ordinance: "市番号条例第3条第1項 別表第1の1の項",
+          },
         ],
       },
       note: issuesNote(
@@ -171,8 +176,9 @@ export function spec000(reading: Reading): TemplateSpec {
       },
       info_providers: { owner: { bodyType: "other" } },
       cmp_ops: {
-        owner: { party: "external" },
-        note: "中間サーバー・プラットフォームの運用事業者。大阪市の委託事項（II.4）には載っていないため他機関の欄に置いた。",
+        kind: "agency",
+        owner: { party: "external", bodyType: "private" },
+        note: "中間サーバー・プラットフォームの保守・運用を行う事業者。大阪市の委託事項（II.4）には載っておらず、特定個人情報の管理は地方公共団体のみが行う（204行）ため、大阪市の委託先ではなく他機関（民間事業者）として置いた。",
       },
     },
     // The three storage flows of 127行 carry backup media.

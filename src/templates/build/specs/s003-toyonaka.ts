@@ -127,7 +127,10 @@ export function spec003(reading: Reading): TemplateSpec {
       nttd: { owner: { name: "株式会社NTTデータ関西" }, delegationId: "d4" },
       staff: { owner: { name: "豊中市" } },
       kosodate: { systemRole: "business", fileIds: ["file1"] },
-      sys2: { systemRole: "other" },
+      sys2: {
+        systemRole: "other",
+        note: "評価書 I.2 のシステム2。名称と機能の欄が欠落しており（残るのは③他のシステムとの接続だけ: 34行）、この事務の特定個人情報ファイルを保有・処理するとも、どの流れで個人番号を扱うとも書かれていないため、ファイルは付けず、流れの個人番号の有無も未設定のままにした。",
+      },
       renkei: { systemRole: "intra_linkage" },
       atena: { systemRole: "atena" },
       chukan: {
