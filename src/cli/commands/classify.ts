@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import { classifyFlows, PHASE_RULES } from "../../derive";
-import { compareSteps, formatProblem, loadDocumentText, PHASES } from "../../model";
+import { compareSteps, PHASES } from "../../model";
 import type { CliCommand } from "../command";
+import { loadModelFile } from "../load-file";
 
 /** Prints the 評価書 phase of every flow and the rule that decided it (or why none could). */
 export const classifyCommand: CliCommand = {
@@ -20,19 +20,8 @@ export const classifyCommand: CliCommand = {
       io.err("使い方 / usage: classify FILE [--format text|json] | classify --rules\n");
       return 2;
     }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      io.err(`${file}: 読めません / cannot read (${e instanceof Error ? e.message : e})\n`);
-      return 2;
-    }
-    const result = loadDocumentText(text);
-    if (!result.ok) {
-      for (const p of result.problems) io.err(`${formatProblem(p)}\n`);
-      return 2;
-    }
-    const doc = result.doc;
+    const doc = loadModelFile(file, io, (n) => `${n} 件の問題 / ${n} problem(s)`);
+    if (!doc) return 2;
     const cls = classifyFlows(doc);
     const names = new Map(doc.nodes.map((n) => [n.id, n.label]));
     const flows = [...doc.flows].sort((a, b) => compareSteps(a.step, b.step));

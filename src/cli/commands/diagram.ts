@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { formatProblem, loadDocumentText } from "../../model";
 import { renderDiagramPdf } from "../../render/pdf";
 import { svgToPng } from "../../render/raster";
 import { renderDiagramSvg } from "../../render/svg";
 import { evaluateDetailed } from "../../rules";
 import type { CliCommand, CliIo } from "../command";
+import { loadModelFile } from "../load-file";
 
 const USAGE =
   "diagram FILE --format svg|png|pdf --out PATH [--paper a4|a3] [--mono] [--no-legend] [--no-steps] [--scale N] [--title] [--findings]";
@@ -87,22 +87,12 @@ export const diagramCommand: CliCommand = {
   run: async (args, io) => {
     const parsed = parse(args, io);
     if (typeof parsed === "number") return parsed;
-    let text: string;
-    try {
-      text = fs.readFileSync(parsed.file, "utf8");
-    } catch (e) {
-      io.err(`${parsed.file}: 読めません / cannot read (${e instanceof Error ? e.message : e})\n`);
-      return 2;
-    }
-    const loaded = loadDocumentText(text);
-    if (!loaded.ok) {
-      io.err(
-        `${parsed.file}: ${loaded.problems.length} 件の問題があるため書き出せません / cannot export: ${loaded.problems.length} problem(s)\n`,
-      );
-      for (const p of loaded.problems) io.err(`  - ${formatProblem(p)}\n`);
-      return 2;
-    }
-    const doc = loaded.doc;
+    const doc = loadModelFile(
+      parsed.file,
+      io,
+      (n) => `${n} 件の問題があるため書き出せません / cannot export: ${n} problem(s)`,
+    );
+    if (!doc) return 2;
     const style = parsed.mono ? "mono" : "color";
     const findings = parsed.findings ? evaluateDetailed(doc).findings : undefined;
     let bytes: Uint8Array | string;

@@ -1,5 +1,4 @@
-import fs from "node:fs";
-import { formatProblem, loadDocumentText, PHASES } from "../../model";
+import { PHASES } from "../../model";
 import {
   atLeast,
   evaluateRules,
@@ -14,6 +13,7 @@ import {
   STATUS_LABELS,
 } from "../../rules";
 import type { CliCommand, CliIo } from "../command";
+import { loadModelFile } from "../load-file";
 
 /**
  * `lint FILE [--format text|json] [--fail-on critical|high|medium|low|none]`
@@ -218,22 +218,13 @@ function run(args: string[], io: CliIo): number {
     io.err(`${opts.error}\n使い方 / usage: ${USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = fs.readFileSync(opts.file, "utf8");
-  } catch (e) {
-    io.err(`${opts.file}: 読めません / cannot read (${e instanceof Error ? e.message : e})\n`);
-    return 2;
-  }
-  const loaded = loadDocumentText(text);
-  if (!loaded.ok) {
-    io.err(
-      `${opts.file}: 不正なファイルです（${loaded.problems.length} 件の問題） / invalid file (${loaded.problems.length} problem(s))\n`,
-    );
-    for (const p of loaded.problems) io.err(`  - ${formatProblem(p)}\n`);
-    return 2;
-  }
-  const findings = evaluateRules(loaded.doc);
+  const doc = loadModelFile(
+    opts.file,
+    io,
+    (n) => `不正なファイルです（${n} 件の問題） / invalid file (${n} problem(s))`,
+  );
+  if (!doc) return 2;
+  const findings = evaluateRules(doc);
   if (opts.format === "json") io.out(`${JSON.stringify(lintJson(opts.file, findings, opts.failOn), null, 2)}\n`);
   else if (opts.format === "csv") io.out(findingsCsv(findings));
   else io.out(lintText(opts.file, findings, opts.failOn));

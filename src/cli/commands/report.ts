@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { formatProblem, loadDocumentText } from "../../model";
 import { isReportFormat, isReportKind, REPORT_FORMATS, renderReportFile } from "../../sections/export-node";
 import type { CliCommand, CliIo } from "../command";
+import { loadModelFile } from "../load-file";
 
 const USAGE = "report FILE --format docx|html|md|json --out PATH [--kind basic|focused|full]";
 
@@ -58,22 +58,13 @@ export const reportCommand: CliCommand = {
         `kind must be basic, focused or full (got ${kind})`,
       );
     const file = files[0] as string;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      io.err(`${file}: 読めません / cannot read (${e instanceof Error ? e.message : e})\n`);
-      return 2;
-    }
-    const loaded = loadDocumentText(text);
-    if (!loaded.ok) {
-      io.err(
-        `${file}: ${loaded.problems.length} 件の問題があるため出力しません / ${loaded.problems.length} problem(s), nothing written\n`,
-      );
-      for (const p of loaded.problems) io.err(`  - ${formatProblem(p)}\n`);
-      return 2;
-    }
-    const result = await renderReportFile(loaded.doc, format, kind ? { kind } : {});
+    const doc = loadModelFile(
+      file,
+      io,
+      (n) => `${n} 件の問題があるため出力しません / ${n} problem(s), nothing written`,
+    );
+    if (!doc) return 2;
+    const result = await renderReportFile(doc, format, kind ? { kind } : {});
     if (out === "-") {
       if (typeof result.body !== "string")
         return usageError(io, "Word 形式は標準出力に書けません", "docx cannot be written to stdout");
