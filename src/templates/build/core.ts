@@ -148,7 +148,8 @@ export function modelFromReading(reading: Reading, spec: TemplateSpec): { doc: N
       carriesMyNumber: rf.carriesMyNumber ?? null,
       transport,
       transportNote: rf.transportText || via ? clip(joinNotes(rf.transportText, via) ?? "") : undefined,
-      legalBasis: rf.legalBasis ? [parseLegalBasis(rf.legalBasis)] : [],
+      // The reading joins several bases with ";": keep them as separate bases, as the 評価書 lists them.
+      legalBasis: rf.legalBasis ? splitBases(rf.legalBasis).map(parseLegalBasis) : [],
       safeguards: mapSafeguards(rf.safeguards),
       variant: rf.variant ? clip(rf.variant) : undefined,
       directionUnknown: rf.direction === "unknown" ? true : undefined,
@@ -215,4 +216,31 @@ export function applyPhases(doc: NagareDocument, reading: Reading, spec: Templat
       report.manualPhases++;
     }
   });
+}
+
+/**
+ * "A; B; C" → ["A", "B", "C"]: the reading joins several bases with ";". Only a part that names a law of its
+ * own starts a new basis (a bare "省令第2条…" belongs to the basis before it), and a ";" inside brackets is
+ * part of a remark, not a separator.
+ */
+function splitBases(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of text) {
+    if (ch === "(" || ch === "（") depth++;
+    if (ch === ")" || ch === "）") depth = Math.max(0, depth - 1);
+    if (ch === ";" && depth === 0) {
+      parts.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  parts.push(cur.trim());
+  const out: string[] = [];
+  for (const part of parts.filter(Boolean)) {
+    const namesLaw = /^(【[^】]*】)?(番号法|住基法|住民基本台帳法|地方税法|[^\s・、；;]*条例)/.test(part);
+    if (namesLaw || out.length === 0) out.push(part);
+    else out[out.length - 1] = `${out[out.length - 1]}; ${part}`;
+  }
+  return out;
 }

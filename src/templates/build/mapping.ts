@@ -145,7 +145,12 @@ export function parseLegalBasis(text: string): LegalBasis {
       basis.item = num(bango[3]);
     }
     const at = text.indexOf("別表");
-    if (at >= 0) {
+    // "番号法第19条第8号・市番号条例第3条第1項別表第1の1の項": a 別表 after the 条例's name is the 条例's table.
+    const ordinanceName = /(?:^|[・、\s])([^・、\s]*条例)/.exec(text);
+    const ordinanceAt = ordinanceName ? ordinanceName.index + ordinanceName[0].indexOf(ordinanceName[1] ?? "") : -1;
+    if (ordinanceAt > 0 && at > ordinanceAt) {
+      basis.ordinance = clip(text.slice(ordinanceAt).trim());
+    } else if (at >= 0) {
       const seg = text.slice(at).split("主務省令")[0] ?? "";
       const rows = seg.match(/\d+(?:の\d+)?(?=の項|、|及び|・)/g);
       if (rows?.length) basis.tableRow = rows.join("、");
