@@ -1,4 +1,7 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import type { Browser, Download, Page } from "playwright-core";
 import { PNG } from "pngjs";
@@ -10,7 +13,8 @@ import { richFixture } from "./fixtures";
 
 /**
  * The export panel in the real app against the real server: SVG and PNG made in the browser, the PDF by
- * POST /api/render/diagram, the model file, a lane-only export, and the message when the server is gone.
+ * POST /api/render/diagram, the model file, a lane-only export, an export of what is selected on the canvas,
+ * and the message when the server is gone.
  * Needs `vite build` (dist/) like every browser test.
  */
 let server: RunningServer;
@@ -88,7 +92,7 @@ describe("export panel", () => {
   }, 60_000);
 
   it("exports only the nodes of a chosen lane", async () => {
-    await page.check('input[name="export-scope"] >> nth=1');
+    await page.check('[data-testid="export-scope-group"]');
     await page.selectOption('[data-testid="export-group"]', "lane-contractor");
     const svg = (await download("export-svg")).bytes.toString("utf8");
     expect(svg).toContain('data-node-id="contractor"');
@@ -96,6 +100,61 @@ describe("export panel", () => {
     expect(svg).not.toContain('data-node-id="person"');
     await page.check('input[name="export-scope"] >> nth=0');
   }, 60_000);
+
+  it("exports what is selected on the canvas as SVG, PNG and PDF", async () => {
+    const all = richFixture().nodes;
+    const picked = all.filter((n) => n.id === "person" || n.id === "staff");
+    const selectionRadio = page.locator('[data-testid="export-scope-selection"]');
+    // Nothing selected yet: the choice is offered but cannot be taken.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => selectionRadio.isDisabled()).toBe(true);
+    const wholeSvg = (await download("export-svg")).bytes.toString("utf8");
+
+    // Near the top-left corner: the middle of these icons has flow lines running over it.
+    await page.locator('[data-testid="node-都民（申込者）"]').click({ position: { x: 4, y: 4 } });
+    await page.locator('[data-testid="node-担当職員"]').click({ position: { x: 4, y: 4 }, modifiers: ["Shift"] });
+    await expect.poll(() => selectionRadio.isEnabled()).toBe(true);
+    await expect(selectionRadio.locator("xpath=..").textContent()).resolves.toContain("選択した要素（2 個）");
+    await selectionRadio.check();
+    // The preview follows the scope.
+    const previewSrc = decodeURIComponent(
+      (await page.locator('[data-testid="export-preview"]').getAttribute("src")) ?? "",
+    );
+    expect(previewSrc).toContain('data-node-id="person"');
+    expect(previewSrc).not.toContain('data-node-id="agency"');
+
+    const svg = (await download("export-svg")).bytes.toString("utf8");
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const drawn = [...svg.matchAll(/data-node-id="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(drawn).toEqual(["person", "staff"]);
+    for (const n of picked) expect(svg).toContain(n.label);
+    for (const n of all.filter((x) => !picked.includes(x))) expect(svg, n.label).not.toContain(n.label);
+
+    // PNG: the same smaller figure.
+    const png = PNG.sync.read((await download("export-png")).bytes);
+    expect(png.width).toBe(Number(/width="(\d+)"/.exec(svg)?.[1]));
+    expect(png.width).toBeLessThan(Number(/width="(\d+)"/.exec(wholeSvg)?.[1]));
+
+    // PDF: the server is asked for the selection and draws only it.
+    const [request, pdf] = await Promise.all([
+      page.waitForRequest((r) => r.url().includes("/api/render/diagram")),
+      download("export-pdf"),
+    ]);
+    const query = new URL(request.url()).searchParams;
+    expect(query.get("nodes")?.split(",").sort()).toEqual(["person", "staff"]);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "nagare-export-")), "sel.pdf");
+    fs.writeFileSync(file, pdf.bytes);
+    const text = execFileSync("pdftotext", [file, "-"]).toString("utf8");
+    expect(text).toContain("都民");
+    expect(text).not.toContain("法務省");
+
+    // Clearing the canvas selection falls back to the whole diagram.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => selectionRadio.isDisabled()).toBe(true);
+    const after = (await download("export-svg")).bytes.toString("utf8");
+    expect(after).toContain('data-node-id="agency"');
+  }, 90_000);
 
   it("says clearly that the server is needed when it cannot be reached", async () => {
     await server.stop();

@@ -29,7 +29,7 @@ import { Inspector } from "./Inspector";
 import { discardLocalCopy } from "./local-copy";
 import { Palette } from "./Palette";
 import { ParticipantList, RemoteCursors, usePresence } from "./Presence";
-import { type ElementIds, PANELS, type PanelProps } from "./panels";
+import { type CanvasSelection, type ElementIds, PANELS, type PanelProps } from "./panels";
 import { SearchBox, ViewToggles } from "./Toolbar";
 import { Walkthrough } from "./Walkthrough";
 
@@ -377,6 +377,16 @@ export function EditorShell({
     w.__nagare = { model: () => (model ? structuredClone(model) : null) };
   }, [model]);
 
+  // The canvas selection as panels see it (export of the selection); recomputed only when it changes.
+  const canvasSelection = useMemo<CanvasSelection>(
+    () => ({
+      nodes: (model?.nodes ?? []).filter((n) => selected.has(n.id)).map((n) => n.id),
+      flows: (model?.flows ?? []).filter((f) => selected.has(f.id)).map((f) => f.id),
+      groups: (model?.groups ?? []).filter((g) => selected.has(g.id)).map((g) => g.id),
+    }),
+    [model, selected],
+  );
+
   // Walkthrough follows the current step on the canvas.
   useEffect(() => {
     if (walk === null) return;
@@ -395,6 +405,7 @@ export function EditorShell({
     select: selectIds,
     highlight: (ids) =>
       setHighlight(ids ? new Set([...(ids.nodes ?? []), ...(ids.flows ?? []), ...(ids.groups ?? [])]) : null),
+    selection: canvasSelection,
   };
   const activePanel = PANELS.find((p) => p.id === tab);
   const openFindings = findings?.filter((f) => effectiveStatus(f, model) === "open").length ?? 0;

@@ -24,6 +24,15 @@ export interface PanelProps {
   select: (ids: ElementIds) => void;
   /** Highlight a subset and dim the rest; null clears the filter. */
   highlight: (ids: ElementIds | null) => void;
+  /** What is selected on the canvas now (view state, read-only; absent where there is no canvas). */
+  selection?: CanvasSelection;
+}
+
+/** The ids selected on the canvas, split by collection; only ids that exist in the model. */
+export interface CanvasSelection {
+  readonly nodes: readonly string[];
+  readonly flows: readonly string[];
+  readonly groups: readonly string[];
 }
 
 export interface EditorPanel {

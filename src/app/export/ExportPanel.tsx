@@ -8,15 +8,15 @@ import { downloadBytes, safeFileBase } from "./download";
 import { requestPdf } from "./pdf-client";
 import "./export.css";
 
-type Scope = "all" | "group";
+type Scope = "all" | "group" | "selection";
 type Status = { kind: "idle" } | { kind: "working" } | { kind: "done"; file: string } | { kind: "error"; text: string };
 
 /**
  * Export of the 別添1 figure: SVG and PNG are made here in the browser from the model; the PDF (with the
- * 備考 step list) is made by the server. The panel gets no canvas selection, so a partial export is
- * chosen as "the nodes of one lane or boundary".
+ * 備考 step list) is made by the server. A partial export is either what is selected on the canvas or the
+ * nodes of one lane or boundary.
  */
-export function ExportPanel({ model, lang }: PanelProps) {
+export function ExportPanel({ model, lang, selection: canvasSelection }: PanelProps) {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   const [scope, setScope] = useState<Scope>("all");
   const [groupId, setGroupId] = useState("");
@@ -35,7 +35,20 @@ export function ExportPanel({ model, lang }: PanelProps) {
   const groups = deferred?.groups ?? [];
   const chosenGroup = scope === "group" ? (groups.find((g) => g.id === groupId) ?? groups[0]) : undefined;
   const chosenId = chosenGroup?.id;
-  const selection: Selection | undefined = useMemo(() => (chosenId ? { groups: [chosenId] } : undefined), [chosenId]);
+  const picked = countSelected(canvasSelection);
+  // With nothing selected on the canvas any more, the selection scope falls back to the whole diagram.
+  const effectiveScope: Scope = scope === "selection" && picked === 0 ? "all" : scope;
+  const pickedKey = effectiveScope === "selection" ? JSON.stringify(canvasSelection) : "";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the ids, so the preview is not redrawn for an equal selection
+  const selection: Selection | undefined = useMemo(() => {
+    if (effectiveScope === "selection" && canvasSelection)
+      return {
+        nodes: [...canvasSelection.nodes],
+        flows: [...canvasSelection.flows],
+        groups: [...canvasSelection.groups],
+      };
+    return chosenId ? { groups: [chosenId] } : undefined;
+  }, [effectiveScope, pickedKey, chosenId]);
 
   const rendered = useMemo(() => {
     if (!deferred) return null;
@@ -86,6 +99,8 @@ export function ExportPanel({ model, lang }: PanelProps) {
         legend,
         steps,
         findings: byFindings,
+        nodes: selection?.nodes,
+        flows: selection?.flows,
         groups: selection?.groups,
       });
       if (!res.ok) {
@@ -115,20 +130,33 @@ export function ExportPanel({ model, lang }: PanelProps) {
       <fieldset>
         <legend>{t("export.scope")}</legend>
         <label>
-          <input type="radio" name="export-scope" checked={scope === "all"} onChange={() => setScope("all")} />{" "}
+          <input type="radio" name="export-scope" checked={effectiveScope === "all"} onChange={() => setScope("all")} />{" "}
           {t("export.scope.all")}
         </label>
         <label>
           <input
             type="radio"
             name="export-scope"
-            checked={scope === "group"}
+            value="selection"
+            data-testid="export-scope-selection"
+            checked={effectiveScope === "selection"}
+            disabled={picked === 0}
+            onChange={() => setScope("selection")}
+          />{" "}
+          {t("export.scope.selection", { count: picked })}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="export-scope"
+            data-testid="export-scope-group"
+            checked={effectiveScope === "group"}
             disabled={groups.length === 0}
             onChange={() => setScope("group")}
           />{" "}
           {t("export.scope.group")}
         </label>
-        {scope === "group" && groups.length > 0 && (
+        {effectiveScope === "group" && groups.length > 0 && (
           <label className="export-row">
             {t("export.scope.groupPick")}{" "}
             <select
@@ -144,7 +172,8 @@ export function ExportPanel({ model, lang }: PanelProps) {
             </select>
           </label>
         )}
-        <p className="export-note">{groups.length ? t("export.scope.note") : t("export.scope.noGroups")}</p>
+        <p className="export-note">{picked === 0 ? t("export.scope.selectionNone") : t("export.scope.note")}</p>
+        {groups.length === 0 && <p className="export-note">{t("export.scope.noGroups")}</p>}
       </fieldset>
       <fieldset>
         <legend>{t("export.style")}</legend>
@@ -227,4 +256,8 @@ export function ExportPanel({ model, lang }: PanelProps) {
       )}
     </section>
   );
+}
+
+function countSelected(s: PanelProps["selection"]): number {
+  return s ? s.nodes.length + s.flows.length + s.groups.length : 0;
 }

@@ -11,6 +11,9 @@ export interface PdfRequest {
   legend: boolean;
   steps: boolean;
   findings: boolean;
+  /** A selection (ids); the server draws these with what they need around them. */
+  nodes?: string[];
+  flows?: string[];
   groups?: string[];
 }
 
@@ -24,7 +27,10 @@ export async function requestPdf(model: NagareDocument, req: PdfRequest, signal?
     steps: String(req.steps),
     findings: String(req.findings),
   });
-  if (req.groups?.length) q.set("groups", req.groups.join(","));
+  for (const key of ["nodes", "flows", "groups"] as const) {
+    const ids = req[key];
+    if (ids?.length) q.set(key, ids.join(","));
+  }
   let res: Response;
   try {
     res = await fetch(`/api/render/diagram?${q}`, {

@@ -9,7 +9,10 @@ export const exportMessages = defineMessages(
     "export.scope.group": "レーン・境界の中のノード",
     "export.scope.groupPick": "レーン・境界",
     "export.scope.noGroups": "レーン・境界がありません",
-    "export.scope.note": "キャンバスで選んだ要素だけの書き出しは、レーン・境界単位で行えます。",
+    "export.scope.selection": "選択した要素（{count} 個）",
+    "export.scope.selectionNone": "キャンバスで要素を選ぶと（Shift＋クリックで複数）、選んだ要素だけを書き出せます。",
+    "export.scope.note":
+      "選択した要素の書き出しには、ノードの間の線と、ノードを囲むレーン・境界も含まれます。レーン・境界を選ぶと、その中のノードすべてが対象です。",
     "export.legend": "凡例を付ける",
     "export.title": "表題（機関名・事務名）を付ける（SVG・PNG）",
     "export.steps": "備考（手順の一覧）を付ける（PDF）",
@@ -41,7 +44,10 @@ export const exportMessages = defineMessages(
     "export.scope.group": "Nodes in a lane or boundary",
     "export.scope.groupPick": "Lane or boundary",
     "export.scope.noGroups": "There are no lanes or boundaries",
-    "export.scope.note": "Partial exports are made per lane or boundary.",
+    "export.scope.selection": "Selection ({count} elements)",
+    "export.scope.selectionNone": "Select elements on the canvas (Shift+click for several) to export only those.",
+    "export.scope.note":
+      "A selection export also draws the lines between the selected nodes and the lanes or boundaries around them. A selected lane or boundary brings all its nodes.",
     "export.legend": "Include the legend",
     "export.title": "Include the heading (organisation and 事務) (SVG, PNG)",
     "export.steps": "Include the numbered step list (PDF)",
