@@ -1,32 +1,21 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDoc } from "../server/support";
-import { launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { liveServerAndBrowser } from "../support/live";
 
 // A link received by mail and opened directly must be found again on the start page of that browser.
 describe("links opened directly", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = liveServerAndBrowser();
 
   it("appear on the start page after the document was opened once", async () => {
-    const doc = await createDoc(server.url, { title: "直接開いた事務" });
-    const context = await browser.newContext();
+    const doc = await createDoc(env.server.url, { title: "直接開いた事務" });
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await expect.poll(() => page.getByTestId("doc-list").locator("li").count()).toBe(0);
-    await page.goto(`${server.url}/d/${doc.id}#t=${doc.token}&role=owner`);
+    await page.goto(`${env.server.url}/d/${doc.id}#t=${doc.token}&role=owner`);
     await page.locator(".react-flow__pane").waitFor();
     await expect.poll(() => page.getByTestId("status").getAttribute("class")).toContain("status-connected");
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await expect
       .poll(() => page.getByTestId("doc-list").textContent(), { timeout: 15_000 })
       .toContain("直接開いた事務");
@@ -34,10 +23,10 @@ describe("links opened directly", () => {
   });
 
   it("a wrong link says why it was refused instead of retrying for ever", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    const doc = await createDoc(server.url, { title: "取り消し" });
-    await page.goto(`${server.url}/d/${doc.id}#t=${"x".repeat(43)}`);
+    const doc = await createDoc(env.server.url, { title: "取り消し" });
+    await page.goto(`${env.server.url}/d/${doc.id}#t=${"x".repeat(43)}`);
     await expect
       .poll(() => page.getByTestId("status").getAttribute("class"), { timeout: 15_000 })
       .toContain("status-refused");

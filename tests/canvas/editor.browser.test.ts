@@ -1,8 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { NagareDocument } from "../../src/model";
-import { launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { liveServerAndBrowser } from "../support/live";
 import { connect, dropFromPalette, field, model } from "./helpers";
 
 /**
@@ -10,17 +9,7 @@ import { connect, dropFromPalette, field, model } from "./helpers";
  * palette, flows, transport and legal basis in the inspector, auto layout, undo, reload.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = liveServerAndBrowser();
 
 async function canvasBox(page: Page) {
   const box = await page.locator(".nagare-canvas").boundingBox();
@@ -38,11 +27,11 @@ async function rename(page: Page, from: string, to: string) {
 
 describe("drawing a 事務 in the browser", () => {
   it("palette, connect, inspector, layout, undo, reload", async () => {
-    const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1500, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/local`);
+    await page.goto(`${env.server.url}/local`);
     await page.locator(".nagare-canvas").waitFor();
     await canvasBox(page);
 
@@ -135,9 +124,9 @@ describe("drawing a 事務 in the browser", () => {
   });
 
   it("refuses bad input with a visible message and keeps the document valid", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 860 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/local`);
+    await page.goto(`${env.server.url}/local`);
     await page.locator(".nagare-canvas").waitFor();
     await dropFromPalette(page, "palette-node:terminal", 300, 200);
     await dropFromPalette(page, "palette-node:paper", 600, 200);
@@ -192,9 +181,9 @@ describe("drawing a 事務 in the browser", () => {
   });
 
   it("備考 panel, renumbering, walk-through, search, double-click and the English switch", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 860 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/local`);
+    await page.goto(`${env.server.url}/local`);
     await page.locator(".nagare-canvas").waitFor();
 
     // Double-click on the canvas adds the kind chosen in the palette, with its name ready to type.
@@ -280,9 +269,9 @@ describe("drawing a 事務 in the browser", () => {
   });
 
   it("groups resize; findings colour the canvas and the risk view dims what is safe", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 860 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/local`);
+    await page.goto(`${env.server.url}/local`);
     await page.locator(".nagare-canvas").waitFor();
     await dropFromPalette(page, "palette-boundary:intranet", 420, 300);
     const before = (await model(page))?.groups[0]?.size;

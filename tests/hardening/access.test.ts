@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type WebSocket from "ws";
 import { emptyDocument, serializeDocument } from "../../src/model";
 import {
@@ -15,16 +15,11 @@ import {
   sleep,
   synced,
 } from "../server/support";
-import { type RunningServer, startServer } from "../support/server";
+import { liveServer } from "../support/live";
+import { startServer } from "../support/server";
 
 /** Access guarantees: tokens never reach the logs, guessing gets slower, every response has the CSP. */
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
 
 describe("tokens never appear in the server's output", () => {
   test("every route and the WebSocket, with valid, wrong, revoked and view tokens", async () => {
@@ -33,20 +28,20 @@ describe("tokens never appear in the server's output", () => {
       tokens.push(c.token);
       return c;
     };
-    const owner = keep(await createDoc(server.url, { title: "ログ" }));
-    const edit = keep(await share(server.url, owner, "edit"));
-    const view = keep(await share(server.url, owner, "view"));
-    const revoked = keep(await share(server.url, owner, "edit"));
-    await api(server.url, `/api/documents/${owner.id}/shares/${revoked.shareId}`, {
+    const owner = keep(await createDoc(env.server.url, { title: "ログ" }));
+    const edit = keep(await share(env.server.url, owner, "edit"));
+    const view = keep(await share(env.server.url, owner, "view"));
+    const revoked = keep(await share(env.server.url, owner, "edit"));
+    await api(env.server.url, `/api/documents/${owner.id}/shares/${revoked.shareId}`, {
       method: "DELETE",
       token: owner.token,
     });
     const wrong = "W".repeat(43);
     tokens.push(wrong);
-    const imported = await api(server.url, "/api/documents/import", { raw: serializeDocument(emptyDocument()) });
+    const imported = await api(env.server.url, "/api/documents/import", { raw: serializeDocument(emptyDocument()) });
     keep(imported.body as Created);
     const D = `/api/documents/${owner.id}`;
-    const v = await api(server.url, `${D}/versions`, { token: edit.token, body: { name: "v" } });
+    const v = await api(env.server.url, `${D}/versions`, { token: edit.token, body: { name: "v" } });
     const vid = v.body.id ?? v.body.version?.id;
     const calls: [string, string, unknown?][] = [
       ["GET", D],
@@ -66,22 +61,22 @@ describe("tokens never appear in the server's output", () => {
     ];
     for (const t of [owner.token, edit.token, view.token, revoked.token, wrong])
       for (const [method, p, body] of calls) {
-        const r = await api(server.url, p, { method, token: t, body });
+        const r = await api(env.server.url, p, { method, token: t, body });
         if (r.status === 201 && typeof r.body?.token === "string") tokens.push(r.body.token);
       }
-    await api(server.url, "/api/documents/lookup", {
+    await api(env.server.url, "/api/documents/lookup", {
       body: { links: tokens.map((token) => ({ id: owner.id, token })) },
     });
     // Tokens in odd places: as a document id, in a query string, in a malformed header.
-    await api(server.url, `/api/documents/${owner.token}`, { token: owner.token });
-    await fetch(`${server.url}/api/health?token=${owner.token}`);
-    await fetch(`${server.url}${D}`, { headers: { authorization: `Basic ${owner.token}` } });
+    await api(env.server.url, `/api/documents/${owner.token}`, { token: owner.token });
+    await fetch(`${env.server.url}/api/health?token=${owner.token}`);
+    await fetch(`${env.server.url}${D}`, { headers: { authorization: `Basic ${owner.token}` } });
     // WebSocket: valid (with an edit and a malformed message), view, revoked, wrong.
-    const c = connectClient(server.url, owner.id, edit.token);
+    const c = connectClient(env.server.url, owner.id, edit.token);
     await synced(c);
     addNode(c.ydoc, "n", "x");
     for (const t of [view.token, revoked.token, wrong, owner.token]) {
-      const r = await rawUpgrade(`${server.url.replace("http", "ws")}/ws/${owner.id}?token=${t}`);
+      const r = await rawUpgrade(`${env.server.url.replace("http", "ws")}/ws/${owner.id}?token=${t}`);
       if (r.ws) {
         r.ws.send(Uint8Array.from([0xff, 0xfe, 0x00]));
         await new Promise((res) => (r.ws as WebSocket).on("close", res));
@@ -89,7 +84,7 @@ describe("tokens never appear in the server's output", () => {
     }
     c.close();
     await sleep(300);
-    const out = server.output();
+    const out = env.server.output();
     expect(out).toContain("refused"); // the failures were logged, just not their tokens
     expect(tokens.length).toBeGreaterThanOrEqual(7);
     for (const t of tokens) {
@@ -144,7 +139,7 @@ describe("every response carries the strict Content-Security-Policy", () => {
   }
 
   test("HTML, JSON, errors, static files and refused WebSocket upgrades", async () => {
-    const doc = await createDoc(server.url);
+    const doc = await createDoc(env.server.url);
     const asset = fs.readdirSync(path.resolve(import.meta.dirname, "../../dist/assets"))[0];
     const requests: [string, string, RequestInit?][] = [
       ["HTML start page", "/"],
@@ -165,14 +160,14 @@ describe("every response carries the strict Content-Security-Policy", () => {
       ["download", `/api/documents/${doc.id}/model`, { headers: { authorization: `Bearer ${doc.token}` } }],
     ];
     for (const [what, p, init] of requests) {
-      const res = await fetch(server.url + p, init);
+      const res = await fetch(env.server.url + p, init);
       await res.arrayBuffer();
       checkCsp(`${what} (${res.status})`, res.headers);
     }
     // A WebSocket upgrade answered with an HTTP error is a response too.
     const refused = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
       import("ws").then(({ default: WS }) => {
-        const ws = new WS(`${server.url.replace("http", "ws")}/ws/${doc.id}`);
+        const ws = new WS(`${env.server.url.replace("http", "ws")}/ws/${doc.id}`);
         ws.on("unexpected-response", (_req, res) => {
           resolve(res.headers);
           ws.terminate();

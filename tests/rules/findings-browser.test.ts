@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { liveServerAndBrowser } from "../support/live";
 
 /**
  * The findings in the real app: draw a USB transfer between two systems, see the edge turn red, add the
@@ -11,17 +10,7 @@ import { type RunningServer, startServer } from "../support/server";
 const RED = "rgb(201, 42, 42)"; // #c92a2a, the canvas colour of a critical/high finding
 const GREEN = "rgb(47, 158, 68)"; // #2f9e44: every finding on the element resolved
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = liveServerAndBrowser();
 
 async function addSystem(page: Page, x: number, y: number, label: string) {
   const pane = page.locator(".react-flow__pane");
@@ -72,11 +61,11 @@ const edgeStroke = (page: Page) =>
 
 describe("findings in the editor", () => {
   it("a USB transfer turns red, and green once encrypted and deleted after transfer", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/local`);
+    await page.goto(`${env.server.url}/local`);
     await page.locator(".react-flow__pane").waitFor();
 
     await addSystem(page, 200, 250, "業務システム");
@@ -117,9 +106,9 @@ describe("findings in the editor", () => {
   });
 
   it("a decision from the findings panel is written to the document and survives a rename", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/local`);
+    await page.goto(`${env.server.url}/local`);
     await page.locator(".react-flow__pane").waitFor();
     await addSystem(page, 200, 250, "送信システム");
     await addSystem(page, 650, 250, "受信システム");

@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { liveServerAndBrowser } from "../support/live";
 
 /**
  * The 評価書 preview in the real app: a document made from a template on the real server, opened by two
@@ -10,26 +9,16 @@ import { type RunningServer, startServer } from "../support/server";
  * source elements on the canvas; the exports download.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = liveServerAndBrowser();
 
 async function createFromTemplate(match: RegExp): Promise<{ link: string }> {
-  const body = (await (await fetch(`${server.url}/api/templates`)).json()) as {
+  const body = (await (await fetch(`${env.server.url}/api/templates`)).json()) as {
     templates: { id: string; title: string }[];
   };
   const list = body.templates;
   const t = list.find((x) => match.test(x.id) || match.test(x.title));
   if (!t) throw new Error(`no template like ${match}: ${list.map((x) => x.id).join(", ")}`);
-  const res = await fetch(`${server.url}/api/documents`, {
+  const res = await fetch(`${env.server.url}/api/documents`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ template: t.id }),
@@ -39,7 +28,7 @@ async function createFromTemplate(match: RegExp): Promise<{ link: string }> {
 }
 
 async function openReport(page: Page, link: string) {
-  await page.goto(server.url + link);
+  await page.goto(env.server.url + link);
   await page.locator(".react-flow__pane").waitFor();
   await page.getByTestId("tab-report").click();
   await page.getByTestId("report-panel").waitFor();
@@ -48,8 +37,8 @@ async function openReport(page: Page, link: string) {
 describe("評価書 preview panel", () => {
   it("shows the generated sections, takes answers that sync, selects sources and exports", async () => {
     const doc = await createFromTemplate(/tokyo|都営/);
-    const a = await browser.newContext({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
-    const b = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    const a = await env.browser.newContext({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
+    const b = await env.browser.newContext({ viewport: { width: 1500, height: 950 } });
     for (const [ctx, name] of [
       [a, "記入者"],
       [b, "点検者"],
@@ -108,7 +97,7 @@ describe("評価書 preview panel", () => {
     await suff.getByTestId("report-confirm").click();
     await expect.poll(() => suff.getAttribute("data-state")).toBe("answer");
 
-    // Exports: printable HTML made in the browser, Word through the server.
+    // Exports: printable HTML made in the browser, Word through the env.server.
     const [html] = await Promise.all([pa.waitForEvent("download"), panel.getByTestId("report-export-html").click()]);
     const htmlText = fs.readFileSync((await html.path()) as string, "utf8");
     expect(htmlText).toContain("特定個人情報保護評価書（全項目評価書）");

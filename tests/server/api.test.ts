@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type * as Y from "yjs";
-import { type RunningServer, startServer } from "../support/server";
+import { liveServer } from "../support/live";
+import { startServer } from "../support/server";
 import {
   addFlow,
   addNode,
@@ -17,20 +18,14 @@ import {
   waitFor,
 } from "./support";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const env = liveServer();
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const builtinFiles = fs.readdirSync(path.join(ROOT, "templates")).filter((f) => f.endsWith(".nagare.json"));
 
 describe("documents", () => {
   test("templates are listed with title, 機関, 種類 and counts, and a document can start from one", async () => {
-    const r = await api(server.url, "/api/templates");
+    const r = await api(env.server.url, "/api/templates");
     expect(r.status).toBe(200);
     const builtin = r.body.templates.filter((t: { source: string }) => t.source === "builtin");
     expect(builtin.length).toBe(builtinFiles.length);
@@ -40,13 +35,13 @@ describe("documents", () => {
     expect(typeof t.organization).toBe("string");
     expect(["basic", "focused", "full"]).toContain(t.kind);
     expect(t.flows).toBeGreaterThan(0);
-    const created = await api(server.url, "/api/documents", { body: { template: t.id } });
+    const created = await api(env.server.url, "/api/documents", { body: { template: t.id } });
     expect(created.status).toBe(201);
-    const model = await api(server.url, `/api/documents/${created.body.id}/model`, { token: created.body.token });
+    const model = await api(env.server.url, `/api/documents/${created.body.id}/model`, { token: created.body.token });
     expect(model.body.flows.length).toBe(t.flows);
     expect(model.body.nodes.length).toBe(t.nodes);
     expect(decodeURIComponent(model.headers.get("content-disposition") ?? "")).toContain(".nagare.json");
-    const missing = await api(server.url, "/api/documents", { body: { template: "nope" } });
+    const missing = await api(env.server.url, "/api/documents", { body: { template: "nope" } });
     expect(missing.status).toBe(404);
   });
 
@@ -58,11 +53,11 @@ describe("documents", () => {
       meta: { jimuName: "取込の事務" },
       nodes: [{ id: "a", kind: "staff", label: "職員", position: { x: 0, y: 0 } }],
     });
-    const ok = await api(server.url, "/api/documents/import", { raw: text });
+    const ok = await api(env.server.url, "/api/documents/import", { raw: text });
     expect(ok.status).toBe(201);
-    const again = await api(server.url, "/api/documents/import", { raw: text });
+    const again = await api(env.server.url, "/api/documents/import", { raw: text });
     expect(again.body.id).not.toBe(ok.body.id);
-    const bad = await api(server.url, "/api/documents/import", {
+    const bad = await api(env.server.url, "/api/documents/import", {
       raw: JSON.stringify({ format: "nagare", schemaVersion: 2, meta: {}, nodes: [{ id: "a", kind: "ufo" }] }),
     });
     expect(bad.status).toBe(422);
@@ -71,17 +66,17 @@ describe("documents", () => {
     expect(p.path).toContain("nodes[0]");
     expect(p.ja).toBeTruthy();
     expect(p.en).toBeTruthy();
-    const notJson = await api(server.url, "/api/documents/import", { raw: "{" });
+    const notJson = await api(env.server.url, "/api/documents/import", { raw: "{" });
     expect(notJson.status).toBe(422);
     expect(notJson.body.error.problems[0].code).toBe("invalid_json");
   });
 
   test("list, rename, duplicate, delete to trash, restore", async () => {
-    const a = await createDoc(server.url, { title: "一覧A", jimuName: "事務A" });
-    const b = await createDoc(server.url, { title: "一覧B" });
-    const dup = await api(server.url, `/api/documents/${a.id}/duplicate`, { token: a.token, body: {} });
+    const a = await createDoc(env.server.url, { title: "一覧A", jimuName: "事務A" });
+    const b = await createDoc(env.server.url, { title: "一覧B" });
+    const dup = await api(env.server.url, `/api/documents/${a.id}/duplicate`, { token: a.token, body: {} });
     expect(dup.status).toBe(201);
-    const list = await api(server.url, "/api/documents/lookup", {
+    const list = await api(env.server.url, "/api/documents/lookup", {
       body: {
         links: [
           { id: a.id, token: a.token },
@@ -96,44 +91,44 @@ describe("documents", () => {
     expect(docs[0].jimuName).toBe("事務A");
     expect(docs[2].jimuName).toBe("事務A");
     expect(docs[3]).toMatchObject({ ok: false, status: 403 });
-    const del = await api(server.url, `/api/documents/${b.id}`, { method: "DELETE", token: b.token });
+    const del = await api(env.server.url, `/api/documents/${b.id}`, { method: "DELETE", token: b.token });
     expect(del.status).toBe(200);
     expect(del.body.purgeAt - del.body.deletedAt).toBe(30 * 86_400_000);
-    expect((await api(server.url, `/api/documents/${b.id}/model`, { token: b.token })).status).toBe(410);
-    const restored = await api(server.url, `/api/documents/${b.id}/restore`, { token: b.token, body: {} });
+    expect((await api(env.server.url, `/api/documents/${b.id}/model`, { token: b.token })).status).toBe(410);
+    const restored = await api(env.server.url, `/api/documents/${b.id}/restore`, { token: b.token, body: {} });
     expect(restored.body.deletedAt).toBeNull();
-    expect((await api(server.url, `/api/documents/${b.id}/model`, { token: b.token })).status).toBe(200);
+    expect((await api(env.server.url, `/api/documents/${b.id}/model`, { token: b.token })).status).toBe(200);
   });
 
   test("deleting closes open connections; edit links cannot reach a deleted document", async () => {
-    const doc = await createDoc(server.url);
-    const edit = await share(server.url, doc, "edit");
-    const c = connectClient(server.url, doc.id, edit.token);
+    const doc = await createDoc(env.server.url);
+    const edit = await share(env.server.url, doc, "edit");
+    const c = connectClient(env.server.url, doc.id, edit.token);
     await synced(c);
-    await api(server.url, `/api/documents/${doc.id}`, { method: "DELETE", token: doc.token });
+    await api(env.server.url, `/api/documents/${doc.id}`, { method: "DELETE", token: doc.token });
     await waitFor(() => c.conn.status() === "refused");
     expect(c.conn.notice()?.code).toBe("deleted");
-    expect((await api(server.url, `/api/documents/${doc.id}`, { token: edit.token })).status).toBe(410);
-    const ownerWs = await rawUpgrade(`${server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}`);
+    expect((await api(env.server.url, `/api/documents/${doc.id}`, { token: edit.token })).status).toBe(410);
+    const ownerWs = await rawUpgrade(`${env.server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}`);
     expect(ownerWs.status).toBe(410);
     c.close();
   });
 
   test("save as an organisation template, listed alongside the built-in ones", async () => {
-    const doc = await createDoc(server.url, { title: "自治体版", jimuName: "独自の事務" });
-    const c = connectClient(server.url, doc.id, doc.token);
+    const doc = await createDoc(env.server.url, { title: "自治体版", jimuName: "独自の事務" });
+    const c = connectClient(env.server.url, doc.id, doc.token);
     await synced(c);
     addNode(c.ydoc, "n1", "窓口");
     addNode(c.ydoc, "n2", "システム");
     addFlow(c.ydoc, "f1", "n1", "n2");
     await sleep(200);
     c.close();
-    const saved = await api(server.url, "/api/templates", {
+    const saved = await api(env.server.url, "/api/templates", {
       token: doc.token,
       body: { documentId: doc.id, title: "当市のひな形" },
     });
     expect(saved.status).toBe(201);
-    const list = await api(server.url, "/api/templates");
+    const list = await api(env.server.url, "/api/templates");
     const mine = list.body.templates.find((t: { id: string }) => t.id === saved.body.id);
     expect(mine).toMatchObject({
       source: "organization",
@@ -142,24 +137,24 @@ describe("documents", () => {
       nodes: 2,
       flows: 1,
     });
-    const fromIt = await api(server.url, "/api/documents", { body: { template: saved.body.id } });
-    const model = await api(server.url, `/api/documents/${fromIt.body.id}/model`, { token: fromIt.body.token });
+    const fromIt = await api(env.server.url, "/api/documents", { body: { template: saved.body.id } });
+    const model = await api(env.server.url, `/api/documents/${fromIt.body.id}/model`, { token: fromIt.body.token });
     expect(model.body.flows.map((f: { id: string }) => f.id)).toEqual(["f1"]);
-    expect((await api(server.url, "/api/templates", { body: { documentId: doc.id } })).status).toBe(401);
+    expect((await api(env.server.url, "/api/templates", { body: { documentId: doc.id } })).status).toBe(401);
   });
 });
 
 describe("versions and activity", () => {
   test("a named version can be viewed and restored; connected clients follow the restore", async () => {
-    const doc = await createDoc(server.url, { title: "版" });
-    const a = connectClient(server.url, doc.id, doc.token);
-    const b = connectClient(server.url, doc.id, doc.token);
+    const doc = await createDoc(env.server.url, { title: "版" });
+    const a = connectClient(env.server.url, doc.id, doc.token);
+    const b = connectClient(env.server.url, doc.id, doc.token);
     await synced(a, b);
     a.conn.awareness.setLocalStateField("user", { name: "田中" });
     addNode(a.ydoc, "n1", "最初");
     addNode(a.ydoc, "n2", "二番目");
     await waitFor(() => nodeIds(b.ydoc).length === 2);
-    const v = await api(server.url, `/api/documents/${doc.id}/versions`, {
+    const v = await api(env.server.url, `/api/documents/${doc.id}/versions`, {
       token: doc.token,
       body: { name: "公表版" },
     });
@@ -173,9 +168,11 @@ describe("versions and activity", () => {
     );
     addNode(a.ydoc, "n3", "追加");
     await waitFor(() => nodeIds(b.ydoc).join() === "n2,n3");
-    const view = await api(server.url, `/api/documents/${doc.id}/versions/${v.body.id}/model`, { token: doc.token });
+    const view = await api(env.server.url, `/api/documents/${doc.id}/versions/${v.body.id}/model`, {
+      token: doc.token,
+    });
     expect(view.body.model.nodes.map((n: { label: string }) => n.label)).toEqual(["最初", "二番目"]);
-    const restore = await api(server.url, `/api/documents/${doc.id}/versions/${v.body.id}/restore`, {
+    const restore = await api(env.server.url, `/api/documents/${doc.id}/versions/${v.body.id}/restore`, {
       token: doc.token,
       body: { by: "田中" },
     });
@@ -183,16 +180,16 @@ describe("versions and activity", () => {
     await waitFor(() => nodeIds(b.ydoc).join() === "n1,n2" && nodeIds(a.ydoc).join() === "n1,n2", 5_000, "restore");
     const n2 = (b.ydoc.getMap("nagare").get("nodes") as Y.Map<Y.Map<unknown>>).get("n2") as Y.Map<unknown>;
     expect(n2.get("label")).toBe("二番目");
-    const activity = await api(server.url, `/api/documents/${doc.id}/activity`, { token: doc.token });
+    const activity = await api(env.server.url, `/api/documents/${doc.id}/activity`, { token: doc.token });
     const rows = activity.body.activity as { actor: string; nodes: number; at: number }[];
     const tanaka = rows.filter((r) => r.actor === "田中");
     expect(tanaka.reduce((s, r) => s + r.nodes, 0)).toBeGreaterThanOrEqual(3);
     expect(rows.every((r) => r.at % 60_000 === 0)).toBe(true);
-    const viewer = await share(server.url, doc, "view");
-    expect((await api(server.url, `/api/documents/${doc.id}/versions`, { token: viewer.token })).status).toBe(200);
+    const viewer = await share(env.server.url, doc, "view");
+    expect((await api(env.server.url, `/api/documents/${doc.id}/versions`, { token: viewer.token })).status).toBe(200);
     expect(
       (
-        await api(server.url, `/api/documents/${doc.id}/versions/${v.body.id}/restore`, {
+        await api(env.server.url, `/api/documents/${doc.id}/versions/${v.body.id}/restore`, {
           token: viewer.token,
           body: {},
         })
@@ -205,9 +202,9 @@ describe("versions and activity", () => {
 
 describe("render routes", () => {
   test("the body is validated before a renderer runs", async () => {
-    const bad = await api(server.url, "/api/render/diagram", { raw: JSON.stringify({ format: "nagare" }) });
+    const bad = await api(env.server.url, "/api/render/diagram", { raw: JSON.stringify({ format: "nagare" }) });
     expect([404, 422]).toContain(bad.status);
-    const none = await api(server.url, "/api/render/does-not-exist", { raw: "{}" });
+    const none = await api(env.server.url, "/api/render/does-not-exist", { raw: "{}" });
     expect(none.status).toBe(404);
     expect(none.body.error.code).toBe("no_renderer");
   });

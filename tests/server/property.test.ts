@@ -1,18 +1,12 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type * as Y from "yjs";
 import { loadDocumentValue } from "../../src/model";
 import { collection, readModelTolerant } from "../../src/sync/doc-shape";
-import { type RunningServer, startServer } from "../support/server";
+import { liveServer } from "../support/live";
 import { addFlow, addNode, connectClient, createDoc, sleep, stateOf, synced, waitFor } from "./support";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const env = liveServer();
 
 type Op =
   | { t: "add"; label: string }
@@ -68,8 +62,8 @@ function apply(ydoc: Y.Doc, who: number, n: number, op: Op): void {
 test("random concurrent edits by three clients: identical replicas, valid tolerant models", async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(fc.array(opArb, { maxLength: 14 }), { minLength: 3, maxLength: 3 }), async (scripts) => {
-      const doc = await createDoc(server.url);
-      const clients = scripts.map(() => connectClient(server.url, doc.id, doc.token));
+      const doc = await createDoc(env.server.url);
+      const clients = scripts.map(() => connectClient(env.server.url, doc.id, doc.token));
       try {
         await synced(...clients);
         const longest = Math.max(...scripts.map((s) => s.length));
@@ -92,7 +86,7 @@ test("random concurrent edits by three clients: identical replicas, valid tolera
           for (const f of model.flows) expect(ids.has(f.source) && ids.has(f.target)).toBe(true);
         }
         // The server stored the same content the clients converged on.
-        const fresh = connectClient(server.url, doc.id, doc.token);
+        const fresh = connectClient(env.server.url, doc.id, doc.token);
         await synced(fresh);
         expect(stateOf(fresh.ydoc)).toBe(stateOf((clients[0] as (typeof clients)[0]).ydoc));
         fresh.close();

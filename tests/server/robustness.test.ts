@@ -4,10 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import * as encoding from "lib0/encoding";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type WebSocket from "ws";
 import * as Y from "yjs";
-import { type RunningServer, startServer } from "../support/server";
+import { liveServer } from "../support/live";
+import { startServer } from "../support/server";
 import {
   addNode,
   api,
@@ -21,15 +22,9 @@ import {
   waitFor,
 } from "./support";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer({ env: { MAX_CONNECTIONS_PER_DOCUMENT: "4", MAX_DOCUMENT_BYTES: "200000" } });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const env = liveServer({ env: { MAX_CONNECTIONS_PER_DOCUMENT: "4", MAX_DOCUMENT_BYTES: "200000" } });
 
-const wsUrl = (id: string, token: string) => `${server.url.replace("http", "ws")}/ws/${id}?token=${token}`;
+const wsUrl = (id: string, token: string) => `${env.server.url.replace("http", "ws")}/ws/${id}?token=${token}`;
 
 function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })));
@@ -60,9 +55,9 @@ describe("malformed messages close only their own connection", () => {
   ];
   for (const [name, make] of bad)
     test(name, async () => {
-      const doc = await createDoc(server.url);
-      const a = connectClient(server.url, doc.id, doc.token);
-      const b = connectClient(server.url, doc.id, doc.token);
+      const doc = await createDoc(env.server.url);
+      const a = connectClient(env.server.url, doc.id, doc.token);
+      const b = connectClient(env.server.url, doc.id, doc.token);
       await synced(a, b);
       addNode(a.ydoc, "before", "前");
       await waitFor(() => nodeIds(b.ydoc).includes("before"));
@@ -76,7 +71,7 @@ describe("malformed messages close only their own connection", () => {
       addNode(b.ydoc, "after", "後");
       await waitFor(() => nodeIds(a.ydoc).includes("after"), 5_000, "others still sync");
       expect(a.conn.status()).toBe("connected");
-      const model = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
+      const model = await api(env.server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
       expect(model.body.nodes.map((n: { id: string }) => n.id)).toEqual(["after", "before"]);
       a.close();
       b.close();
@@ -97,9 +92,9 @@ describe("updates that would break the document are refused", () => {
   ];
   for (const [name, code, breakIt] of breakers)
     test(name, async () => {
-      const doc = await createDoc(server.url, { title: "安全" });
-      const a = connectClient(server.url, doc.id, doc.token);
-      const b = connectClient(server.url, doc.id, doc.token);
+      const doc = await createDoc(env.server.url, { title: "安全" });
+      const a = connectClient(env.server.url, doc.id, doc.token);
+      const b = connectClient(env.server.url, doc.id, doc.token);
       await synced(a, b);
       addNode(a.ydoc, "keep", "残る");
       await waitFor(() => nodeIds(b.ydoc).includes("keep"));
@@ -111,12 +106,12 @@ describe("updates that would break the document are refused", () => {
       await sleep(200);
       expect(stateOf(b.ydoc)).toBe(before);
       expect(b.conn.status()).toBe("connected");
-      const model = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
+      const model = await api(env.server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
       expect(model.status).toBe(200);
       expect(model.body.nodes.map((n: { id: string }) => n.id)).toEqual(["keep"]);
       // Still editable by others, and the refused change never comes back.
       addNode(b.ydoc, "next", "次");
-      const fresh = connectClient(server.url, doc.id, doc.token);
+      const fresh = connectClient(env.server.url, doc.id, doc.token);
       await synced(fresh);
       await waitFor(() => nodeIds(fresh.ydoc).includes("next"));
       expect(stateOf(fresh.ydoc)).toBe(stateOf(b.ydoc));
@@ -124,23 +119,23 @@ describe("updates that would break the document are refused", () => {
     });
 
   test("an element with an invalid value is accepted and left out by the tolerant read", async () => {
-    const doc = await createDoc(server.url);
-    const a = connectClient(server.url, doc.id, doc.token);
+    const doc = await createDoc(env.server.url);
+    const a = connectClient(env.server.url, doc.id, doc.token);
     await synced(a);
     addNode(a.ydoc, "good", "正");
     addNode(a.ydoc, "odd", "x");
     ((a.ydoc.getMap("nagare").get("nodes") as Y.Map<Y.Map<unknown>>).get("odd") as Y.Map<unknown>).set("kind", "ufo");
     await sleep(300);
     expect(a.conn.status()).toBe("connected");
-    const model = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
+    const model = await api(env.server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
     expect(model.body.nodes.map((n: { id: string }) => n.id)).toEqual(["good"]);
     a.close();
   });
 
   test("the document size limit", async () => {
-    const doc = await createDoc(server.url);
-    const a = connectClient(server.url, doc.id, doc.token);
-    const b = connectClient(server.url, doc.id, doc.token);
+    const doc = await createDoc(env.server.url);
+    const a = connectClient(env.server.url, doc.id, doc.token);
+    const b = connectClient(env.server.url, doc.id, doc.token);
     await synced(a, b);
     for (let i = 0; i < 15; i++) {
       addNode(a.ydoc, `n${i}`, `n${i}`);
@@ -152,7 +147,7 @@ describe("updates that would break the document are refused", () => {
     }
     await waitFor(() => a.conn.status() === "refused", 5_000, "a refused");
     expect(a.conn.notice()?.code).toBe("document_too_large");
-    const model = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
+    const model = await api(env.server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
     expect(model.body.nodes.length).toBeLessThan(15);
     expect(model.body.nodes.length).toBeGreaterThan(5);
     expect(nodeIds(b.ydoc).length).toBe(model.body.nodes.length);
@@ -199,8 +194,8 @@ describe("a refusal right after an accepted update", () => {
 
 describe("limits", () => {
   test("connections per document", async () => {
-    const doc = await createDoc(server.url);
-    const clients = [0, 1, 2, 3].map(() => connectClient(server.url, doc.id, doc.token));
+    const doc = await createDoc(env.server.url);
+    const clients = [0, 1, 2, 3].map(() => connectClient(env.server.url, doc.id, doc.token));
     await synced(...clients);
     const raw = await rawUpgrade(wsUrl(doc.id, doc.token));
     const c = await closeOf(raw.ws as WebSocket);
@@ -230,7 +225,7 @@ describe("limits", () => {
 
   test("the lookup list is bounded", async () => {
     const links = Array.from({ length: 201 }, (_, i) => ({ id: `d${i}`, token: "x" }));
-    const r = await api(server.url, "/api/documents/lookup", { body: { links } });
+    const r = await api(env.server.url, "/api/documents/lookup", { body: { links } });
     expect(r.status).toBe(413);
     expect(r.body.error.ja).toContain("200");
   });

@@ -1,8 +1,8 @@
 import * as encoding from "lib0/encoding";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type * as Y from "yjs";
 import { readModel } from "../../src/sync/doc-shape";
-import { type RunningServer, startServer } from "../support/server";
+import { liveServer } from "../support/live";
 import {
   addFlow,
   addNode,
@@ -18,19 +18,13 @@ import {
   waitFor,
 } from "./support";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const env = liveServer();
 
 describe("real-time sync through the server", () => {
   test("two clients converge after concurrent edits", async () => {
-    const doc = await createDoc(server.url, { title: "二人" });
-    const a = connectClient(server.url, doc.id, doc.token);
-    const b = connectClient(server.url, doc.id, doc.token);
+    const doc = await createDoc(env.server.url, { title: "二人" });
+    const a = connectClient(env.server.url, doc.id, doc.token);
+    const b = connectClient(env.server.url, doc.id, doc.token);
     await synced(a, b);
     expect(a.ydoc.getMap("nagare").get("title")).toBe("二人");
     for (let i = 0; i < 10; i++) {
@@ -48,8 +42,8 @@ describe("real-time sync through the server", () => {
   });
 
   test("three clients converge, including a concurrent delete against a new flow", async () => {
-    const doc = await createDoc(server.url);
-    const clients = [0, 1, 2].map(() => connectClient(server.url, doc.id, doc.token));
+    const doc = await createDoc(env.server.url);
+    const clients = [0, 1, 2].map(() => connectClient(env.server.url, doc.id, doc.token));
     await synced(...clients);
     const [a, b, c] = clients as [(typeof clients)[0], (typeof clients)[0], (typeof clients)[0]];
     addNode(a.ydoc, "n1", "住民記録システム");
@@ -69,9 +63,9 @@ describe("real-time sync through the server", () => {
   });
 
   test("awareness is relayed between the clients of a document", async () => {
-    const doc = await createDoc(server.url);
-    const a = connectClient(server.url, doc.id, doc.token);
-    const b = connectClient(server.url, doc.id, doc.token);
+    const doc = await createDoc(env.server.url);
+    const a = connectClient(env.server.url, doc.id, doc.token);
+    const b = connectClient(env.server.url, doc.id, doc.token);
     await synced(a, b);
     a.conn.awareness.setLocalStateField("user", { name: "佐藤" });
     a.conn.awareness.setLocalStateField("cursor", { x: 10, y: 20 });
@@ -88,13 +82,13 @@ describe("real-time sync through the server", () => {
   });
 
   test("a connection cannot remove or overwrite another connection's presence", async () => {
-    const doc = await createDoc(server.url);
-    const a = connectClient(server.url, doc.id, doc.token);
-    const c = connectClient(server.url, doc.id, doc.token);
+    const doc = await createDoc(env.server.url);
+    const a = connectClient(env.server.url, doc.id, doc.token);
+    const c = connectClient(env.server.url, doc.id, doc.token);
     await synced(a, c);
     a.conn.awareness.setLocalStateField("user", { name: "本物" });
     await waitFor(() => c.conn.awareness.getStates().has(a.ydoc.clientID));
-    const raw = await rawUpgrade(`${server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}`);
+    const raw = await rawUpgrade(`${env.server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}`);
     const inner = encoding.createEncoder();
     encoding.writeVarUint(inner, 1);
     encoding.writeVarUint(inner, a.ydoc.clientID);
@@ -113,10 +107,10 @@ describe("real-time sync through the server", () => {
   });
 
   test("a viewer's changes reach neither the other clients nor the database", async () => {
-    const doc = await createDoc(server.url, { title: "閲覧" });
-    const viewLink = await share(server.url, doc, "view", "点検者");
-    const editor = connectClient(server.url, doc.id, doc.token);
-    const viewer = connectClient(server.url, doc.id, viewLink.token);
+    const doc = await createDoc(env.server.url, { title: "閲覧" });
+    const viewLink = await share(env.server.url, doc, "view", "点検者");
+    const editor = connectClient(env.server.url, doc.id, doc.token);
+    const viewer = connectClient(env.server.url, doc.id, viewLink.token);
     await synced(editor, viewer);
     await waitFor(() => viewer.conn.notice()?.code === "read_only", 5_000, "read-only notice");
     addNode(viewer.ydoc, "evil", "閲覧者の変更");
@@ -126,21 +120,21 @@ describe("real-time sync through the server", () => {
     await sleep(300);
     expect(nodeIds(editor.ydoc)).toEqual(["ok"]);
     expect(editor.ydoc.getMap("nagare").get("title")).toBe("閲覧");
-    const stored = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
+    const stored = await api(env.server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
     expect(stored.body.nodes.map((n: { id: string }) => n.id)).toEqual(["ok"]);
     expect(stored.body.title).toBe("閲覧");
     // A fresh client sees the same: the viewer's edit was never stored.
-    const fresh = connectClient(server.url, doc.id, doc.token);
+    const fresh = connectClient(env.server.url, doc.id, doc.token);
     await synced(fresh);
     expect(nodeIds(fresh.ydoc)).toEqual(["ok"]);
     for (const c of [editor, viewer, fresh]) c.close();
   });
 
   test("rename over HTTP reaches connected clients and the document list", async () => {
-    const doc = await createDoc(server.url, { title: "旧" });
-    const a = connectClient(server.url, doc.id, doc.token);
+    const doc = await createDoc(env.server.url, { title: "旧" });
+    const a = connectClient(env.server.url, doc.id, doc.token);
     await synced(a);
-    const r = await api(server.url, `/api/documents/${doc.id}`, {
+    const r = await api(env.server.url, `/api/documents/${doc.id}`, {
       method: "PATCH",
       token: doc.token,
       body: { title: "新しい表題", jimuName: "国民年金に関する事務" },
@@ -151,7 +145,7 @@ describe("real-time sync through the server", () => {
     expect((a.ydoc.getMap("nagare").get("meta") as Y.Map<unknown>).get("jimuName")).toBe("国民年金に関する事務");
     a.ydoc.getMap("nagare").set("title", "クライアントで変更");
     await sleep(200);
-    const list = await api(server.url, "/api/documents/lookup", {
+    const list = await api(env.server.url, "/api/documents/lookup", {
       body: { links: [{ id: doc.id, token: doc.token }] },
     });
     expect(list.body.documents[0].title).toBe("クライアントで変更");

@@ -1,7 +1,5 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { liveServerAndBrowser } from "../support/live";
 
 /**
  * Templates and building blocks in the real app: pick a published assessment in the gallery of the start page
@@ -9,25 +7,15 @@ import { type RunningServer, startServer } from "../support/server";
  * with one undo. Real server process, real Chromium.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = liveServerAndBrowser();
 
 describe("templates in the browser", () => {
   it("the gallery shows the five assessments and 'use this template' opens a copy in the editor", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     const gallery = page.getByTestId("template-gallery");
     await gallery.locator('[data-template="tokyo-toei-jutaku"]').waitFor();
     expect(await gallery.locator("[data-template]").count()).toBeGreaterThanOrEqual(5);
@@ -43,11 +31,11 @@ describe("templates in the browser", () => {
   });
 
   it("a building block is placed in one action and removed with one undo", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/local`);
+    await page.goto(`${env.server.url}/local`);
     await page.locator(".react-flow__pane").waitFor();
     await page.getByTestId("tab-blocks").click();
     const row = page.locator('[data-block="network_linkage"]');

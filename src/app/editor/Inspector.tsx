@@ -66,35 +66,37 @@ export function Inspector({ ydoc, model, lang, readOnly, selected, select }: Pro
   const node = id ? model.nodes.find((n) => n.id === id) : undefined;
   const group = id ? model.groups.find((g) => g.id === id) : undefined;
   const flow = id ? model.flows.find((f) => f.id === id) : undefined;
-  if (node)
+  // Nodes and groups are edited the same way: a title and the declarative field list of their kind.
+  const element = node
+    ? {
+        coll: "nodes" as const,
+        el: node,
+        specs: opts.node,
+        heading: "editor.insp.node" as const,
+        testId: "inspector-node",
+      }
+    : group
+      ? {
+          coll: "groups" as const,
+          el: group,
+          specs: opts.group,
+          heading: "editor.insp.group" as const,
+          testId: "inspector-group",
+        }
+      : null;
+  if (element)
     return (
-      <div className="inspector" data-testid="inspector-node">
+      <div className="inspector" data-testid={element.testId}>
         <h3>
-          {t("editor.insp.node")}: {node.label}
+          {t(element.heading)}: {element.el.label}
         </h3>
         <FieldList
-          idPrefix={node.id}
-          specs={opts.node}
-          value={node}
+          idPrefix={element.el.id}
+          specs={element.specs}
+          value={element.el}
           lang={lang}
           readOnly={readOnly}
-          onPatch={(p, g) => patchElement(ydoc, "nodes", node.id, p, g)}
-        />
-      </div>
-    );
-  if (group)
-    return (
-      <div className="inspector" data-testid="inspector-group">
-        <h3>
-          {t("editor.insp.group")}: {group.label}
-        </h3>
-        <FieldList
-          idPrefix={group.id}
-          specs={opts.group}
-          value={group}
-          lang={lang}
-          readOnly={readOnly}
-          onPatch={(p, g) => patchElement(ydoc, "groups", group.id, p, g)}
+          onPatch={(p, g) => patchElement(ydoc, element.coll, element.el.id, p, g)}
         />
       </div>
     );
