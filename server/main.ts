@@ -1,6 +1,7 @@
 import http from "node:http";
 import { BadTokenThrottle } from "./auth";
 import { configFromEnv } from "./config";
+import { lockDataDir } from "./data-lock";
 import { openDatabase, StartupError } from "./db";
 import { documentRoutes } from "./http/documents-api";
 import { renderRoutes } from "./http/render-api";
@@ -18,6 +19,11 @@ const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}
 
 function start() {
   const config = configFromEnv();
+  const lock = lockDataDir(config.dataDir);
+  if (lock.recovered)
+    log(
+      `lock of process ${lock.recovered.pid} on ${lock.recovered.host} (since ${lock.recovered.since}) recovered: it ended without shutting down`,
+    );
   const db = openDatabase(config.dataDir, config.sqliteSync);
   const rooms = new Rooms(db, config, log);
   const throttle = new BadTokenThrottle(config.authDelayBaseMs);
@@ -50,6 +56,7 @@ function start() {
   const shutdown = () => {
     rooms.closeAll();
     db.raw.close();
+    lock.release();
     process.exit(0);
   };
   process.on("SIGTERM", shutdown);
