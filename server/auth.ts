@@ -36,7 +36,18 @@ export const ROLE_RANK: Record<Role, number> = { view: 1, edit: 2, owner: 3 };
 
 export type AuthResult =
   | { ok: true; token: TokenRow }
-  | { ok: false; status: 401 | 403 | 404 | 410; code: string; ja: string; en: string };
+  | {
+      ok: false;
+      status: 401 | 403 | 404 | 410;
+      code: string;
+      ja: string;
+      en: string;
+      /**
+       * The token is not one this server ever issued: a guess (or a typo). A revoked link or a link to another
+       * document was issued once and is known to its holder; it is refused, but it is not a guess.
+       */
+      guess?: boolean;
+    };
 
 /** Checks a token against a document: missing → 401, unknown, revoked or for another document → 403. */
 export function checkToken(db: Db, docId: string, token: string | null | undefined): AuthResult {
@@ -57,6 +68,7 @@ export function checkToken(db: Db, docId: string, token: string | null | undefin
       code: "token_invalid",
       ja: "このリンクでは文書を開けません（誤り、または取り消し済み）",
       en: "this link does not give access to the document (wrong or revoked)",
+      guess: !row,
     };
   const doc = db.q.getDoc.get(docId);
   if (!doc) return { ok: false, status: 404, code: "not_found", ja: "文書が見つかりません", en: "document not found" };
@@ -66,38 +78,57 @@ export function checkToken(db: Db, docId: string, token: string | null | undefin
 }
 
 /**
- * Slows down guessing: after a few bad tokens from one address, every further token check from that
- * address waits, doubling with each failure (capped), and the count fades after a quiet period.
+ * Slows down guessing, not users. Only a failed guess (a token this server never issued) is counted, and
+ * only the answer to a failed check waits: a valid token is checked and answered at once, however many bad
+ * ones came from the same address (behind a 庁内 proxy everyone shares one). Failures are counted per
+ * address and per token prefix, so that trying the endings of a partly known token from many addresses is
+ * slowed as well. After a few free failures each further one waits base·2ⁿ (capped); counts fade after a
+ * quiet period.
  */
 export class BadTokenThrottle {
   private failures = new Map<string, { count: number; last: number }>();
   constructor(
     private baseMs: number,
-    private freeAttempts = 5,
     private maxMs = 10_000,
+    private freeAttempts = 5,
     private forgetMs = 15 * 60_000,
   ) {}
 
-  delayFor(address: string, now = Date.now()): number {
-    const f = this.failures.get(address);
+  private keys(address: string, token: string): string[] {
+    return [`a:${address}`, `t:${token.slice(0, 8)}`];
+  }
+
+  private countOf(key: string, now: number): number {
+    const f = this.failures.get(key);
     if (!f) return 0;
     if (now - f.last > this.forgetMs) {
-      this.failures.delete(address);
+      this.failures.delete(key);
       return 0;
     }
-    const over = f.count - this.freeAttempts;
+    return f.count;
+  }
+
+  /** The wait before answering the next failed check for this address and token. */
+  delayFor(address: string, token: string, now = Date.now()): number {
+    const count = Math.max(...this.keys(address, token).map((k) => this.countOf(k, now)));
+    const over = count - this.freeAttempts;
     if (over < 0 || this.baseMs === 0) return 0;
     return Math.min(this.maxMs, this.baseMs * 2 ** over);
   }
 
-  recordFailure(address: string, now = Date.now()): void {
-    const f = this.failures.get(address);
-    this.failures.set(address, { count: (f && now - f.last <= this.forgetMs ? f.count : 0) + 1, last: now });
+  recordFailure(address: string, token: string, now = Date.now()): void {
     if (this.failures.size > 100_000) this.failures.clear();
+    for (const k of this.keys(address, token)) this.failures.set(k, { count: this.countOf(k, now) + 1, last: now });
   }
 
-  async wait(address: string): Promise<void> {
-    const ms = this.delayFor(address);
+  /**
+   * Records the failed guesses of one request and waits as long as the counts before it ask: call only
+   * after the check failed, never before a check (a valid token must not wait).
+   */
+  async failed(address: string, tokens: string[]): Promise<void> {
+    const now = Date.now();
+    const ms = Math.max(0, ...tokens.map((t) => this.delayFor(address, t, now)));
+    for (const t of tokens) this.recordFailure(address, t, now);
     if (ms > 0) await new Promise((r) => setTimeout(r, ms));
   }
 }

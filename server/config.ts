@@ -21,6 +21,8 @@ export interface ServerConfig {
   compactEvery: number;
   /** First delay step for repeated bad tokens from one address. */
   authDelayBaseMs: number;
+  /** Longest wait for one failed token check. */
+  authDelayMaxMs: number;
   /** New documents (create, import, duplicate) one address may make per minute. */
   createPerMinute: number;
   /** SQLite `synchronous`: FULL survives power loss; NORMAL (WAL) survives a process crash. */
@@ -57,6 +59,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trashDays: intFrom(env, "TRASH_DAYS", 30, 0),
     compactEvery: intFrom(env, "COMPACT_EVERY", 500, 1),
     authDelayBaseMs: intFrom(env, "AUTH_DELAY_BASE_MS", 100, 0),
+    authDelayMaxMs: intFrom(env, "AUTH_DELAY_MAX_MS", 10_000, 0),
     createPerMinute: intFrom(env, "CREATE_PER_MINUTE", 120, 1),
     sqliteSync: sync,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? "")

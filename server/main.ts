@@ -26,7 +26,7 @@ function start() {
     );
   const db = openDatabase(config.dataDir, config.sqliteSync);
   const rooms = new Rooms(db, config, log);
-  const throttle = new BadTokenThrottle(config.authDelayBaseMs);
+  const throttle = new BadTokenThrottle(config.authDelayBaseMs, config.authDelayMaxMs);
   const ctx: Ctx = { db, rooms, config, throttle, log };
   const routes: Route[] = [
     {

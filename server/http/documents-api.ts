@@ -111,9 +111,9 @@ export const documentRoutes: Route[] = [
           `一度に確認できる文書は ${ctx.config.maxListedDocuments} 件までです`,
           `at most ${ctx.config.maxListedDocuments} documents per request`,
         );
-      // Each entry is a token check: the same slowdown for bad guesses applies.
+      // Each entry is a token check: the same slowdown for bad guesses applies (to the answer, if one was).
       const address = clientAddress(req);
-      await ctx.throttle.wait(address);
+      const guesses: string[] = [];
       const documents = links.map((l: unknown) => {
         const { id, token } = (l ?? {}) as { id?: unknown; token?: unknown };
         if (typeof id !== "string" || typeof token !== "string")
@@ -124,12 +124,13 @@ export const documentRoutes: Route[] = [
             error: { code: "bad_link", ja: "リンクが不正です", en: "bad link" },
           };
         const auth = checkToken(ctx.db, id, token);
-        if (!auth.ok && auth.status === 403) ctx.throttle.recordFailure(address);
+        if (!auth.ok && auth.guess) guesses.push(token);
         if (!auth.ok)
           return { id, ok: false, status: auth.status, error: { code: auth.code, ja: auth.ja, en: auth.en } };
         const row = ctx.db.q.getDoc.get(id);
         return row ? { ok: true, ...summary(ctx, row, auth.token.role) } : { id, ok: false, status: 404 };
       });
+      if (guesses.length) await ctx.throttle.failed(address, guesses);
       sendJson(res, 200, { documents });
     },
   },

@@ -47,12 +47,11 @@ export async function authorize(ctx: Ctx, req: http.IncomingMessage, docId: stri
   if (!DOC_ID.test(docId)) throw new HttpError(400, "bad_id", "文書 ID が正しくありません", "invalid document id");
   const token = bearerToken(req);
   const address = clientAddress(req);
-  if (token) await ctx.throttle.wait(address);
   const auth = checkToken(ctx.db, docId, token);
   if (!auth.ok) {
     if (auth.status === 403) {
-      ctx.throttle.recordFailure(address);
       ctx.log(`http refused ${docIdTag(ctx.db, docId)} ${token ? tokenTag(token) : "-"} ${auth.code}`);
+      if (auth.guess && token) await ctx.throttle.failed(address, [token]);
     }
     throw new HttpError(auth.status, auth.code, auth.ja, auth.en);
   }

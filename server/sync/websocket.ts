@@ -120,12 +120,11 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       return refuseUpgrade(req, socket, 403, "bad_origin", "許可されていない接続元です", "origin not allowed");
     const address = clientAddress(req);
     const token = url.searchParams.get("token");
-    if (token) await deps.throttle.wait(address);
     const auth = checkToken(deps.db, docId, token);
     if (!auth.ok) {
       if (auth.status === 403) {
-        deps.throttle.recordFailure(address);
         deps.log(`ws refused ${docIdTag(deps.db, docId)} ${token ? tokenTag(token) : "-"} ${auth.code}`);
+        if (auth.guess && token) await deps.throttle.failed(address, [token]);
       }
       return refuseUpgrade(req, socket, auth.status, auth.code, auth.ja, auth.en);
     }

@@ -8,6 +8,9 @@ import "./start.css";
 
 type T = (k: MessageKey, v?: Record<string, string | number>) => string;
 
+/** Lookup answers that mean a stored link will never work again: revoked or unknown, not found, deleted. */
+const GONE = new Set([403, 404, 410]);
+
 /** Days a deleted document stays in the trash (the server's default; the server decides). */
 const TRASH_DAYS = 30;
 
@@ -162,6 +165,7 @@ function DocumentList({ t, lang }: { t: T; lang: Lang }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [adding, setAdding] = useState("");
   const [addError, setAddError] = useState(false);
+  const [forgotten, setForgotten] = useState<string[]>([]);
 
   const refresh = useCallback(async () => {
     const current = loadLinks();
@@ -172,6 +176,14 @@ function DocumentList({ t, lang }: { t: T; lang: Lang }) {
       for (let i = 0; i < current.length; i += 200) {
         const r = await api.lookup(current.slice(i, i + 200).map(({ id, token }) => ({ id, token })));
         chunks.push(...r.documents);
+      }
+      // A revoked link, or one to a deleted document, never works again: forget it (once, with a note)
+      // instead of asking the server about it on every visit. Other failures (damaged, busy) stay listed.
+      const gone = chunks.filter((d) => !d.ok && GONE.has(d.status)).map((d) => d.id);
+      for (const id of gone) forgetLink(id);
+      if (gone.length) {
+        setForgotten((before) => [...before, ...gone]);
+        setLinks(loadLinks());
       }
       setResults(new Map(chunks.map((d) => [d.id, d])));
       setFailure(null);
@@ -208,6 +220,11 @@ function DocumentList({ t, lang }: { t: T; lang: Lang }) {
       {failure && (
         <p className="start-error" role="alert">
           {failure}
+        </p>
+      )}
+      {forgotten.length > 0 && (
+        <p className="muted" role="status" data-testid="forgotten-links">
+          {t("start.docs.forgotten", { count: forgotten.length, ids: forgotten.join(", ") })}
         </p>
       )}
       {!results && links.length > 0 && <p className="muted">{t("start.docs.loading")}</p>}

@@ -43,6 +43,8 @@ export const serverMessages = defineMessages(
     "start.docs.addLinkPlaceholder": "https://…/d/…#t=…",
     "start.docs.add": "追加",
     "start.docs.badLink": "Nagare の文書リンクではありません",
+    "start.docs.forgotten":
+      "取り消されたか、削除された文書のリンク {count} 件を一覧から外しました（{ids}）。必要なら所有者に新しいリンクを依頼してください。",
     "start.trash": "ごみ箱",
     "start.trash.restore": "元に戻す",
     "start.trash.purgeAt": "{at} に完全に削除されます",
@@ -131,6 +133,8 @@ export const serverMessages = defineMessages(
     "start.docs.addLinkPlaceholder": "https://…/d/…#t=…",
     "start.docs.add": "Add",
     "start.docs.badLink": "This is not a Nagare document link",
+    "start.docs.forgotten":
+      "Removed {count} link(s) that were revoked or whose document was deleted ({ids}). Ask the owner for a new link if you still need one.",
     "start.trash": "Trash",
     "start.trash.restore": "Restore",
     "start.trash.purgeAt": "deleted for good on {at}",
