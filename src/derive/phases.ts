@@ -1,6 +1,7 @@
 import type { ModelFlow, ModelNode, NagareDocument, Party, Phase } from "../model";
 import { type GraphIndex, indexGraph } from "./graph-index";
 import { CONTRACTING, resolveParty } from "./parties";
+import { bodyRoleAt, exchangeAt, isNetworkFlowIn, isNetworkNode, isOtherBody } from "./routes";
 
 /**
  * Classification of flows into 評価書 phases, from the graph alone. The rules are a table, read top to
@@ -14,6 +15,9 @@ export interface FlowContext {
   target: ModelNode;
   sp: Party | null;
   tp: Party | null;
+  /** The end is the 情報提供ネットワークシステム itself: a route, whoever runs it. */
+  sNet: boolean;
+  tNet: boolean;
   index: GraphIndex;
 }
 
@@ -39,10 +43,14 @@ export interface Classification {
 const inside = (p: Party | null) => p === "self";
 const contracting = (p: Party | null) => p !== null && CONTRACTING.has(p);
 const ours = (p: Party | null) => inside(p) || contracting(p);
-const isNetworkFlow = (c: FlowContext) =>
-  c.flow.transport === "info_provision_network" ||
-  c.source.systemRole === "info_provision_network" ||
-  c.target.systemRole === "info_provision_network";
+const isNetworkFlow = (c: FlowContext) => isNetworkFlowIn(c.index, c.flow);
+/** Our side of the network (never the network node itself). */
+const ourEnd = (p: Party | null, net: boolean) => !net && ours(p);
+const bodyEnd = (p: Party | null, net: boolean) => !net && isOtherBody(p);
+/** A hop between our side and the network node whose exchanges are all of one kind. */
+const hopOf = (c: FlowContext, kind: "provision" | "inquiry") =>
+  (ourEnd(c.sp, c.sNet) && c.tNet && exchangeAt(c.index, c.target.id) === kind) ||
+  (c.sNet && ourEnd(c.tp, c.tNet) && exchangeAt(c.index, c.source.id) === kind);
 const HOLDERS = new Set(["store", "media", "paper"]);
 
 export const PHASE_RULES: PhaseRule[] = [
@@ -69,18 +77,52 @@ export const PHASE_RULES: PhaseRule[] = [
   },
   {
     id: "owner_unknown",
-    when: (c) => c.sp === null || c.tp === null,
+    when: (c) => (c.sp === null && !c.sNet) || (c.tp === null && !c.tNet),
     phase: null,
     ja: "始点または終点の所属（所管）が未設定のため判断できません",
     en: "the owner of the source or target is not set",
   },
   {
+    id: "network_to_body",
+    when: (c) =>
+      isNetworkFlow(c) &&
+      bodyEnd(c.tp, c.tNet) &&
+      (ourEnd(c.sp, c.sNet) || (c.sNet && bodyRoleAt(c.index, c.source.id, c.target.id) === "provision")),
+    phase: "network_provision",
+    ja: "情報提供ネットワークシステムを通じて他の機関（情報照会者）へ：提供",
+    en: "through the information provision network to another body (the requester): provision",
+  },
+  {
+    id: "network_from_body",
+    when: (c) =>
+      isNetworkFlow(c) &&
+      bodyEnd(c.sp, c.sNet) &&
+      (ourEnd(c.tp, c.tNet) || (c.tNet && bodyRoleAt(c.index, c.target.id, c.source.id) === "inquiry")),
+    phase: "network_inquiry",
+    ja: "情報提供ネットワークシステムを通じて他の機関（情報照会先）から：照会（入手）",
+    en: "through the information provision network from another body (the one queried): inquiry (acquisition)",
+  },
+  {
+    id: "network_hop_provision",
+    when: (c) => isNetworkFlow(c) && hopOf(c, "provision"),
+    phase: "network_provision",
+    ja: "自組織と情報提供ネットワークシステムの間で、先に描かれた機関がすべて情報照会者（受け取るだけ）：提供の経路",
+    en: "between us and the network, where every body drawn beyond it only receives: part of a provision",
+  },
+  {
+    id: "network_hop_inquiry",
+    when: (c) => isNetworkFlow(c) && hopOf(c, "inquiry"),
+    phase: "network_inquiry",
+    ja: "自組織と情報提供ネットワークシステムの間で、先に描かれた機関がすべて情報照会先（送るだけ）：照会の経路",
+    en: "between us and the network, where every body drawn beyond it only sends: part of an inquiry",
+  },
+  {
     id: "network",
-    when: (c) => isNetworkFlow(c) && (ours(c.sp) || ours(c.tp)),
+    when: (c) => isNetworkFlow(c),
     phase: null,
     candidates: ["network_inquiry", "network_provision"],
-    ja: "情報提供ネットワークシステムとの流れ：照会（入手）か提供かは図からは決まりません。区分を指定してください",
-    en: "a flow with the information provision network: inquiry or provision cannot be told from the graph; set the phase",
+    ja: "情報提供ネットワークシステムとの流れ：先の機関が描かれていないか、照会と応答の両方が描かれているため、照会（入手）か提供かは図からは決まりません。区分を指定してください",
+    en: "a flow with the information provision network whose far side is not drawn, or drawn both ways: inquiry or provision cannot be told from the graph; set the phase",
   },
   {
     id: "subject_in",
@@ -176,6 +218,8 @@ export function classifyFlowWith(index: GraphIndex, flow: ModelFlow): Classifica
     target,
     sp: resolveParty(index, source).party,
     tp: resolveParty(index, target).party,
+    sNet: isNetworkNode(source),
+    tNet: isNetworkNode(target),
     index,
   };
   for (const rule of PHASE_RULES) {

@@ -1,4 +1,4 @@
-import { type Classification, classifyFlows, type GraphIndex, indexGraph, resolveParty } from "../derive";
+import { type Classification, classifyFlows, type GraphIndex, indexGraph, isRouteNode, resolveParty } from "../derive";
 import type { Delegation, ModelFlow, ModelNode, NagareDocument, Phase, PiiFile, Provision } from "../model";
 
 /**
@@ -33,6 +33,8 @@ export interface ProvisionEntry {
   flows: ModelFlow[];
   /** Only through the 情報提供ネットワークシステム (listed in Ⅱ5, not counted for Ⅲ5). */
   network: boolean;
+  /** Set when the flows end in a route with no recipient drawn behind it: the route's label. */
+  unnamedVia?: string;
 }
 
 export interface DocFacts {
@@ -248,6 +250,48 @@ export function provisionEntries(facts: DocFacts, scope: FileScope | null): Prov
   return memo(facts, scope, "provisions", () => computeProvisionEntries(facts, scope));
 }
 
+const RECIPIENT_PARTIES = new Set(["external", "self_other_organ", "self_department"]);
+
+/**
+ * Where a flow's data ends up for Ⅱ5: its target, unless the target is a route (network, 中間サーバー, 宛名,
+ * 庁内連携 …) or, for a network provision, our own side (a request coming in). Then the flow is a hop and the
+ * recipients are the ones the route leads to.
+ */
+function isRecipientFlow(facts: DocFacts, f: ModelFlow): boolean {
+  const t = facts.index.nodes.get(f.target);
+  if (!t || isRouteNode(facts.index, t)) return false;
+  if (phaseOf(facts, f) !== "network_provision") return true;
+  const p = resolveParty(facts.index, t).party;
+  return p !== null && RECIPIENT_PARTIES.has(p);
+}
+
+/** Whether a hop reaches a recipient through routes only (breadth-first over the provision flows). */
+function hopReachesRecipient(facts: DocFacts, hop: ModelFlow, flows: readonly ModelFlow[]): boolean {
+  const bySource = new Map<string, ModelFlow[]>();
+  for (const f of flows) {
+    const list = bySource.get(f.source) ?? [];
+    list.push(f);
+    bySource.set(f.source, list);
+  }
+  const seen = new Set<string>([hop.target]);
+  const queue = [hop.target];
+  while (queue.length) {
+    const id = queue.shift() as string;
+    for (const f of bySource.get(id) ?? []) {
+      if (isRecipientFlow(facts, f)) return true;
+      const t = facts.index.nodes.get(f.target);
+      if (!seen.has(f.target) && isRouteNode(facts.index, t)) {
+        seen.add(f.target);
+        queue.push(f.target);
+      }
+    }
+  }
+  return false;
+}
+
+/** The body a recipient node stands for: one 提供先 per body (or per 事務 for a 移転), however many boxes. */
+const recipientKey = (n: ModelNode | undefined, id: string) => n?.owner?.name?.trim() || n?.label || id;
+
 function computeProvisionEntries(facts: DocFacts, scope: FileScope | null): ProvisionEntry[] {
   const { doc, index } = facts;
   const flows = flowsInPhase(facts, scope, "provision", "transfer", "network_provision");
@@ -265,28 +309,49 @@ function computeProvisionEntries(facts: DocFacts, scope: FileScope | null): Prov
       networkOnly(methods) || (mine.length > 0 && mine.every((f) => phaseOf(facts, f) === "network_provision"));
     entries.push({ id: p.id, kind: p.kind, record: p, recipient: p.recipient, flows: mine, network });
   }
-  const byTarget = new Map<string, ModelFlow[]>();
+  const byRecipient = new Map<string, { kind: "provision" | "transfer"; target: string; list: ModelFlow[] }>();
+  const deadEnds = new Map<string, { kind: "provision" | "transfer"; route: string; list: ModelFlow[] }>();
   for (const f of flows) {
     if (claimed.has(f.id)) continue;
     const phase = phaseOf(facts, f);
-    const key = `${phase === "transfer" ? "transfer" : "provision"}:${f.target}`;
-    const list = byTarget.get(key) ?? [];
-    list.push(f);
-    byTarget.set(key, list);
+    const kind = phase === "transfer" ? "transfer" : "provision";
+    if (!isRecipientFlow(facts, f)) {
+      // A hop: its recipients are listed where the route leads; a route that leads nowhere is a gap to name.
+      if (!isRouteNode(index, index.nodes.get(f.target)) || hopReachesRecipient(facts, f, flows)) continue;
+      const key = `${kind}:${f.target}`;
+      const e = deadEnds.get(key) ?? { kind, route: f.target, list: [] };
+      e.list.push(f);
+      deadEnds.set(key, e);
+      continue;
+    }
+    const t = index.nodes.get(f.target);
+    const key = `${kind}:${recipientKey(t, f.target)}`;
+    const e = byRecipient.get(key) ?? { kind, target: f.target, list: [] };
+    e.list.push(f);
+    byRecipient.set(key, e);
   }
-  for (const [key, list] of byTarget) {
-    const [kind, target] = key.split(":") as ["provision" | "transfer", string];
+  for (const { kind, target, list } of byRecipient.values()) {
     const t = index.nodes.get(target);
     const network = list.every((f) => phaseOf(facts, f) === "network_provision");
     entries.push({
       id: `flow-${target}-${kind}`,
       kind,
       record: null,
-      recipient: network
-        ? (t?.owner?.name ?? "情報提供ネットワークシステムを通じた情報照会者")
-        : (t?.owner?.name ?? t?.label ?? ""),
+      recipient: t?.owner?.name?.trim() || t?.label || "",
       flows: list,
       network,
+    });
+  }
+  for (const { kind, route, list } of deadEnds.values()) {
+    const network = list.every((f) => phaseOf(facts, f) === "network_provision");
+    entries.push({
+      id: `flow-${route}-${kind}`,
+      kind,
+      record: null,
+      recipient: "",
+      flows: list,
+      network,
+      unnamedVia: index.nodes.get(route)?.label ?? route,
     });
   }
   return entries;

@@ -806,6 +806,23 @@ export const FILLERS: Record<string, Filler> = {
     const p = c.provision;
     if (!p) return { value: "", state: "missing" };
     if (p.record) return { value: p.recipient, state: "meta", sources: fromFlows(p.flows) };
+    if (p.unnamedVia !== undefined) {
+      const who = p.network ? "情報照会者（他の機関）" : p.kind === "transfer" ? "移転先の事務・部署" : "提供先の機関";
+      const whoEn = p.network
+        ? "requesting bodies"
+        : p.kind === "transfer"
+          ? "receiving 事務 or department"
+          : "receiving body";
+      return {
+        value: "",
+        state: "missing",
+        sources: fromFlows(p.flows),
+        note: {
+          ja: `「${p.unnamedVia}」は経路で、${p.kind === "transfer" ? "移転先" : "提供先"}ではありません。その先の${who}を描くか、提供・移転の記録に記入してください`,
+          en: `「${p.unnamedVia}」 is a route, not a recipient: draw the ${whoEn} behind it or record them`,
+        },
+      };
+    }
     return {
       value: p.recipient,
       state: "suggested",

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { basesOf, PROVISION_PHASES } from "./legal";
+import { basesOf, mayLeaveTheBody } from "./legal";
 import { flowHit, onFlow, unlawfulRisk } from "./shared";
 
 export const legalNoBasis = defineRule({
@@ -22,19 +22,24 @@ export const legalNoBasis = defineRule({
   category: "risk",
   excludedBy: [],
   falsePositives: {
-    ja: "根拠が事務全体の記載（Ⅰ5）にだけあり流れに付いていない場合も指摘します。",
-    en: "Fires when the basis is only stated for the whole 事務 and not linked to the flow.",
+    ja: "根拠が事務全体の記載（Ⅰ5）にだけあり流れに付いていない場合も指摘します。区分が未確定でも、他機関・他部署へ渡りうる流れは点検します。",
+    en: "Fires when the basis is only stated for the whole 事務 and not linked to the flow. A flow whose phase is undecided is checked when it may leave the body.",
   },
   checkFlow: (f, ctx, emit) => {
-    if (!f.phase || !PROVISION_PHASES.has(f.phase) || !f.possiblyMine) return;
+    if (!f.possiblyMine || !mayLeaveTheBody(f)) return;
     if (basesOf(f, ctx).length > 0) return;
     // Provision over the network may rest on the basis the 評価書 states for the linkage as a whole (Ⅰ6②).
     if (f.phase === "network_provision" && ctx.doc.meta.networkLinkage.legalBasis.length > 0) return;
     const what = f.phase === "transfer" ? { ja: "移転", en: "transferred" } : { ja: "提供", en: "provided" };
+    const undecided = f.phase === null ? { ja: "（区分は未確定）", en: " (phase not decided)" } : { ja: "", en: "" };
     emit(
       flowHit(
         f,
-        onFlow(f, `の${what.ja}に法令上の根拠が記録されていません`, `is ${what.en} with no legal basis recorded`),
+        onFlow(
+          f,
+          `の${what.ja}${undecided.ja}に法令上の根拠が記録されていません`,
+          `is ${what.en}${undecided.en} with no legal basis recorded`,
+        ),
         { riskId: unlawfulRisk(f.phase), likelihood: 4 },
       ),
     );

@@ -43,3 +43,18 @@ export function viaNetwork(f: FlowFacts): boolean {
 }
 
 export const PROVISION_PHASES = new Set(["provision", "transfer", "network_provision"]);
+
+const LEAVING = new Set(["external", "self_other_organ", "self_department"]);
+
+/**
+ * A flow that needs a basis under 番号法第19条 or 第9条: a 提供 or 移転, and also a flow whose phase is undecided
+ * but which may leave the body (a network flow, or one into another body or department). An undecided phase
+ * must not switch the check off.
+ */
+export function mayLeaveTheBody(f: FlowFacts): boolean {
+  if (f.phase !== null) return PROVISION_PHASES.has(f.phase);
+  const c = f.classification;
+  if (c.rule === "outside" || c.rule === "dangling") return false;
+  if (c.candidates.some((p) => PROVISION_PHASES.has(p))) return true;
+  return f.target.party !== null && LEAVING.has(f.target.party) && f.source.party !== f.target.party;
+}
