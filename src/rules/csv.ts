@@ -10,9 +10,19 @@ const STATUS_JA: Record<FindingStatus, string> = {
   not_applicable: "対象外",
 };
 
-const cell = (v: string | number) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * Spreadsheets run a cell that begins with = + - @ (or a tab or CR before one) as a formula: a label or a
+ * typed 理由 such as "=HYPERLINK(…)" or "- 暗号化USB" must stay text. As OWASP advises for CSV injection,
+ * such a cell gets a leading apostrophe and is quoted. The full-width forms (what a Japanese input method
+ * types) are treated the same way, as a precaution.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+const csvCell = (v: string | number) => {
+  let s = String(v);
+  const formula = FORMULA_START.test(s);
+  if (formula) s = `'${s}`;
+  return formula || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /**
@@ -62,6 +72,6 @@ export function findingsCsv(findings: readonly Finding[], opts: { bom?: boolean 
     f.decision?.by ?? "",
     f.decision?.at ?? "",
   ]);
-  const body = [head, ...rows].map((r) => r.map(cell).join(",")).join("\r\n");
+  const body = [head, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n");
   return `${opts.bom === false ? "" : "\uFEFF"}${body}\r\n`;
 }

@@ -125,7 +125,8 @@ describe("findings in the editor", () => {
     await item.locator("[data-decide='accepted']").click();
     await item.getByRole("button", { name: "許容として記録" }).click();
     await until(() => text(item.getByRole("alert"))).toContain("理由");
-    await item.locator("textarea").fill("暗号化機能付きUSBのみを貸与している");
+    // Typed as a bullet: in the CSV it must stay text, not become a formula.
+    await item.locator("textarea").fill("- 暗号化機能付きUSBのみを貸与している");
     await item.getByRole("button", { name: "許容として記録" }).click();
     // Open findings are shown by default: the accepted one leaves the list, and shows under 許容.
     await until(() => panel.locator("[data-finding^='media-unencrypted:']").count()).toBe(0);
@@ -151,7 +152,7 @@ describe("findings in the editor", () => {
       }, reject);
     });
     expect(download.suggestedFilename()).toBe("findings.csv");
-    expect(csv).toContain("暗号化機能付きUSBのみを貸与している");
+    expect(csv).toContain(`"'- 暗号化機能付きUSBのみを貸与している"`);
 
     // Rename a node: the finding's id does not change, so the decision stays.
     await page.getByTestId("node-受信システム").dblclick();

@@ -63,7 +63,8 @@ JSON (--format json), version ${LINT_JSON_VERSION}: keys are stable; new keys ma
   A finding cleared by safeguards on the diagram has status "resolved" and mitigatedBy.
   Decisions are read from the file's "decisions", keyed by finding id.
 
-CSV (--format csv): one row per finding, UTF-8 with BOM for Excel, Japanese and English columns.
+CSV (--format csv): one row per finding, UTF-8 with BOM for Excel, Japanese and English columns; a cell
+that would start a formula (= + - @, tab, CR) begins with an apostrophe so that it stays text.
 `;
 
 interface Options {
