@@ -18,27 +18,29 @@ import {
 } from "@xyflow/react";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
+import {
+  connectNodes,
+  createGroup,
+  createNode,
+  type GroupSpec,
+  groupMoveWrites,
+  type PositionWrite,
+  type PositionWriter,
+  setLabel,
+  updateMembership,
+  writePositions,
+} from "../document";
+import type { Point } from "../document/geometry";
 import type { Lang, MessageKey } from "../i18n";
 import { translate } from "../i18n";
 import type { NagareDocument, NodeKind } from "../model";
 import { readModelTolerant } from "../sync/doc-shape";
-import {
-  type AnyRFNode,
-  type Decoration,
-  type FlowRFEdge,
-  groupMoveWrites,
-  type PositionWrite,
-  type PositionWriter,
-  toFlowGraph,
-  writePositions,
-} from "./binding";
+import { type AnyRFNode, type Decoration, type FlowRFEdge, toFlowGraph } from "./binding";
 import { CanvasContext, type CanvasContextValue } from "./context";
 import { FlowEdge } from "./edges/FlowEdge";
-import type { Point } from "./geometry";
 import { GroupNode } from "./nodes/GroupNode";
 import { KindNode } from "./nodes/KindNode";
 import { openingViewport } from "./opening-view";
-import { connectNodes, createGroup, createNode, type GroupSpec, setLabel, updateMembership } from "./ops";
 
 const nodeTypes = { kind: KindNode, container: GroupNode };
 const edgeTypes = { flow: FlowEdge };
@@ -69,7 +71,8 @@ export interface CanvasProps {
 }
 
 export interface CanvasApi {
-  place: (item: PaletteItem, at: Point) => void;
+  /** Adds an element from the palette (a click, not a drop). */
+  add: (item: PaletteItem) => void;
 }
 
 /** The diagram: React Flow over the shared model, through the binding. */
@@ -228,7 +231,21 @@ export function Canvas(props: CanvasProps) {
     [readOnly, ydoc, lang, notify, t, setSelected, props.setEditingId],
   );
 
-  if (props.apiRef) props.apiRef.current = { place };
+  const add = useCallback(
+    (item: PaletteItem) => {
+      const el = document.querySelector(".nagare-canvas");
+      const r = el?.getBoundingClientRect();
+      const at = r
+        ? screenToFlowPosition({
+            x: r.left + r.width / 2 + (Math.random() - 0.5) * 80,
+            y: r.top + r.height / 2 + (Math.random() - 0.5) * 60,
+          })
+        : { x: 0, y: 0 };
+      place(item, at);
+    },
+    [place, screenToFlowPosition],
+  );
+  if (props.apiRef) props.apiRef.current = { add };
 
   const ctx = useMemo<CanvasContextValue>(
     () => ({

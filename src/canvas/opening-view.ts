@@ -1,4 +1,4 @@
-import type { Rect } from "./geometry";
+import type { Rect } from "../document/geometry";
 
 /** Below this zoom the 11–12 px node labels turn into grey lines on an ordinary screen. */
 export const MIN_OPENING_ZOOM = 0.6;

@@ -1,4 +1,4 @@
-import type { Point } from "./geometry";
+import type { Point } from "../document/geometry";
 
 /**
  * What each participant shares through awareness (never through the document): who they are, where their

@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useState } from "react";
 import type * as Y from "yjs";
+import { QUIET } from "../document/transact";
 import { readModelTolerant, rootOf, type TolerantRead } from "../sync/doc-shape";
-import { QUIET } from "./binding";
 
 /**
  * The validated model of a Y.Doc, re-read (tolerantly) at most once per frame after changes. Invalid or

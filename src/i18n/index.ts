@@ -1,4 +1,5 @@
 import { appMessages } from "./areas/app";
+import { drawingMessages } from "./areas/drawing";
 import { editorMessages } from "./areas/editor";
 import { exportMessages } from "./areas/export";
 import { reportMessages } from "./areas/report";
@@ -18,6 +19,7 @@ const AREAS = [
   serverMessages,
   templatesMessages,
   reportMessages,
+  drawingMessages,
 ] as const;
 
 type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;

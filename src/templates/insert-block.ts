@@ -1,8 +1,7 @@
-import * as Y from "yjs";
-import { transactLocal } from "../canvas/binding";
-import { newId as randomId } from "../canvas/ids";
+import type * as Y from "yjs";
+import { newId as randomId } from "../document/ids";
+import { writeCheckedElements } from "../document/write";
 import { loadDocumentValue, type NagareDocument, type Problem } from "../model";
-import { collection, type ElementCollection } from "../sync/doc-shape";
 import { type BlockParts, blockById, type Point, UNOWNED_KINDS } from "./blocks";
 import { bounds } from "./thumbnail";
 
@@ -83,16 +82,6 @@ export function insertBlock(ydoc: Y.Doc, doc: NagareDocument, blockId: string, a
   const parts = placeBlock(doc, blockId, at);
   const check = loadDocumentValue(withBlock(doc, parts));
   if (!check.ok) return { ok: false, problems: check.problems };
-  const put = (name: ElementCollection, el: { id: string }) => {
-    const m = new Y.Map<unknown>();
-    for (const [k, v] of Object.entries(el)) if (v !== undefined) m.set(k, v);
-    collection(ydoc, name).set(el.id, m);
-  };
-  transactLocal(ydoc, () => {
-    for (const g of parts.groups) put("groups", g);
-    for (const n of parts.nodes) put("nodes", n);
-    for (const f of parts.flows) put("flows", f);
-    for (const d of parts.delegations ?? []) put("delegations", d);
-  });
+  writeCheckedElements(ydoc, parts);
   return { ok: true, parts };
 }

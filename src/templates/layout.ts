@@ -1,5 +1,5 @@
 import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
-import { ICON_KINDS } from "../canvas/geometry";
+import { ICON_KINDS } from "../document/geometry";
 import { LANE_KINDS, type LaneKind, type ModelGroup, type ModelNode, type NagareDocument } from "../model";
 import { sizeForLabel } from "./geometry";
 

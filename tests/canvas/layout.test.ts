@@ -1,8 +1,8 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
-import type { PositionWrite } from "../../src/canvas/binding";
-import { defaultNodeSize } from "../../src/canvas/geometry";
 import { buildElkGraph, flattenElk, placeInLanes } from "../../src/canvas/layout/elk-graph";
+import type { PositionWrite } from "../../src/document";
+import { defaultNodeSize } from "../../src/document/geometry";
 import { emptyDocument, type NagareDocument, type NodeKind } from "../../src/model";
 
 function diagram(): NagareDocument {

@@ -4,6 +4,8 @@ import { PRESENCE_COLORS } from "../../canvas/presence";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import { type ModelFlow, type NagareDocument, NODE_KINDS, type NodeKind } from "../../model";
+import { ACTIONS, offered } from "./actions";
+import { keyLabel } from "./actions/keys";
 
 const tr = (lang: Lang) => (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
 
@@ -71,22 +73,18 @@ export function DeleteDialog({
   );
 }
 
-export function HelpDialog({ lang, onClose }: { lang: Lang; onClose: () => void }) {
+/** Gestures that are not shortcuts; the shortcuts come from the actions themselves. */
+const GESTURES: MessageKey[] = [
+  "editor.help.add",
+  "editor.help.connect",
+  "editor.help.rename",
+  "editor.help.group",
+  "editor.help.multi",
+];
+
+export function HelpDialog({ lang, readOnly, onClose }: { lang: Lang; readOnly: boolean; onClose: () => void }) {
   const t = tr(lang);
-  const keys: MessageKey[] = [
-    "editor.help.add",
-    "editor.help.connect",
-    "editor.help.rename",
-    "editor.help.group",
-    "editor.help.multi",
-    "editor.help.undo",
-    "editor.help.copy",
-    "editor.help.delete",
-    "editor.help.search",
-    "editor.help.fit",
-    "editor.help.walk",
-    "editor.help.help",
-  ];
+  const listed = ACTIONS.filter((a) => a.keys?.length && offered(a, { readOnly }));
   return (
     <div className="modal-backdrop">
       <div
@@ -101,10 +99,27 @@ export function HelpDialog({ lang, onClose }: { lang: Lang; onClose: () => void 
       >
         <h2>{t("editor.help.title")}</h2>
         <ul className="help-list">
-          {keys.map((k) => (
+          {GESTURES.map((k) => (
             <li key={k}>{t(k)}</li>
           ))}
         </ul>
+        <table className="help-keys" data-testid="help-keys">
+          <tbody>
+            {listed.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  {a.keys?.map((k, i) => (
+                    <span key={k}>
+                      {i ? " / " : ""}
+                      <kbd>{keyLabel(k)}</kbd>
+                    </span>
+                  ))}
+                </td>
+                <td>{t(a.label)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <div className="modal-buttons">
           {/* biome-ignore lint/a11y/noAutofocus: closes with Enter */}
           <button type="button" autoFocus onClick={onClose}>

@@ -2,7 +2,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { createUndoManager, ensureInitialized } from "../../canvas/binding";
+import { createUndoManager, ensureInitialized } from "../../document";
 import type { Lang } from "../../i18n";
 import { translate } from "../../i18n";
 import { type Connection, connectDocument } from "../../sync/connect";

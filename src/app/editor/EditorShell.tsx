@@ -1,48 +1,44 @@
 import { Panel, useReactFlow } from "@xyflow/react";
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  connectedFlows,
-  createPositionWriter,
-  type Decoration,
-  deleteElements,
-  removeDropped,
-  writePositions,
-} from "../../canvas/binding";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Decoration } from "../../canvas/binding";
 import { Canvas, type CanvasApi, type PaletteItem } from "../../canvas/Canvas";
 import { computeDecorations } from "../../canvas/decorations";
-import { effectiveStatus, loadRules, rulesAvailable } from "../../canvas/findings";
-import { groupRect, nodeRect, type Rect } from "../../canvas/geometry";
-import { computeLayout } from "../../canvas/layout/client";
-import { copyPayload, createStandardLanes, pasteText } from "../../canvas/ops";
+import { effectiveStatus } from "../../canvas/findings";
 import { type AwarenessLike, remoteSelections, savedIdentity, saveIdentity } from "../../canvas/presence";
-import { applyRenumber, flowsInStepOrder } from "../../canvas/steps";
 import { useDocModel } from "../../canvas/useModel";
+import {
+  createPositionWriter,
+  createStandardLanes,
+  deleteElements,
+  flowsInStepOrder,
+  groupRect,
+  nodeRect,
+  type Rect,
+  removeDropped,
+} from "../../document";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import type { NagareDocument } from "../../model";
-import type { Finding } from "../../rules/types";
-import type { ConnectionStatus, ServerNotice } from "../../sync/connect";
 import type { Session } from "../session";
+import type { ActionContext, EditorUi } from "./actions";
+import { useClipboard } from "./clipboard";
 import { DeleteDialog, HelpDialog, IdentityDialog, Legend, type PendingDelete } from "./Dialogs";
 import type { EditorResources } from "./EditorPage";
+import { EditorToolbar } from "./EditorToolbar";
+import { useActionKeys, useConnectionInfo, useFindings, useUndoStacks } from "./hooks";
 import { Inspector } from "./Inspector";
-import { discardLocalCopy } from "./local-copy";
 import { Palette } from "./Palette";
-import { ParticipantList, RemoteCursors, usePresence } from "./Presence";
-import { type CanvasSelection, type ElementIds, PANELS, type PanelProps } from "./panels";
-import { SearchBox, ViewToggles } from "./Toolbar";
+import { RemoteCursors, usePresence } from "./Presence";
+import type { CanvasSelection, ElementIds, PanelProps } from "./panels";
+import { SidePanel } from "./SidePanel";
+import { Toasts, useToasts } from "./Toasts";
+import type { ViewSwitches } from "./Toolbar";
 import { Walkthrough } from "./Walkthrough";
 
-interface Toast {
-  id: number;
-  text: string;
-  kind: "info" | "error";
-}
-
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
-
-/** Everything around the canvas: toolbar, palette, inspector and panels, dialogs, shortcuts, presence. */
+/**
+ * Everything around the canvas: toolbar, palette, side panel, dialogs, presence. What the editor can do lives
+ * in ./actions (one module per action); this component holds the view state and wires the pieces together.
+ */
 export function EditorShell({
   res,
   lang,
@@ -60,68 +56,28 @@ export function EditorShell({
   const readOnly = session.role === "view";
   const t = useCallback((k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
   const rf = useReactFlow();
-
-  // ---- messages
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  const notify = useCallback((text: string, kind: "info" | "error" = "info") => {
-    const id = Date.now() + Math.random();
-    setToasts((ts) => [...ts.slice(-3), { id, text, kind }]);
-    setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), kind === "error" ? 8000 : 4000);
-  }, []);
-  const [droppedOpen, setDroppedOpen] = useState(true);
+  const { toasts, notify, dismiss } = useToasts();
+  useUndoStacks(undo);
+  const { status, notice } = useConnectionInfo(connection);
+  const findings = useFindings(model);
 
   // ---- view state (never in the document)
-  const [selected, setSelectedState] = useState<ReadonlySet<string>>(new Set());
-  const setSelected = useCallback(
-    (u: (prev: ReadonlySet<string>) => ReadonlySet<string>) => setSelectedState((p) => u(p)),
-    [],
-  );
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editingId, setEditingId] = useState<string | null>(null);
   const [placing, setPlacing] = useState<PaletteItem>({ type: "node", kind: "system_own" });
-  const [snap, setSnap] = useState(true);
-  const [showMinimap, setShowMinimap] = useState(true);
-  const [showLegend, setShowLegend] = useState(false);
-  const [riskView, setRiskView] = useState(false);
-  const [help, setHelp] = useState(false);
-  const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
+  const [view, setView] = useState<ViewSwitches>({ snap: true, minimap: true, legend: false, riskView: false });
+  const [dialog, setDialog] = useState<{ kind: "help" } | { kind: "delete"; pending: PendingDelete } | null>(null);
   const [highlight, setHighlight] = useState<Set<string> | null>(null);
   const [walk, setWalk] = useState<number | null>(null);
-  const [search, setSearch] = useState("");
-  const [searchIndex, setSearchIndex] = useState(0);
-  const [layoutBusy, setLayoutBusy] = useState(false);
+  const [search, setSearch] = useState({ query: "", index: 0 });
+  const [busy, setBusyState] = useState<ReadonlySet<string>>(new Set());
   const [tab, setTab] = useState<string>("inspector");
-  const [canUndo, setCanUndo] = useState({ undo: false, redo: false });
+  const [sideCollapsed, setSideCollapsed] = useState(false);
+  const [droppedOpen, setDroppedOpen] = useState(true);
   const searchRef = useRef<HTMLInputElement>(null);
   const canvasApi = useRef<CanvasApi | null>(null);
   const writer = useMemo(() => createPositionWriter(ydoc, 80), [ydoc]);
   useEffect(() => () => writer.flush(), [writer]);
-
-  useEffect(() => {
-    const update = () => setCanUndo({ undo: undo.canUndo(), redo: undo.canRedo() });
-    undo.on("stack-item-added", update);
-    undo.on("stack-item-popped", update);
-    update();
-    return () => {
-      undo.off("stack-item-added", update);
-      undo.off("stack-item-popped", update);
-    };
-  }, [undo]);
-
-  // ---- server notices (read-only link, refused update, limits)
-  const [notice, setNotice] = useState<ServerNotice | null>(connection ? connection.notice() : null);
-  useEffect(() => connection?.onNotice(setNotice), [connection]);
-
-  // ---- connection status
-  const [status, setStatus] = useState<ConnectionStatus | "local">(connection ? connection.status() : "local");
-  useEffect(() => {
-    if (!connection) return;
-    const off = connection.onStatus(setStatus);
-    // The socket may have opened between the first render and this subscription.
-    setStatus(connection.status());
-    return () => {
-      off();
-    };
-  }, [connection]);
 
   // ---- presence
   const [identity, setIdentity] = useState(savedIdentity);
@@ -136,32 +92,14 @@ export function EditorShell({
     else if (p.viewport) rf.setViewport(p.viewport);
   }, [following, presence.participants, rf]);
 
-  // ---- findings (off the critical path: debounced after edits)
-  const [findings, setFindings] = useState<Finding[] | null>(null);
-  useEffect(() => {
-    if (!model || !rulesAvailable()) return;
-    const timer = setTimeout(() => {
-      loadRules().then((m) => {
-        if (!m) return;
-        try {
-          setFindings(m.evaluateRules(model));
-        } catch {
-          setFindings(null);
-        }
-      });
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [model]);
-
-  // ---- search
   const matches = useMemo(() => {
-    const q = search.trim().toLowerCase();
+    const q = search.query.trim().toLowerCase();
     if (!q || !model) return [];
     return [
       ...model.nodes.filter((n) => n.label.toLowerCase().includes(q)).map((n) => n.id),
       ...model.groups.filter((g) => g.label.toLowerCase().includes(q)).map((g) => g.id),
     ];
-  }, [search, model]);
+  }, [search.query, model]);
 
   const stepFlows = useMemo(() => (model ? flowsInStepOrder(model) : []), [model]);
 
@@ -172,7 +110,6 @@ export function EditorShell({
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the selections, not on cursor moves
   const remoteSel = useMemo(() => remoteSelections(presence.participants), [selectionKey]);
 
-  // ---- decorations: findings, highlight, walkthrough, search, other people's selections
   const decorations = useMemo(
     () =>
       model
@@ -183,45 +120,17 @@ export function EditorShell({
             walkFlow: walk !== null ? stepFlows[walk] : null,
             highlight,
             matches,
-            riskView,
+            riskView: view.riskView,
             remote: remoteSel,
           })
         : new Map<string, Decoration>(),
-    [model, findings, walk, stepFlows, highlight, matches, riskView, remoteSel],
+    [model, findings, walk, stepFlows, highlight, matches, view.riskView, remoteSel],
   );
 
   // ---- selecting and centring
-  const boundsOf = useCallback(
-    (ids: Iterable<string>): Rect | null => {
-      if (!model) return null;
-      const rects: Rect[] = [];
-      for (const id of ids) {
-        const n = model.nodes.find((x) => x.id === id);
-        if (n) rects.push(nodeRect(n));
-        const g = model.groups.find((x) => x.id === id);
-        if (g) rects.push(groupRect(g));
-        const f = model.flows.find((x) => x.id === id);
-        if (f)
-          for (const end of [f.source, f.target]) {
-            const e = model.nodes.find((x) => x.id === end);
-            if (e) rects.push(nodeRect(e));
-          }
-      }
-      if (!rects.length) return null;
-      const x = Math.min(...rects.map((r) => r.x));
-      const y = Math.min(...rects.map((r) => r.y));
-      return {
-        x,
-        y,
-        width: Math.max(...rects.map((r) => r.x + r.width)) - x,
-        height: Math.max(...rects.map((r) => r.y + r.height)) - y,
-      };
-    },
-    [model],
-  );
   const centreOn = useCallback(
     (ids: Iterable<string>) => {
-      const b = boundsOf(ids);
+      const b = model ? boundsOf(model, ids) : null;
       if (!b) return;
       // Keep the zoom the person chose unless the elements do not fit at it.
       const el = document.querySelector(".nagare-canvas");
@@ -230,155 +139,20 @@ export function EditorShell({
       if (fits) void rf.setCenter(b.x + b.width / 2, b.y + b.height / 2, { zoom, duration: 250 });
       else void rf.fitBounds(b, { padding: 0.3, duration: 250 });
     },
-    [boundsOf, rf],
+    [model, rf],
   );
   const selectIds = useCallback(
     (ids: ElementIds) => {
       const all = [...(ids.nodes ?? []), ...(ids.flows ?? []), ...(ids.groups ?? [])];
-      setSelectedState(new Set(all));
+      setSelected(new Set(all));
       setTab("inspector");
       centreOn(all);
     },
     [centreOn],
   );
-  const selectOne = useCallback((id: string) => selectIds({ nodes: [id] }), [selectIds]);
 
-  // ---- actions
-  const doUndo = useCallback(() => {
-    writer.flush();
-    undo.undo();
-  }, [undo, writer]);
-  const doRedo = useCallback(() => undo.redo(), [undo]);
-  const runLayout = useCallback(async () => {
-    if (!model || readOnly || layoutBusy) return;
-    setLayoutBusy(true);
-    try {
-      const started = performance.now();
-      const out = await computeLayout(model);
-      writePositions(ydoc, out.writes);
-      notify(t("editor.msg.layoutDone", { ms: Math.round(performance.now() - started) }));
-      setTimeout(() => void rf.fitView({ padding: 0.1, duration: 300 }), 60);
-    } catch (e) {
-      notify(t("editor.msg.layoutFailed", { error: e instanceof Error ? e.message : String(e) }), "error");
-    } finally {
-      setLayoutBusy(false);
-    }
-  }, [model, readOnly, layoutBusy, ydoc, notify, t, rf]);
-  const renumber = useCallback(() => {
-    if (!model || readOnly) return;
-    notify(t("editor.msg.renumbered", { n: applyRenumber(ydoc, model) }));
-  }, [model, readOnly, ydoc, notify, t]);
-  const askDelete = useCallback(() => {
-    if (!model || readOnly) return;
-    const nodes = model.nodes.filter((n) => selected.has(n.id)).map((n) => n.id);
-    const groups = model.groups.filter((g) => selected.has(g.id)).map((g) => g.id);
-    const flows = model.flows.filter((f) => selected.has(f.id)).map((f) => f.id);
-    if (!nodes.length && !groups.length && !flows.length) return notify(t("editor.msg.nothingSelected"));
-    setPendingDelete({ nodes, groups, flows, connected: connectedFlows(model, nodes) });
-  }, [model, readOnly, selected, notify, t]);
-  const addAtCentre = useCallback(
-    (item: PaletteItem) => {
-      if (!model || readOnly) return;
-      const el = document.querySelector(".nagare-canvas");
-      const r = el?.getBoundingClientRect();
-      const at = r
-        ? rf.screenToFlowPosition({
-            x: r.left + r.width / 2 + (Math.random() - 0.5) * 80,
-            y: r.top + r.height / 2 + (Math.random() - 0.5) * 60,
-          })
-        : { x: 0, y: 0 };
-      // The same path as a drop, so that membership is decided the same way.
-      canvasApi.current?.place(item, at);
-    },
-    [model, readOnly, rf],
-  );
-
-  // ---- keyboard
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || pendingDelete || help) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const k = e.key.toLowerCase();
-      if (walk !== null) {
-        if (e.key === "ArrowRight") setWalk((w) => Math.min((w ?? 0) + 1, stepFlows.length - 1));
-        else if (e.key === "ArrowLeft") setWalk((w) => Math.max((w ?? 0) - 1, 0));
-        else if (e.key === "Escape") setWalk(null);
-        else return;
-        e.preventDefault();
-        return;
-      }
-      if (mod && k === "z" && !e.shiftKey) doUndo();
-      else if (mod && ((k === "z" && e.shiftKey) || k === "y")) doRedo();
-      else if (mod && k === "a")
-        setSelectedState(new Set([...(model?.nodes ?? []).map((n) => n.id), ...(model?.flows ?? []).map((f) => f.id)]));
-      else if (mod && k === "f") searchRef.current?.focus();
-      else if (e.key === "Delete" || e.key === "Backspace") askDelete();
-      else if (e.key === "Escape") {
-        setSelectedState(new Set());
-        setHighlight(null);
-        setSearch("");
-      } else if (e.key === "?") setHelp(true);
-      else if (e.shiftKey && e.code === "Digit1") void rf.fitView({ padding: 0.1, duration: 250 });
-      else if (e.shiftKey && k === "l") void runLayout();
-      else if (e.shiftKey && k === "r") renumber();
-      else if (e.shiftKey && k === "w") setWalk(0);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [walk, stepFlows.length, doUndo, doRedo, askDelete, runLayout, renumber, model, rf, pendingDelete, help]);
-
-  // ---- clipboard
-  useEffect(() => {
-    const onCopy = (e: ClipboardEvent) => {
-      if (isTyping(e.target) || !model || !selected.size) return;
-      const sel = {
-        nodes: model.nodes.filter((n) => selected.has(n.id)).map((n) => n.id),
-        groups: model.groups.filter((g) => selected.has(g.id)).map((g) => g.id),
-        flows: model.flows.filter((f) => selected.has(f.id)).map((f) => f.id),
-      };
-      e.clipboardData?.setData("text/plain", copyPayload(model, sel));
-      e.preventDefault();
-      notify(t("editor.msg.copied", { n: sel.nodes.length + sel.groups.length }));
-    };
-    const onPaste = (e: ClipboardEvent) => {
-      if (isTyping(e.target) || !model) return;
-      e.preventDefault();
-      if (readOnly) return notify(t("editor.msg.readOnly"), "error");
-      const text = e.clipboardData?.getData("text/plain") ?? "";
-      const r = pasteText(ydoc, model, text, { x: 40, y: 40 });
-      if (!r.ok)
-        notify(
-          t("editor.msg.pasteRefused", {
-            detail: r.problems
-              .slice(0, 2)
-              .map((p) => p[lang])
-              .join(" / "),
-          }),
-          "error",
-        );
-      else {
-        setSelectedState(new Set([...r.nodes, ...r.groups, ...r.flows]));
-        notify(t("editor.msg.pasted", { n: r.nodes.length + r.groups.length }));
-      }
-    };
-    document.addEventListener("copy", onCopy);
-    document.addEventListener("paste", onPaste);
-    return () => {
-      document.removeEventListener("copy", onCopy);
-      document.removeEventListener("paste", onPaste);
-    };
-  }, [model, selected, ydoc, readOnly, notify, t, lang]);
-
-  // Read-only debug hook for tests and support: the validated model as plain data.
-  useEffect(() => {
-    const w = window as unknown as { __nagare?: { model: () => NagareDocument | null } };
-    w.__nagare = { model: () => (model ? structuredClone(model) : null) };
-  }, [model]);
-
-  // The canvas selection as panels see it (export of the selection); recomputed only when it changes.
-  const canvasSelection = useMemo<CanvasSelection>(
+  // The canvas selection split by collection (only ids that exist); recomputed only when it changes.
+  const selection = useMemo<CanvasSelection>(
     () => ({
       nodes: (model?.nodes ?? []).filter((n) => selected.has(n.id)).map((n) => n.id),
       flows: (model?.flows ?? []).filter((f) => selected.has(f.id)).map((f) => f.id),
@@ -387,6 +161,59 @@ export function EditorShell({
     [model, selected],
   );
 
+  const fitView = useCallback(() => void rf.fitView({ padding: 0.1, duration: 250 }), [rf]);
+  const ui = useMemo<EditorUi>(
+    () => ({
+      openHelp: () => setDialog({ kind: "help" }),
+      startWalk: () => setWalk(0),
+      focusSearch: () => searchRef.current?.focus(),
+      confirmDelete: (pending) => setDialog({ kind: "delete", pending }),
+      chooseFlowTarget: () => {},
+      clear: () => {
+        setSelected(new Set());
+        setHighlight(null);
+        setSearch({ query: "", index: 0 });
+      },
+      fitView,
+      busy,
+      setBusy: (id, on) =>
+        setBusyState((prev) => {
+          const next = new Set(prev);
+          if (on) next.add(id);
+          else next.delete(id);
+          return next;
+        }),
+    }),
+    [busy, fitView],
+  );
+  const ctx = useMemo<ActionContext | null>(
+    () =>
+      model
+        ? {
+            ydoc,
+            model,
+            lang,
+            t,
+            readOnly,
+            selection,
+            select: selectIds,
+            notify,
+            undo,
+            flushDrag: writer.flush,
+            ui,
+          }
+        : null,
+    [ydoc, model, lang, t, readOnly, selection, selectIds, notify, undo, writer, ui],
+  );
+  useActionKeys(ctx, dialog !== null || walk !== null);
+  useClipboard({ ydoc, model, selection, readOnly, lang, t, notify, select: selectIds });
+
+  // Read-only debug hook for tests and support: the validated model as plain data.
+  useEffect(() => {
+    const w = window as unknown as { __nagare?: { model: () => NagareDocument | null } };
+    w.__nagare = { model: () => (model ? structuredClone(model) : null) };
+  }, [model]);
+
   // Walkthrough follows the current step on the canvas.
   useEffect(() => {
     if (walk === null) return;
@@ -394,8 +221,12 @@ export function EditorShell({
     if (f) centreOn([f.id]);
   }, [walk, stepFlows, centreOn]);
 
-  if (!model) return <main className="editor-page is-loading">{t("app.loading")}</main>;
+  if (!model || !ctx) return <main className="editor-page is-loading">{t("app.loading")}</main>;
 
+  const addLanes = () => {
+    createStandardLanes(ydoc, model, lang);
+    setTimeout(fitView, 80);
+  };
   const panelProps: PanelProps = {
     ydoc,
     model,
@@ -405,93 +236,36 @@ export function EditorShell({
     select: selectIds,
     highlight: (ids) =>
       setHighlight(ids ? new Set([...(ids.nodes ?? []), ...(ids.flows ?? []), ...(ids.groups ?? [])]) : null),
-    selection: canvasSelection,
+    selection,
   };
-  const activePanel = PANELS.find((p) => p.id === tab);
   const openFindings = findings?.filter((f) => effectiveStatus(f, model) === "open").length ?? 0;
 
   return (
     <main className={`editor-page ${readOnly ? "is-readonly" : ""}`} data-doc={session.docId ?? "local"}>
-      <header className="editor-toolbar">
-        <a className="brand" href="/">
-          {t("app.title")}
-        </a>
-        <span className="doc-title">{model.title || model.meta.jimuName || t("editor.untitled")}</span>
-        {readOnly ? <span className="badge readonly">{t("editor.readOnly")}</span> : null}
-        <span className={`status status-${status}`} data-testid="status">
-          {t(`editor.status.${status}` as MessageKey)}
-        </span>
-        {notice ? (
-          <span className="server-notice" role="alert" data-testid="server-notice" data-code={notice.code}>
-            {lang === "ja" ? notice.ja : notice.en}
-            {status === "refused" && session.docId ? (
-              <button
-                type="button"
-                onClick={() => discardLocalCopy(session.docId as string, t("editor.notice.discardConfirm"))}
-              >
-                {t("editor.notice.discardLocal")}
-              </button>
-            ) : null}
-          </span>
-        ) : null}
-        <div className="toolbar-group">
-          {!readOnly ? (
-            <>
-              <button type="button" onClick={doUndo} disabled={!canUndo.undo} title="Ctrl+Z">
-                {t("editor.undo")}
-              </button>
-              <button type="button" onClick={doRedo} disabled={!canUndo.redo} title="Ctrl+Shift+Z">
-                {t("editor.redo")}
-              </button>
-              <button type="button" onClick={() => void runLayout()} disabled={layoutBusy} title="Shift+L">
-                {layoutBusy ? t("editor.layout.running") : t("editor.layout")}
-              </button>
-              <button type="button" onClick={renumber} title="Shift+R">
-                {t("editor.renumber")}
-              </button>
-            </>
-          ) : null}
-          <button type="button" onClick={() => void rf.fitView({ padding: 0.1, duration: 250 })} title="Shift+1">
-            {t("editor.fit")}
-          </button>
-          <button type="button" onClick={() => setWalk(0)} title="Shift+W">
-            {t("editor.walkthrough")}
-          </button>
-        </div>
-        <ViewToggles
-          lang={lang}
-          value={{ snap, minimap: showMinimap, legend: showLegend, riskView }}
-          onChange={(v) => {
-            setSnap(v.snap);
-            setShowMinimap(v.minimap);
-            setShowLegend(v.legend);
-            setRiskView(v.riskView);
-          }}
-          openFindings={findings ? openFindings : null}
-          engineMissing={!rulesAvailable()}
-        />
-        <SearchBox
-          lang={lang}
-          inputRef={searchRef}
-          query={search}
-          setQuery={(q) => {
-            setSearch(q);
-            setSearchIndex(0);
-          }}
-          matches={matches}
-          onPick={() => {
-            selectOne(matches[searchIndex % matches.length] as string);
-            setSearchIndex((i) => i + 1);
-          }}
-        />
-        <ParticipantList list={presence.participants} lang={lang} following={following} onFollow={setFollowing} />
-        <button type="button" onClick={() => setHelp(true)} title="?">
-          {t("editor.help")}
-        </button>
-        <button type="button" onClick={() => setLang(lang === "ja" ? "en" : "ja")}>
-          {t("app.language")}
-        </button>
-      </header>
+      <EditorToolbar
+        ctx={ctx}
+        title={model.title || model.meta.jimuName || t("editor.untitled")}
+        docId={session.docId}
+        status={status}
+        notice={notice}
+        setLang={setLang}
+        view={view}
+        setView={setView}
+        openFindings={findings ? openFindings : null}
+        search={{
+          inputRef: searchRef,
+          query: search.query,
+          setQuery: (query) => setSearch({ query, index: 0 }),
+          matches,
+          onPick: () => {
+            selectIds({ nodes: [matches[search.index % matches.length] as string] });
+            setSearch((s) => ({ ...s, index: s.index + 1 }));
+          },
+        }}
+        participants={presence.participants}
+        following={following}
+        onFollow={setFollowing}
+      />
       {read && read.dropped.length > 0 && droppedOpen ? (
         <div className="dropped-banner" role="alert" data-testid="dropped">
           <strong>{t("editor.msg.dropped", { n: read.dropped.length })}</strong>
@@ -521,11 +295,8 @@ export function EditorShell({
             lang={lang}
             placing={placing}
             onChoose={setPlacing}
-            onAdd={addAtCentre}
-            onStandardLanes={() => {
-              createStandardLanes(ydoc, model, lang);
-              setTimeout(() => void rf.fitView({ padding: 0.1, duration: 250 }), 80);
-            }}
+            onAdd={(item) => canvasApi.current?.add(item)}
+            onStandardLanes={addLanes}
           />
         ) : null}
         <div className="canvas-wrap">
@@ -535,13 +306,13 @@ export function EditorShell({
             lang={lang}
             readOnly={readOnly}
             selected={selected}
-            setSelected={setSelected}
+            setSelected={(u) => setSelected((p) => u(p))}
             decorations={decorations}
             writer={writer}
             notify={notify}
             placing={placing}
-            snap={snap}
-            showMinimap={showMinimap}
+            snap={view.snap}
+            showMinimap={view.minimap}
             editingId={editingId}
             setEditingId={setEditingId}
             onPointer={presence.publish.cursor}
@@ -549,7 +320,7 @@ export function EditorShell({
             apiRef={canvasApi}
           >
             <RemoteCursors list={presence.participants} />
-            {showLegend ? (
+            {view.legend ? (
               <Panel position="bottom-left">
                 <Legend lang={lang} />
               </Panel>
@@ -558,19 +329,13 @@ export function EditorShell({
               <Panel position="bottom-center" className="empty-hint-panel">
                 <div className="empty-hint" data-testid="empty-hint">
                   <p>{t("editor.empty.hint")}</p>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      createStandardLanes(ydoc, model, lang);
-                      setTimeout(() => void rf.fitView({ padding: 0.1, duration: 250 }), 80);
-                    }}
-                  >
+                  <button type="button" onClick={addLanes}>
                     {t("editor.empty.lanes")}
                   </button>
                 </div>
               </Panel>
             ) : null}
-            {riskView && findings === null ? (
+            {view.riskView && findings === null ? (
               <Panel position="top-center">
                 <div className="canvas-note">{t("editor.risk.noEngine")}</div>
               </Panel>
@@ -586,76 +351,43 @@ export function EditorShell({
               onClose={() => setWalk(null)}
             />
           ) : null}
-          <div className="toasts" aria-live="polite">
-            {toasts.map((x) => (
-              <div key={x.id} className={`toast toast-${x.kind}`} role={x.kind === "error" ? "alert" : "status"}>
-                {x.text}
-              </div>
-            ))}
-          </div>
+          <Toasts toasts={toasts} dismiss={dismiss} />
         </div>
-        <aside className="side">
-          <div className="side-tabs" role="tablist">
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === "inspector"}
-              className={tab === "inspector" ? "is-current" : ""}
-              onClick={() => setTab("inspector")}
-            >
-              {t("editor.panel.inspector")}
-            </button>
-            {PANELS.map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                role="tab"
-                aria-selected={tab === p.id}
-                className={tab === p.id ? "is-current" : ""}
-                data-testid={`tab-${p.id}`}
-                onClick={() => setTab(p.id)}
-              >
-                {t(p.titleKey)}
-              </button>
-            ))}
-          </div>
-          <div className="side-body">
-            {tab === "inspector" || !activePanel ? (
-              <Inspector
-                ydoc={ydoc}
-                model={model}
-                lang={lang}
-                readOnly={readOnly}
-                selected={[...selected].filter((id) => exists(model, id))}
-                select={selectOne}
-              />
-            ) : (
-              <Suspense fallback={<p className="panel-loading">{t("app.loading")}</p>}>
-                <activePanel.component {...panelProps} />
-              </Suspense>
-            )}
-          </div>
-        </aside>
+        <SidePanel
+          lang={lang}
+          tab={tab}
+          setTab={setTab}
+          collapsed={sideCollapsed}
+          setCollapsed={setSideCollapsed}
+          panelProps={panelProps}
+          inspector={
+            <Inspector
+              ydoc={ydoc}
+              model={model}
+              lang={lang}
+              readOnly={readOnly}
+              selected={[...selected].filter((id) => exists(model, id))}
+              select={(id) => selectIds({ nodes: [id] })}
+            />
+          }
+        />
       </div>
-      {pendingDelete ? (
+      {dialog?.kind === "delete" ? (
         <DeleteDialog
-          pending={pendingDelete}
+          pending={dialog.pending}
           model={model}
           lang={lang}
-          onCancel={() => setPendingDelete(null)}
+          onCancel={() => setDialog(null)}
           onConfirm={() => {
-            deleteElements(ydoc, model, pendingDelete);
-            notify(
-              t("editor.msg.deleted", {
-                n: pendingDelete.nodes.length + pendingDelete.groups.length + pendingDelete.flows.length,
-              }),
-            );
-            setPendingDelete(null);
-            setSelectedState(new Set());
+            const p = dialog.pending;
+            deleteElements(ydoc, model, p);
+            notify(t("editor.msg.deleted", { n: p.nodes.length + p.groups.length + p.flows.length }));
+            setDialog(null);
+            setSelected(new Set());
           }}
         />
       ) : null}
-      {help ? <HelpDialog lang={lang} onClose={() => setHelp(false)} /> : null}
+      {dialog?.kind === "help" ? <HelpDialog lang={lang} readOnly={readOnly} onClose={() => setDialog(null)} /> : null}
       {connection && !identity ? (
         <IdentityDialog
           lang={lang}
@@ -675,4 +407,30 @@ function exists(model: NagareDocument, id: string): boolean {
     model.flows.some((f) => f.id === id) ||
     model.groups.some((g) => g.id === id)
   );
+}
+
+/** The box around some elements (a flow counts as its two ends). */
+function boundsOf(model: NagareDocument, ids: Iterable<string>): Rect | null {
+  const rects: Rect[] = [];
+  for (const id of ids) {
+    const n = model.nodes.find((x) => x.id === id);
+    if (n) rects.push(nodeRect(n));
+    const g = model.groups.find((x) => x.id === id);
+    if (g) rects.push(groupRect(g));
+    const f = model.flows.find((x) => x.id === id);
+    if (f)
+      for (const end of [f.source, f.target]) {
+        const e = model.nodes.find((x) => x.id === end);
+        if (e) rects.push(nodeRect(e));
+      }
+  }
+  if (!rects.length) return null;
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  return {
+    x,
+    y,
+    width: Math.max(...rects.map((r) => r.x + r.width)) - x,
+    height: Math.max(...rects.map((r) => r.y + r.height)) - y,
+  };
 }

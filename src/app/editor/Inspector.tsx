@@ -1,17 +1,17 @@
 import { useMemo } from "react";
 import type * as Y from "yjs";
+import { classifyFlows } from "../../derive";
 import {
+  checkStepLabel,
   deleteListEntry,
+  newId,
   patchElement,
   patchMeta,
   putElement,
   setTitle,
   transactLocal,
   type WriteResult,
-} from "../../canvas/binding";
-import { newId } from "../../canvas/ids";
-import { checkStepLabel } from "../../canvas/steps";
-import { classifyFlows } from "../../derive";
+} from "../../document";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import {

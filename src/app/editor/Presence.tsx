@@ -1,7 +1,7 @@
 import { ViewportPortal } from "@xyflow/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Point } from "../../canvas/geometry";
 import { type AwarenessLike, type Participant, participants } from "../../canvas/presence";
+import type { Point } from "../../document/geometry";
 import type { Lang } from "../../i18n";
 import { translate } from "../../i18n";
 

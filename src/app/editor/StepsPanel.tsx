@@ -1,6 +1,5 @@
 import { useMemo, useState } from "react";
-import { patchElement } from "../../canvas/binding";
-import { flowsInStepOrder } from "../../canvas/steps";
+import { flowsInStepOrder, patchElement } from "../../document";
 import { translate } from "../../i18n";
 import { TextControl } from "./fields";
 import { patchFlow } from "./Inspector";

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import type { Lang } from "../../i18n";
 import { translate } from "../../i18n";
 import { type ModelFlow, type NagareDocument, TRANSPORTS } from "../../model";
@@ -19,6 +20,18 @@ export function Walkthrough({
   onClose: () => void;
 }) {
   const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v);
+  // While walking, ← → move and Esc ends (the editor's own shortcuts are paused meanwhile).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "ArrowRight") onMove(Math.min(index + 1, flows.length - 1));
+      else if (e.key === "ArrowLeft") onMove(Math.max(index - 1, 0));
+      else if (e.key === "Escape") onClose();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [index, flows.length, onMove, onClose]);
   const f = flows[index];
   const label = (id: string) => model.nodes.find((n) => n.id === id)?.label ?? id;
   return (

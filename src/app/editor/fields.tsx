@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import type { WriteResult } from "../../canvas/binding";
+import type { WriteResult } from "../../document";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import {

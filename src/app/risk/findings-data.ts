@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type * as Y from "yjs";
-import { patchElement } from "../../canvas/binding";
+import { patchElement } from "../../document";
 import type { Decision, NagareDocument, SafeguardKind } from "../../model";
 import { decisionSchema } from "../../model";
 import { type Evaluation, evaluateDetailed, type Finding } from "../../rules";

@@ -1,5 +1,5 @@
+import type { PositionWrite } from "../../document/positions";
 import type { NagareDocument } from "../../model";
-import type { PositionWrite } from "../binding";
 import { buildElkGraph, type PlacedBox, placeInLanes } from "./elk-graph";
 
 /** Talks to the layout worker; one worker per page, created on first use. */

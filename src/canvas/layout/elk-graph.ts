@@ -1,7 +1,7 @@
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
+import { defaultNodeSize } from "../../document/geometry";
+import type { PositionWrite } from "../../document/positions";
 import type { ModelGroup, NagareDocument } from "../../model";
-import type { PositionWrite } from "../binding";
-import { defaultNodeSize } from "../geometry";
 
 /**
  * Auto layout in two steps: ELK `layered` (direction RIGHT) places nodes, with boundaries (network zones)

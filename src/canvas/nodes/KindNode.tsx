@@ -1,9 +1,9 @@
 import { type NodeProps, NodeResizer } from "@xyflow/react";
 import { memo } from "react";
+import { ICON_KINDS } from "../../document/geometry";
 import { NODE_KINDS } from "../../model";
 import type { KindRFNode } from "../binding";
 import { useCanvas } from "../context";
-import { ICON_KINDS } from "../geometry";
 import { FourSideHandles } from "./Handles";
 import { LabelEditor } from "./LabelEditor";
 import { BoxShape, KindIcon } from "./shapes";

@@ -1,4 +1,4 @@
-import { defaultNodeSize, ICON_KINDS } from "../../canvas/geometry";
+import { defaultNodeSize, ICON_KINDS } from "../../document/geometry";
 import type { ModelFlow, ModelGroup, ModelNode, NagareDocument, NodeKind } from "../../model";
 
 export interface Box {

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { circled, compareSteps, isValidStep, type ModelFlow, type NagareDocument, parseStep } from "../model";
 import { collection } from "../sync/doc-shape";
-import { transactLocal } from "./binding";
+import { transactLocal } from "./transact";
 
 /**
  * Step labels of flows (①, ②-3 …): the order of the 備考 list and "renumber".

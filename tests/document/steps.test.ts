@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createUndoManager, ensureInitialized } from "../../src/canvas/binding";
-import { applyRenumber, checkStepLabel, flowsInStepOrder, renumberSteps } from "../../src/canvas/steps";
+import {
+  applyRenumber,
+  checkStepLabel,
+  createUndoManager,
+  ensureInitialized,
+  flowsInStepOrder,
+  renumberSteps,
+} from "../../src/document";
 import { emptyDocument, type NagareDocument } from "../../src/model";
 import { readModelTolerant, writeModel } from "../../src/sync/doc-shape";
 

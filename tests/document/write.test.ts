@@ -1,29 +1,27 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import {
-  createPositionWriter,
-  createUndoManager,
-  deleteElements,
-  ensureInitialized,
-  groupMoveWrites,
-  LOCAL_ORIGIN,
-  patchElement,
-  putElement,
-  QUIET,
-  removeDropped,
-  toFlowGraph,
-  transactLocal,
-} from "../../src/canvas/binding";
+import { toFlowGraph } from "../../src/canvas/binding";
 import {
   connectNodes,
   copyPayload,
   createGroup,
   createNode,
+  createPositionWriter,
   createStandardLanes,
+  createUndoManager,
+  deleteElements,
+  ensureInitialized,
+  groupMoveWrites,
+  LOCAL_ORIGIN,
   pasteText,
+  patchElement,
+  putElement,
+  QUIET,
+  removeDropped,
   setLabel,
+  transactLocal,
   updateMembership,
-} from "../../src/canvas/ops";
+} from "../../src/document";
 import { emptyDocument, LIMITS, type NagareDocument } from "../../src/model";
 import { collection, readModelTolerant, writeModel } from "../../src/sync/doc-shape";
 

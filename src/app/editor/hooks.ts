@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from "react";
+import type * as Y from "yjs";
+import { loadRules, rulesAvailable } from "../../canvas/findings";
+import type { NagareDocument } from "../../model";
+import type { Finding } from "../../rules/types";
+import type { Connection, ConnectionStatus, ServerNotice } from "../../sync/connect";
+import { ACTIONS, type ActionContext, offered, run } from "./actions";
+import { matchesKey } from "./actions/keys";
+
+/** Small state hooks of the editor shell. */
+
+/** Re-renders when the undo or redo stack changes (for the enabled state of undo/redo). */
+export function useUndoStacks(undo: Y.UndoManager): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const update = () => setTick((n) => n + 1);
+    undo.on("stack-item-added", update);
+    undo.on("stack-item-popped", update);
+    return () => {
+      undo.off("stack-item-added", update);
+      undo.off("stack-item-popped", update);
+    };
+  }, [undo]);
+}
+
+/** The connection's status and the server's last notice (read-only link, refused update, limits). */
+export function useConnectionInfo(connection: Connection | null) {
+  const [notice, setNotice] = useState<ServerNotice | null>(connection ? connection.notice() : null);
+  useEffect(() => connection?.onNotice(setNotice), [connection]);
+  const [status, setStatus] = useState<ConnectionStatus | "local">(connection ? connection.status() : "local");
+  useEffect(() => {
+    if (!connection) return;
+    const off = connection.onStatus(setStatus);
+    // The socket may have opened between the first render and this subscription.
+    setStatus(connection.status());
+    return () => {
+      off();
+    };
+  }, [connection]);
+  return { status, notice };
+}
+
+/** Findings of the rules engine, off the critical path: debounced after edits, loaded on demand. */
+export function useFindings(model: NagareDocument | null): Finding[] | null {
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  useEffect(() => {
+    if (!model || !rulesAvailable()) return;
+    const timer = setTimeout(() => {
+      loadRules().then((m) => {
+        if (!m) return;
+        try {
+          setFindings(m.evaluateRules(model));
+        } catch {
+          setFindings(null);
+        }
+      });
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [model]);
+  return findings;
+}
+
+export const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+
+/**
+ * The keyboard: the first action whose shortcut matches runs. Typing into a field, an open dialog
+ * (`blocked`) or a mode with its own keys (the walk-through) take precedence.
+ */
+export function useActionKeys(ctx: ActionContext | null, blocked: boolean): void {
+  const ref = useRef(ctx);
+  ref.current = ctx;
+  useEffect(() => {
+    if (blocked) return;
+    const onKey = (e: KeyboardEvent) => {
+      const c = ref.current;
+      if (!c || isTyping(e.target) || e.defaultPrevented) return;
+      const a = ACTIONS.find((x) => offered(x, c) && x.keys?.some((k) => matchesKey(e, k)));
+      if (!a) return;
+      e.preventDefault();
+      run(a, c);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [blocked]);
+}
