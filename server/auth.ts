@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import type { Db, Role, TokenRow } from "./db";
+import type { Role, TokenRow } from "./db";
+import type { Store } from "./store/store";
 
 /**
  * Links are the access: a token is a 32-byte random secret (base64url) that only its holder knows; the
@@ -28,8 +29,9 @@ export function tokenTag(token: string): string {
  * What a log line may say about a requested document id: the id of an existing document, otherwise only
  * a tag — a mistyped or pasted link can put a token where the id belongs, and tokens never reach the log.
  */
-export function docIdTag(db: Db, docId: string): string {
-  return db.q.getDoc.get(docId) ? docId : `?${hashToken(docId).slice(0, 8)}`;
+export async function docIdTag(store: Store, docId: string): Promise<string> {
+  const known = await store.getDocument(docId).catch(() => undefined);
+  return known ? docId : `?${hashToken(docId).slice(0, 8)}`;
 }
 
 export const ROLE_RANK: Record<Role, number> = { view: 1, edit: 2, owner: 3 };
@@ -50,7 +52,7 @@ export type AuthResult =
     };
 
 /** Checks a token against a document: missing → 401, unknown, revoked or for another document → 403. */
-export function checkToken(db: Db, docId: string, token: string | null | undefined): AuthResult {
+export async function checkToken(store: Store, docId: string, token: string | null | undefined): Promise<AuthResult> {
   if (!token)
     return {
       ok: false,
@@ -60,7 +62,7 @@ export function checkToken(db: Db, docId: string, token: string | null | undefin
       en: "no access token given",
     };
   // A token that is not of our format cannot match; refuse it without touching the database.
-  const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? db.q.tokenByHash.get(hashToken(token)) : undefined;
+  const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await store.tokenByHash(hashToken(token)) : undefined;
   if (!row || row.doc_id !== docId || row.revoked_at !== null)
     return {
       ok: false,
@@ -70,7 +72,7 @@ export function checkToken(db: Db, docId: string, token: string | null | undefin
       en: "this link does not give access to the document (wrong or revoked)",
       guess: !row,
     };
-  const doc = db.q.getDoc.get(docId);
+  const doc = await store.getDocument(docId);
   if (!doc) return { ok: false, status: 404, code: "not_found", ja: "文書が見つかりません", en: "document not found" };
   if (doc.deleted_at !== null && row.role !== "owner")
     return { ok: false, status: 410, code: "deleted", ja: "文書は削除されました", en: "the document was deleted" };

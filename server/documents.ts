@@ -5,10 +5,12 @@ import { loadDocumentText, type NagareDocument, serializeDocument } from "../src
 import { readModelTolerant, ydocFromModel } from "../src/sync/doc-shape";
 import { summarizeTemplate, type TemplateSummary } from "../src/templates/summary";
 import { hashToken, newId, newToken } from "./auth";
-import type { Db, DocumentRow, Role, TemplateRow } from "./db";
+import type { DocumentRow, Role, TemplateRow } from "./db";
 import { HttpError } from "./http/respond";
-import type { Ctx } from "./http/router";
+import { type Ctx, storageFailed } from "./http/router";
+import type { Store } from "./store/store";
 import { DamagedDocumentError } from "./sync/persistence";
+import type { Room } from "./sync/room";
 
 /** Creating documents and links, reading content for the API, templates. */
 export interface CreatedLink {
@@ -23,22 +25,33 @@ export function linkFor(docId: string, token: string, role: Role): string {
   return `/d/${docId}#t=${token}${role === "edit" ? "" : `&role=${role}`}`;
 }
 
-export function addToken(db: Db, docId: string, role: Role, label: string): CreatedLink {
+function newLink(docId: string, role: Role, label: string) {
   const token = newToken();
   const shareId = newId(9);
-  db.q.insertToken.run(shareId, docId, hashToken(token), role, label, Date.now());
-  return { id: docId, token, role, shareId, link: linkFor(docId, token, role) };
+  const row = { id: shareId, docId, hash: hashToken(token), role, label, createdAt: Date.now() };
+  return { row, link: { id: docId, token, role, shareId, link: linkFor(docId, token, role) } };
+}
+
+export async function addToken(store: Store, docId: string, role: Role, label: string): Promise<CreatedLink> {
+  const { row, link } = newLink(docId, role, label);
+  await store.insertToken(row);
+  return link;
 }
 
 /** Stores a new document holding `model` and returns its owner link. */
-export function createDocument(ctx: Ctx, model: NagareDocument): CreatedLink {
+export function createDocument(ctx: Ctx, model: NagareDocument): Promise<CreatedLink> {
   const ydoc = ydocFromModel(model);
   const state = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();
   return createFromState(ctx, state, model.title, model.meta.jimuName);
 }
 
-export function createFromState(ctx: Ctx, state: Uint8Array, title: string, jimuName: string): CreatedLink {
+export async function createFromState(
+  ctx: Ctx,
+  state: Uint8Array,
+  title: string,
+  jimuName: string,
+): Promise<CreatedLink> {
   if (state.length > ctx.config.maxDocumentBytes)
     throw new HttpError(
       413,
@@ -48,23 +61,43 @@ export function createFromState(ctx: Ctx, state: Uint8Array, title: string, jimu
     );
   const id = newId(12);
   const now = Date.now();
-  return ctx.db.tx(() => {
-    ctx.db.q.insertDoc.run(id, title, jimuName, now, now);
-    ctx.db.q.putSnapshot.run(id, Buffer.from(state), state.length);
-    return addToken(ctx.db, id, "owner", "");
-  });
+  const { row, link } = newLink(id, "owner", "");
+  await ctx.store.createDocument({ id, title, jimuName, createdAt: now }, state, row);
+  return link;
 }
 
 /** The model of a stored document, read tolerantly (what the editor would show). */
-export function readDocumentModel(ctx: Ctx, docId: string): { doc: NagareDocument; dropped: number } {
+export async function readDocumentModel(ctx: Ctx, docId: string): Promise<{ doc: NagareDocument; dropped: number }> {
   try {
-    return ctx.rooms.read(docId, (ydoc) => {
+    return await ctx.rooms.read(docId, (ydoc) => {
       const r = readModelTolerant(ydoc);
       return { doc: r.doc, dropped: r.dropped.length };
     });
   } catch (e) {
     if (e instanceof DamagedDocumentError) throw damaged(ctx, e);
     throw e;
+  }
+}
+
+/** The open room of a document (loading it), with unreadable data answered as 503 `damaged`. */
+export async function openRoom(ctx: Ctx, docId: string): Promise<Room> {
+  try {
+    return await ctx.rooms.open(docId);
+  } catch (e) {
+    if (e instanceof DamagedDocumentError) throw damaged(ctx, e);
+    throw e;
+  }
+}
+
+/** Applies a change to the live document as the server, so connected clients follow it; resolves once stored. */
+export async function changeLive(ctx: Ctx, docId: string, actor: string, change: (d: Y.Doc) => void): Promise<void> {
+  const room = await openRoom(ctx, docId);
+  try {
+    const verdict = await room.runAsync(() => room.applyLocal(change, { actor }));
+    if (!verdict.ok) throw new HttpError(422, verdict.code, verdict.ja, verdict.en);
+    if (!(await room.stored())) throw storageFailed();
+  } finally {
+    ctx.rooms.release(room);
   }
 }
 
@@ -168,11 +201,11 @@ export function builtinTemplates(ctx: Ctx): { info: TemplateInfo; doc: NagareDoc
 const orgCache = new Map<string, TemplateInfo>();
 
 /** An organisation template as listed (its body is read once for the thumbnail). */
-export function orgTemplateInfo(ctx: Ctx, row: TemplateRow): TemplateInfo | null {
+export async function orgTemplateInfo(ctx: Ctx, row: TemplateRow): Promise<TemplateInfo | null> {
   const cached = orgCache.get(row.id);
   if (cached) return cached;
-  const body = ctx.db.q.templateBody.get(row.id);
-  const loaded = body ? loadDocumentText(body.body) : null;
+  const body = await ctx.store.templateBody(row.id);
+  const loaded = body !== undefined ? loadDocumentText(body) : null;
   if (!loaded?.ok) {
     ctx.log(`organisation template ${row.id} cannot be read`);
     return null;
@@ -182,10 +215,10 @@ export function orgTemplateInfo(ctx: Ctx, row: TemplateRow): TemplateInfo | null
   return info;
 }
 
-export function templateModel(ctx: Ctx, templateId: string): NagareDocument {
+export async function templateModel(ctx: Ctx, templateId: string): Promise<NagareDocument> {
   if (templateId.startsWith("org-")) {
-    const row = ctx.db.q.templateBody.get(templateId.slice(4));
-    const loaded = row ? loadDocumentText(row.body) : null;
+    const body = await ctx.store.templateBody(templateId.slice(4));
+    const loaded = body !== undefined ? loadDocumentText(body) : null;
     if (loaded?.ok) return loaded.doc;
   } else {
     const found = builtinTemplates(ctx).find((t) => t.info.id === templateId);
@@ -194,19 +227,21 @@ export function templateModel(ctx: Ctx, templateId: string): NagareDocument {
   throw new HttpError(404, "template_not_found", "ひな形が見つかりません", "template not found", { path: "template" });
 }
 
-export function saveOrgTemplate(ctx: Ctx, doc: NagareDocument, title: string): TemplateInfo {
+export async function saveOrgTemplate(ctx: Ctx, doc: NagareDocument, title: string): Promise<TemplateInfo> {
   const id = newId(9);
   const body = serializeDocument({ ...doc, title, decisions: {}, answers: {} });
-  ctx.db.q.insertTemplate.run(
-    id,
-    title,
-    doc.meta.organization,
-    doc.meta.assessmentKind,
-    doc.meta.jimuName,
-    doc.nodes.length,
-    doc.flows.length,
+  await ctx.store.insertTemplate(
+    {
+      id,
+      title,
+      organization: doc.meta.organization,
+      kind: doc.meta.assessmentKind,
+      jimu_name: doc.meta.jimuName,
+      nodes: doc.nodes.length,
+      flows: doc.flows.length,
+      created_at: Date.now(),
+    },
     body,
-    Date.now(),
   );
   return { ...infoOf(`org-${id}`, "organization", doc), title };
 }

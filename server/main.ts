@@ -2,7 +2,7 @@ import http from "node:http";
 import { BadTokenThrottle } from "./auth";
 import { configFromEnv } from "./config";
 import { lockDataDir } from "./data-lock";
-import { openDatabase, StartupError } from "./db";
+import { StartupError } from "./db";
 import { documentRoutes } from "./http/documents-api";
 import { renderRoutes } from "./http/render-api";
 import { sendJson } from "./http/respond";
@@ -11,23 +11,24 @@ import { sharingRoutes } from "./http/sharing-api";
 import { purgeTrash } from "./maintenance";
 import { applySecurityHeaders } from "./security-headers";
 import { serveStatic } from "./static";
+import { openStore } from "./store/open";
 import { Rooms } from "./sync/rooms";
 import { attachSync } from "./sync/websocket";
 
 /** Entry point of `npm start`: one process, one port, the built app, the JSON API and the sync. */
 const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
 
-function start() {
+async function start() {
   const config = configFromEnv();
   const lock = lockDataDir(config.dataDir);
   if (lock.recovered)
     log(
       `lock of process ${lock.recovered.pid} on ${lock.recovered.host} (since ${lock.recovered.since}) recovered: it ended without shutting down`,
     );
-  const db = openDatabase(config.dataDir, config.sqliteSync);
-  const rooms = new Rooms(db, config, log);
+  const store = await openStore(config);
+  const rooms = new Rooms(store, config, log);
   const throttle = new BadTokenThrottle(config.authDelayBaseMs, config.authDelayMaxMs);
-  const ctx: Ctx = { db, rooms, config, throttle, log };
+  const ctx: Ctx = { store, rooms, config, throttle, log };
   const routes: Route[] = [
     {
       method: "GET",
@@ -44,23 +45,27 @@ function start() {
     if ((req.url ?? "").startsWith("/api/")) void dispatch(ctx, routes, req, res);
     else serveStatic(config.staticDir, req, res);
   });
-  attachSync(server, { db, rooms, config, throttle, log });
+  attachSync(server, { store, rooms, config, throttle, log });
 
-  const purge = () => {
-    const n = purgeTrash(db, config.trashDays);
-    if (n) log(`purged ${n} document(s) from the trash`);
-  };
-  purge();
+  const purge = () =>
+    purgeTrash(store, config.trashDays).then(
+      (n) => n && log(`purged ${n} document(s) from the trash`),
+      (e) => log(`purging the trash failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  await purge();
   setInterval(purge, 3_600_000).unref();
 
-  const shutdown = () => {
-    rooms.closeAll();
-    db.raw.close();
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await rooms.closeAll().catch((e) => log(`closing documents failed: ${e instanceof Error ? e.message : String(e)}`));
+    await store.close().catch(() => {});
     lock.release();
     process.exit(0);
   };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", () => void shutdown());
+  process.on("SIGINT", () => void shutdown());
 
   server.listen(config.port, config.host, () => {
     const addr = server.address();
@@ -69,13 +74,11 @@ function start() {
   });
 }
 
-try {
-  start();
-} catch (e) {
+start().catch((e) => {
   if (e instanceof StartupError) {
     console.error(`起動できません: ${e.ja}`);
     console.error(`Cannot start: ${e.en}`);
     if (e.detail) console.error(`  (${e.detail})`);
   } else console.error(e instanceof Error ? e.message : e);
   process.exit(1);
-}
+});

@@ -1,12 +1,11 @@
-import type * as Y from "yjs";
 import { emptyDocument, LIMITS, loadDocumentText, serializeDocument } from "../../src/model";
 import { collection, ROOT_KEY } from "../../src/sync/doc-shape";
 import { checkToken } from "../auth";
 import {
   builtinTemplates,
+  changeLive,
   contentDisposition,
   createDocument,
-  damaged,
   fileNameFor,
   orgTemplateInfo,
   readDocumentModel,
@@ -14,29 +13,12 @@ import {
   summary,
   templateModel,
 } from "../documents";
-import { DamagedDocumentError } from "../sync/persistence";
 import { CLOSE } from "../sync/websocket";
 import { clientAddress, HttpError, readBody, readJson, sendJson, str } from "./respond";
-import { authorize, type Ctx, type Route, storageFailed } from "./router";
+import { authorize, type Ctx, type Route } from "./router";
 
 const ID = "([A-Za-z0-9_-]{1,64})";
 const doc = (rest = "") => new RegExp(`^/api/documents/${ID}${rest}$`);
-
-/** Applies a change to the live document as the server, so connected clients follow it. */
-function changeLive(ctx: Ctx, docId: string, actor: string, change: (d: Y.Doc) => void) {
-  let room: ReturnType<Ctx["rooms"]["open"]>;
-  try {
-    room = ctx.rooms.open(docId);
-  } catch (e) {
-    if (e instanceof DamagedDocumentError) throw damaged(ctx, e);
-    throw e;
-  }
-  const verdict = room.applyLocal(change, { actor });
-  const stored = ctx.rooms.flush();
-  ctx.rooms.release(room);
-  if (!verdict.ok) throw new HttpError(422, verdict.code, verdict.ja, verdict.en);
-  if (!stored) throw storageFailed();
-}
 
 /** New documents per address and minute: links are free to make, the disk is not. */
 const created = new Map<string, { minute: number; count: number }>();
@@ -66,11 +48,11 @@ export const documentRoutes: Route[] = [
       const jimuName = str(body.jimuName, "jimuName", LIMITS.labelChars, "");
       let model = emptyDocument(title);
       if (body.template !== undefined) {
-        model = templateModel(ctx, str(body.template, "template", 80));
+        model = await templateModel(ctx, str(body.template, "template", 80));
         if (title) model = { ...model, title };
       }
       if (jimuName) model = { ...model, meta: { ...model.meta, jimuName } };
-      const created = createDocument(ctx, model);
+      const created = await createDocument(ctx, model);
       sendJson(res, 201, created);
     },
   },
@@ -90,7 +72,7 @@ export const documentRoutes: Route[] = [
           { problems: loaded.problems.slice(0, 200) },
         );
       // An import always becomes a new document; nothing existing is overwritten.
-      const created = createDocument(ctx, loaded.doc);
+      const created = await createDocument(ctx, loaded.doc);
       sendJson(res, 201, { ...created, migratedFrom: loaded.migratedFrom ?? null });
     },
   },
@@ -114,7 +96,9 @@ export const documentRoutes: Route[] = [
       // Each entry is a token check: the same slowdown for bad guesses applies (to the answer, if one was).
       const address = clientAddress(req);
       const guesses: string[] = [];
-      const documents = links.map((l: unknown) => {
+      const documents = [];
+      for (const l of links as unknown[]) documents.push(await lookupOne(l));
+      async function lookupOne(l: unknown) {
         const { id, token } = (l ?? {}) as { id?: unknown; token?: unknown };
         if (typeof id !== "string" || typeof token !== "string")
           return {
@@ -123,13 +107,13 @@ export const documentRoutes: Route[] = [
             status: 400,
             error: { code: "bad_link", ja: "リンクが不正です", en: "bad link" },
           };
-        const auth = checkToken(ctx.db, id, token);
+        const auth = await checkToken(ctx.store, id, token);
         if (!auth.ok && auth.guess) guesses.push(token);
         if (!auth.ok)
           return { id, ok: false, status: auth.status, error: { code: auth.code, ja: auth.ja, en: auth.en } };
-        const row = ctx.db.q.getDoc.get(id);
+        const row = await ctx.store.getDocument(id);
         return row ? { ok: true, ...summary(ctx, row, auth.token.role) } : { id, ok: false, status: 404 };
-      });
+      }
       if (guesses.length) await ctx.throttle.failed(address, guesses);
       sendJson(res, 200, { documents });
     },
@@ -139,8 +123,8 @@ export const documentRoutes: Route[] = [
     pattern: doc(),
     role: "view",
     allowDeleted: true,
-    handle: (ctx, { res, docId, token }) => {
-      const row = ctx.db.q.getDoc.get(docId);
+    handle: async (ctx, { res, docId, token }) => {
+      const row = await ctx.store.getDocument(docId);
       if (!row || !token) throw new HttpError(404, "not_found", "文書が見つかりません", "document not found");
       const room = ctx.rooms.get(docId);
       sendJson(res, 200, { ...summary(ctx, row, token.role), connected: room?.peers.size ?? 0 });
@@ -155,11 +139,11 @@ export const documentRoutes: Route[] = [
       const title = body.title === undefined ? undefined : str(body.title, "title", LIMITS.labelChars);
       const jimuName = body.jimuName === undefined ? undefined : str(body.jimuName, "jimuName", LIMITS.labelChars);
       const by = body.by === undefined ? undefined : str(body.by, "by", 80);
-      changeLive(ctx, docId, by || token?.label || token?.role || "rename", (d) => {
+      await changeLive(ctx, docId, by || token?.label || token?.role || "rename", (d) => {
         if (title !== undefined) d.getMap(ROOT_KEY).set("title", title);
         if (jimuName !== undefined) collection(d, "meta").set("jimuName", jimuName);
       });
-      const row = ctx.db.q.getDoc.get(docId);
+      const row = await ctx.store.getDocument(docId);
       if (row && token) sendJson(res, 200, summary(ctx, row, token.role));
     },
   },
@@ -167,14 +151,14 @@ export const documentRoutes: Route[] = [
     method: "DELETE",
     pattern: doc(),
     role: "owner",
-    handle: (ctx, { res, docId }) => {
-      ctx.db.q.setDeleted.run(Date.now(), docId);
+    handle: async (ctx, { res, docId }) => {
+      await ctx.store.setDeleted(docId, Date.now());
       ctx.rooms.disconnect(
         docId,
         { code: "deleted", ja: "文書はごみ箱に移されました", en: "the document was moved to the trash" },
         CLOSE.deleted,
       );
-      const row = ctx.db.q.getDoc.get(docId);
+      const row = await ctx.store.getDocument(docId);
       if (row) sendJson(res, 200, summary(ctx, row, "owner"));
     },
   },
@@ -183,9 +167,9 @@ export const documentRoutes: Route[] = [
     pattern: doc("/restore"),
     role: "owner",
     allowDeleted: true,
-    handle: (ctx, { res, docId }) => {
-      ctx.db.q.setDeleted.run(null, docId);
-      const row = ctx.db.q.getDoc.get(docId);
+    handle: async (ctx, { res, docId }) => {
+      await ctx.store.setDeleted(docId, null);
+      const row = await ctx.store.getDocument(docId);
       if (row) sendJson(res, 200, summary(ctx, row, "owner"));
     },
   },
@@ -196,18 +180,18 @@ export const documentRoutes: Route[] = [
     handle: async (ctx, { req, res, docId }) => {
       countCreation(ctx, clientAddress(req));
       const body = await readJson(req);
-      const { doc: model } = readDocumentModel(ctx, docId);
+      const { doc: model } = await readDocumentModel(ctx, docId);
       const fallback = `${model.title || model.meta.jimuName}（コピー）`.slice(0, LIMITS.labelChars);
       const title = str(body.title, "title", LIMITS.labelChars, fallback);
-      sendJson(res, 201, createDocument(ctx, { ...model, title }));
+      sendJson(res, 201, await createDocument(ctx, { ...model, title }));
     },
   },
   {
     method: "GET",
     pattern: doc("/model"),
     role: "view",
-    handle: (ctx, { res, docId }) => {
-      const { doc: model } = readDocumentModel(ctx, docId);
+    handle: async (ctx, { res, docId }) => {
+      const { doc: model } = await readDocumentModel(ctx, docId);
       res.writeHead(200, {
         "content-type": "application/json; charset=utf-8",
         "cache-control": "no-store",
@@ -220,9 +204,9 @@ export const documentRoutes: Route[] = [
     method: "GET",
     pattern: doc("/activity"),
     role: "view",
-    handle: (ctx, { res, docId, url }) => {
+    handle: async (ctx, { res, docId, url }) => {
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get("limit") ?? 200) || 200));
-      const rows = ctx.db.q.activityOf.all(docId, limit);
+      const rows = await ctx.store.activityOf(docId, limit);
       sendJson(res, 200, {
         activity: rows.map((r) => ({
           at: r.minute * 60_000,
@@ -238,12 +222,13 @@ export const documentRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/api\/templates$/,
-    handle: (ctx, { res }) => {
+    handle: async (ctx, { res }) => {
       const builtin = builtinTemplates(ctx).map((t) => t.info);
-      const org = ctx.db.q.templates
-        .all()
-        .map((row) => orgTemplateInfo(ctx, row))
-        .filter((t) => t !== null);
+      const org = [];
+      for (const row of await ctx.store.templates()) {
+        const info = await orgTemplateInfo(ctx, row);
+        if (info) org.push(info);
+      }
       sendJson(res, 200, { templates: [...builtin, ...org] });
     },
   },
@@ -254,9 +239,9 @@ export const documentRoutes: Route[] = [
       const body = await readJson(req);
       const docId = str(body.documentId, "documentId", 64);
       await authorize(ctx, req, docId, "edit");
-      const { doc: model } = readDocumentModel(ctx, docId);
+      const { doc: model } = await readDocumentModel(ctx, docId);
       const title = str(body.title, "title", LIMITS.labelChars, model.title || model.meta.jimuName || docId);
-      sendJson(res, 201, saveOrgTemplate(ctx, model, title));
+      sendJson(res, 201, await saveOrgTemplate(ctx, model, title));
     },
   },
 ];

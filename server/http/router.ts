@@ -1,13 +1,14 @@
 import type http from "node:http";
 import { type BadTokenThrottle, checkToken, DOC_ID, docIdTag, ROLE_RANK, tokenTag } from "../auth";
 import type { ServerConfig } from "../config";
-import type { Db, Role, TokenRow } from "../db";
+import type { Role, TokenRow } from "../db";
+import type { Store } from "../store/store";
 import type { Rooms } from "../sync/rooms";
 import { clientAddress, HttpError, sendError } from "./respond";
 
 /** What every route handler can use. */
 export interface Ctx {
-  db: Db;
+  store: Store;
   rooms: Rooms;
   config: ServerConfig;
   throttle: BadTokenThrottle;
@@ -47,10 +48,10 @@ export async function authorize(ctx: Ctx, req: http.IncomingMessage, docId: stri
   if (!DOC_ID.test(docId)) throw new HttpError(400, "bad_id", "文書 ID が正しくありません", "invalid document id");
   const token = bearerToken(req);
   const address = clientAddress(req);
-  const auth = checkToken(ctx.db, docId, token);
+  const auth = await checkToken(ctx.store, docId, token);
   if (!auth.ok) {
     if (auth.status === 403) {
-      ctx.log(`http refused ${docIdTag(ctx.db, docId)} ${token ? tokenTag(token) : "-"} ${auth.code}`);
+      ctx.log(`http refused ${await docIdTag(ctx.store, docId)} ${token ? tokenTag(token) : "-"} ${auth.code}`);
       if (auth.guess && token) await ctx.throttle.failed(address, [token]);
     }
     throw new HttpError(auth.status, auth.code, auth.ja, auth.en);
@@ -82,7 +83,7 @@ export async function dispatch(ctx: Ctx, routes: Route[], req: http.IncomingMess
       const docId = params[0] ?? "";
       if (route.role) {
         token = await authorize(ctx, req, docId, route.role);
-        const doc = ctx.db.q.getDoc.get(docId);
+        const doc = await ctx.store.getDocument(docId);
         if (doc?.deleted_at != null && !route.allowDeleted)
           throw new HttpError(410, "deleted", "文書はごみ箱にあります", "the document is in the trash");
       }

@@ -3,7 +3,7 @@ import { LIMITS } from "../../src/model";
 import { readModelTolerant } from "../../src/sync/doc-shape";
 import { newId } from "../auth";
 import type { Role } from "../db";
-import { addToken, damaged } from "../documents";
+import { addToken, changeLive, damaged } from "../documents";
 import { DamagedDocumentError } from "../sync/persistence";
 import { writeModelDiff } from "../sync/restore";
 import { CLOSE } from "../sync/websocket";
@@ -13,17 +13,17 @@ import type { Ctx, Route } from "./router";
 const ID = "([A-Za-z0-9_-]{1,64})";
 const doc = (rest = "") => new RegExp(`^/api/documents/${ID}${rest}$`);
 
-function currentState(ctx: Ctx, docId: string): Uint8Array {
+async function currentState(ctx: Ctx, docId: string): Promise<Uint8Array> {
   try {
-    return ctx.rooms.read(docId, (d) => Y.encodeStateAsUpdate(d));
+    return await ctx.rooms.read(docId, (d) => Y.encodeStateAsUpdate(d));
   } catch (e) {
     if (e instanceof DamagedDocumentError) throw damaged(ctx, e);
     throw e;
   }
 }
 
-function versionDoc(ctx: Ctx, docId: string, versionId: string): { ydoc: Y.Doc; name: string } {
-  const row = ctx.db.q.versionState.get(docId, versionId);
+async function versionDoc(ctx: Ctx, docId: string, versionId: string): Promise<{ ydoc: Y.Doc; name: string }> {
+  const row = await ctx.store.versionState(docId, versionId);
   if (!row) throw new HttpError(404, "version_not_found", "版が見つかりません", "version not found");
   const ydoc = new Y.Doc();
   try {
@@ -40,8 +40,8 @@ export const sharingRoutes: Route[] = [
     method: "GET",
     pattern: doc("/shares"),
     role: "owner",
-    handle: (ctx, { res, docId }) => {
-      const shares = ctx.db.q.tokensOf.all(docId).map((t) => ({
+    handle: async (ctx, { res, docId }) => {
+      const shares = (await ctx.store.tokensOf(docId)).map((t) => ({
         id: t.id,
         role: t.role,
         label: t.label,
@@ -63,7 +63,7 @@ export const sharingRoutes: Route[] = [
           path: "role",
         });
       const label = str(body.label, "label", 80, "");
-      const created = addToken(ctx.db, docId, role as Role, label);
+      const created = await addToken(ctx.store, docId, role as Role, label);
       sendJson(res, 201, { ...created, label });
     },
   },
@@ -71,7 +71,7 @@ export const sharingRoutes: Route[] = [
     method: "DELETE",
     pattern: doc(`/shares/${ID}`),
     role: "owner",
-    handle: (ctx, { res, docId, params, token }) => {
+    handle: async (ctx, { res, docId, params, token }) => {
       const shareId = params[1] as string;
       if (shareId === token?.id)
         throw new HttpError(
@@ -80,7 +80,7 @@ export const sharingRoutes: Route[] = [
           "いま使っている所有者のリンクは取り消せません",
           "the owner link in use cannot be revoked",
         );
-      const changed = ctx.db.q.revokeToken.run(Date.now(), shareId, docId).changes;
+      const changed = await ctx.store.revokeToken(docId, shareId, Date.now());
       if (!changed) throw new HttpError(404, "share_not_found", "共有リンクが見つかりません", "share link not found");
       ctx.rooms.disconnect(
         docId,
@@ -95,8 +95,8 @@ export const sharingRoutes: Route[] = [
     method: "GET",
     pattern: doc("/versions"),
     role: "view",
-    handle: (ctx, { res, docId }) => {
-      const versions = ctx.db.q.versionsOf.all(docId).map((v) => ({
+    handle: async (ctx, { res, docId }) => {
+      const versions = (await ctx.store.versionsOf(docId)).map((v) => ({
         id: v.id,
         name: v.name,
         createdAt: v.created_at,
@@ -117,14 +117,25 @@ export const sharingRoutes: Route[] = [
       if (!name)
         throw new HttpError(400, "bad_field", "版の名前を入れてください", "a version needs a name", { path: "name" });
       const by = str(body.by, "by", 80, token?.label ?? "");
-      const state = currentState(ctx, docId);
+      const state = await currentState(ctx, docId);
       const probe = new Y.Doc();
       Y.applyUpdate(probe, state);
       const model = readModelTolerant(probe).doc;
       probe.destroy();
       const id = newId(9);
       const now = Date.now();
-      ctx.db.q.insertVersion.run(id, docId, name, Buffer.from(state), now, by, model.nodes.length, model.flows.length);
+      await ctx.store.insertVersion(
+        {
+          id,
+          doc_id: docId,
+          name,
+          created_at: now,
+          created_by: by,
+          nodes: model.nodes.length,
+          flows: model.flows.length,
+        },
+        state,
+      );
       sendJson(res, 201, {
         id,
         name,
@@ -139,8 +150,8 @@ export const sharingRoutes: Route[] = [
     method: "GET",
     pattern: doc(`/versions/${ID}/model`),
     role: "view",
-    handle: (ctx, { res, docId, params }) => {
-      const { ydoc, name } = versionDoc(ctx, docId, params[1] as string);
+    handle: async (ctx, { res, docId, params }) => {
+      const { ydoc, name } = await versionDoc(ctx, docId, params[1] as string);
       const model = readModelTolerant(ydoc).doc;
       ydoc.destroy();
       sendJson(res, 200, { name, model });
@@ -153,21 +164,11 @@ export const sharingRoutes: Route[] = [
     handle: async (ctx, { req, res, docId, params, token }) => {
       const body = await readJson(req);
       const by = str(body.by, "by", 80, token?.label || "restore");
-      const { ydoc, name } = versionDoc(ctx, docId, params[1] as string);
+      const { ydoc, name } = await versionDoc(ctx, docId, params[1] as string);
       const target = readModelTolerant(ydoc).doc;
       ydoc.destroy();
-      let room: ReturnType<Ctx["rooms"]["open"]>;
-      try {
-        room = ctx.rooms.open(docId);
-      } catch (e) {
-        if (e instanceof DamagedDocumentError) throw damaged(ctx, e);
-        throw e;
-      }
       // A restore is an ordinary change: connected clients receive it like anyone's edit.
-      const verdict = room.applyLocal((d) => writeModelDiff(d, target), { actor: by });
-      ctx.rooms.flush();
-      ctx.rooms.release(room);
-      if (!verdict.ok) throw new HttpError(422, verdict.code, verdict.ja, verdict.en);
+      await changeLive(ctx, docId, by, (d) => writeModelDiff(d, target));
       sendJson(res, 200, { restored: params[1], name });
     },
   },

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { Db } from "../db";
+import type { Store, StoredContent } from "../store/store";
 
 /** A document whose stored bytes cannot be read; other documents are unaffected. */
 export class DamagedDocumentError extends Error {
@@ -15,27 +15,30 @@ export interface LoadedState {
   doc: Y.Doc;
   bytes: number;
   lastSeq: number;
+  /** Stored updates not yet folded into the snapshot. */
   updates: number;
 }
 
-/** Rebuilds a document from its snapshot and the updates stored after it. */
-export function loadState(db: Db, docId: string): LoadedState {
+/** Applies stored content (snapshot and/or updates) to a document. Throws what Yjs throws. */
+export function applyContent(doc: Y.Doc, content: StoredContent, origin: unknown = null): number {
+  let bytes = 0;
+  if (content.snapshot) {
+    Y.applyUpdate(doc, content.snapshot, origin);
+    bytes += content.snapshot.length;
+  }
+  for (const u of content.updates) {
+    Y.applyUpdate(doc, u.data, origin);
+    bytes += u.data.length;
+  }
+  return bytes;
+}
+
+/** Builds a document from its stored content. */
+export function buildState(docId: string, content: StoredContent): LoadedState {
   const doc = new Y.Doc();
   let bytes = 0;
-  let lastSeq = 0;
-  let updates = 0;
   try {
-    const snap = db.q.getSnapshot.get(docId);
-    if (snap) {
-      Y.applyUpdate(doc, snap.state);
-      bytes += snap.state.length;
-    }
-    for (const u of db.q.getUpdates.iterate(docId)) {
-      Y.applyUpdate(doc, u.data);
-      bytes += u.data.length;
-      lastSeq = u.seq;
-      updates++;
-    }
+    bytes = applyContent(doc, content);
   } catch (e) {
     doc.destroy();
     throw new DamagedDocumentError(docId, e instanceof Error ? e.message : String(e));
@@ -45,18 +48,22 @@ export function loadState(db: Db, docId: string): LoadedState {
     doc.destroy();
     throw new DamagedDocumentError(docId, "stored updates do not fit together");
   }
-  return { doc, bytes, lastSeq, updates };
+  return { doc, bytes, lastSeq: content.lastSeq, updates: content.updates.length };
 }
 
-/** Stores a complete new document (creation, import, duplicate). */
-export function storeInitialState(db: Db, docId: string, state: Uint8Array): void {
-  db.q.putSnapshot.run(docId, Buffer.from(state), state.length);
+/** Rebuilds a document from its snapshot and the updates stored after it. */
+export async function loadState(store: Store, docId: string): Promise<LoadedState> {
+  return buildState(docId, await store.loadContent(docId));
 }
 
-/** Folds the stored updates up to `lastSeq` into the snapshot, atomically. */
-export function compactState(db: Db, docId: string, state: Uint8Array, lastSeq: number): void {
-  db.tx(() => {
-    db.q.putSnapshot.run(docId, Buffer.from(state), state.length);
-    db.q.dropUpdates.run(docId, lastSeq);
-  });
+/** The snapshot that replaces stored content: one update, with deleted content garbage-collected. */
+export function foldContent(docId: string) {
+  return (content: StoredContent): Uint8Array => {
+    const { doc } = buildState(docId, content);
+    try {
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
 }

@@ -2,9 +2,10 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { ROOT_KEY } from "../../src/sync/doc-shape";
 import type { ServerConfig } from "../config";
-import type { Db, Role } from "../db";
+import type { Role } from "../db";
+import type { AppendResult, DocumentWrite, Store } from "../store/store";
 import { ChangeSet } from "./changes";
-import { compactState, loadState } from "./persistence";
+import { foldContent, loadState } from "./persistence";
 import { awarenessMessage, type Notice, noticeMessage, updateMessage } from "./protocol";
 import { type Verdict, validateDocument } from "./validate";
 
@@ -20,10 +21,10 @@ export interface Peer {
   close: (code: number, reason: string) => void;
 }
 
-/** Group commit: a room asks for a flush soon (schedule) or at once (flushNow). */
+/** Group commit: a room asks for its queue to be written soon; `log` reports background failures. */
 export interface RoomHooks {
   schedule: (room: Room) => void;
-  flushNow: () => void;
+  log: (line: string) => void;
 }
 
 interface PendingWrite {
@@ -38,12 +39,22 @@ export interface LocalActor {
   actor: string;
 }
 
+const STORAGE_FAILED: Notice = {
+  code: "storage_failed",
+  ja: "サーバーで保存に失敗したため、変更は受け付けられませんでした",
+  en: "the server could not store the change",
+};
+
 /**
  * A document being edited: the server's copy of the Y.Doc, the awareness relay and the peers. Every change
- * goes through `integrate`: apply → schema check → queue; the queue is written to SQLite (one transaction
- * for everything that arrived in one turn of the event loop, so one fsync serves many edits) and only then
+ * goes through `integrate`: apply → schema check → queue; the queue is written to the store (one
+ * transaction for everything that arrived meanwhile, so one commit serves many edits) and only then
  * broadcast. Nothing reaches another client before it is stored; a change that is refused is not stored,
- * and the copy is rebuilt from the database so that it stays equal to what every client has been sent.
+ * and the copy is rebuilt from the store so that it stays equal to what every client has been sent.
+ *
+ * While a write or a rebuild is under way the room is busy: operations on the copy wait (in order) until
+ * it is done, so that when a write completes the copy holds exactly what is stored — sync answers are
+ * built at that moment.
  */
 export class Room {
   doc: Y.Doc;
@@ -57,15 +68,27 @@ export class Room {
   private healthy: boolean;
   private unloadTimer: NodeJS.Timeout | null = null;
   private pending: PendingWrite[] = [];
-  private reloading = false;
+  private pendingDone: Deferred<boolean> | null = null;
+  private busy = 0;
+  private needsReload = false;
+  private waiting: { op: () => void; dropped?: () => void }[] = [];
+  private stableWaiters: { op: () => void; dropped?: () => void }[] = [];
+  private compacting: Promise<void> | null = null;
+  /** The copy could not be rebuilt after a failure: the room is closed and must be opened again. */
+  dead = false;
 
-  constructor(
+  static async load(docId: string, store: Store, config: ServerConfig, hooks: RoomHooks): Promise<Room> {
+    const loaded = await loadState(store, docId);
+    return new Room(docId, store, config, hooks, loaded);
+  }
+
+  private constructor(
     readonly docId: string,
-    private db: Db,
+    private store: Store,
     private config: ServerConfig,
     private hooks: RoomHooks,
+    loaded: Awaited<ReturnType<typeof loadState>>,
   ) {
-    const loaded = loadState(db, docId);
     this.doc = loaded.doc;
     this.approxBytes = loaded.bytes;
     this.lastSeq = loaded.lastSeq;
@@ -115,14 +138,73 @@ export class Room {
     };
   }
 
-  /** A client's update (sync step 2 or update message). The caller has checked the role. */
+  /**
+   * Runs `op` on the copy now, or (in order) once the write or rebuild under way is done; `dropped` is
+   * called instead if the room closes first.
+   */
+  run(op: () => void, dropped?: () => void): void {
+    if (this.dead) dropped?.();
+    else if (this.busy || this.needsReload) this.waiting.push({ op, dropped });
+    else op();
+  }
+
+  /** Runs `op` when the copy holds exactly what is stored (nothing queued): for sync answers and reads. */
+  whenStable(op: () => void, dropped?: () => void): void {
+    if (this.dead) dropped?.();
+    else if (!this.busy && !this.needsReload && this.pending.length === 0) op();
+    else {
+      this.stableWaiters.push({ op, dropped });
+      if (!this.busy && this.pending.length) this.hooks.schedule(this);
+    }
+  }
+
+  /** `run` as a promise; rejects with RoomClosedError if the room closes first. */
+  runAsync<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) =>
+      this.run(
+        () => {
+          try {
+            resolve(fn());
+          } catch (e) {
+            reject(e);
+          }
+        },
+        () => reject(new RoomClosedError(this.docId)),
+      ),
+    );
+  }
+
+  /** `whenStable` as a promise. */
+  stableAsync<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) =>
+      this.whenStable(
+        () => {
+          try {
+            resolve(fn());
+          } catch (e) {
+            reject(e);
+          }
+        },
+        () => reject(new RoomClosedError(this.docId)),
+      ),
+    );
+  }
+
+  /** A client's update (sync step 2 or update message). Call inside `run`; the caller has checked the role. */
   applyRemote(peer: Peer, update: Uint8Array): Verdict {
     return this.integrate(() => Y.applyUpdate(this.doc, update, peer), actorOf(peer), peer);
   }
 
-  /** A change made by the server on someone's behalf (rename, restore). */
+  /** A change made by the server on someone's behalf (rename, restore). Call inside `run`. */
   applyLocal(change: (doc: Y.Doc) => void, actor: LocalActor): Verdict {
     return this.integrate(() => this.doc.transact(() => change(this.doc), actor), actor.actor, null);
+  }
+
+  /** Resolves once everything queued so far is stored (true) or was dropped because storing failed (false). */
+  stored(): Promise<boolean> {
+    if (this.pending.length === 0) return Promise.resolve(!this.dead);
+    this.pendingDone ??= deferred();
+    return this.pendingDone.promise;
   }
 
   private integrate(apply: () => void, actor: string, from: Peer | null): Verdict {
@@ -132,7 +214,7 @@ export class Room {
       apply();
     } catch (e) {
       this.collected = null;
-      this.reload();
+      this.requestReload();
       return {
         ok: false,
         code: "malformed_update",
@@ -148,126 +230,159 @@ export class Room {
     this.approxBytes += merged.length;
     const verdict = validateDocument(this.doc, this.scope(false));
     if (!verdict.ok && this.healthy) {
-      this.reload();
+      this.requestReload();
       return verdict;
     }
     this.healthy = verdict.ok;
-    // Stored (with the others of this turn of the event loop, in one transaction) before anyone sees it.
+    // Stored (with the others that arrive meanwhile, in one transaction) before anyone sees it.
     this.pending.push({ update: merged, actor, changes: this.changes, from });
     this.hooks.schedule(this);
     return { ok: true };
+  }
+
+  /** The copy holds a change that must not stay: rebuild it from the store once the queue is written. */
+  private requestReload(): void {
+    this.needsReload = true;
+    if (this.pending.length) this.hooks.schedule(this);
+    else if (!this.busy) this.settle();
   }
 
   get hasPending(): boolean {
     return this.pending.length > 0;
   }
 
-  /**
-   * Writes the queued updates; runs inside the caller's transaction. Returns what to do once the
-   * transaction has committed: broadcast, then compact if due.
-   */
-  writePending(): () => void {
-    // The queue is emptied only once the transaction has committed: if it fails, abandonPending()
-    // still knows whose updates were lost and tells them.
+  /** Hands the queue to the writer; the room is busy until `committed` or `abandoned`. */
+  takePending(): { write: DocumentWrite; commit: (r: AppendResult) => void; abandon: (e: unknown) => void } | null {
+    if (this.pending.length === 0 || this.busy) return null;
     const batch = this.pending;
-    if (batch.length === 0) return () => {};
+    const done = this.pendingDone;
+    this.pending = [];
+    this.pendingDone = null;
+    this.busy++;
     const root = this.doc.getMap<unknown>(ROOT_KEY);
     const meta = root.get("meta");
     const title = typeof root.get("title") === "string" ? (root.get("title") as string) : "";
     const jimu =
       meta instanceof Y.Map && typeof meta.get("jimuName") === "string" ? (meta.get("jimuName") as string) : "";
-    const now = Date.now();
-    const minute = Math.floor(now / 60_000);
-    let lastSeq = this.lastSeq;
-    for (const w of batch) {
-      lastSeq = Number(this.db.q.addUpdate.run(this.docId, Buffer.from(w.update)).lastInsertRowid);
-      const c = w.changes;
-      if (!c.empty) this.db.q.addActivity.run(this.docId, minute, w.actor, c.nodes.size, c.flows.size, c.other.size);
-    }
-    this.db.q.touchDoc.run(title, jimu, now, this.docId);
-    return () => {
-      this.pending = this.pending.slice(batch.length);
-      this.lastSeq = lastSeq;
-      this.sinceCompact += batch.length;
-      for (const w of batch) {
-        const msg = updateMessage(w.update);
-        for (const p of this.peers) if (p !== w.from) p.send(msg);
-      }
-      if (this.sinceCompact >= this.config.compactEvery) this.compact();
+    const write: DocumentWrite = {
+      docId: this.docId,
+      updates: batch.map((w) => w.update),
+      activity: batch.map((w) =>
+        w.changes.empty
+          ? null
+          : { actor: w.actor, nodes: w.changes.nodes.size, flows: w.changes.flows.size, other: w.changes.other.size },
+      ),
+      title,
+      jimuName: jimu,
+      at: Date.now(),
+    };
+    return {
+      write,
+      commit: (result) => {
+        this.lastSeq = result.seqs.at(-1) ?? this.lastSeq;
+        this.sinceCompact += batch.length;
+        for (const w of batch) {
+          const msg = updateMessage(w.update);
+          for (const p of this.peers) if (p !== w.from) p.send(msg);
+        }
+        done?.resolve(true);
+        this.busy--;
+        this.settle();
+        if (this.sinceCompact >= this.config.compactEvery) void this.compact();
+      },
+      abandon: () => {
+        // Nobody has been sent these updates: drop them, tell their senders, rebuild the copy.
+        const senders = new Set(batch.map((w) => w.from).filter((p): p is Peer => p !== null));
+        const msg = noticeMessage(STORAGE_FAILED);
+        for (const p of senders) {
+          p.send(msg);
+          p.close(1011, STORAGE_FAILED.code);
+        }
+        done?.resolve(false);
+        this.needsReload = true;
+        this.busy--;
+        this.settle();
+      },
     };
   }
 
-  /** The queued updates could not be stored: nobody has been sent them; drop them and tell their senders. */
-  abandonPending(reason: Notice): void {
-    const senders = new Set(this.pending.map((w) => w.from).filter((p): p is Peer => p !== null));
-    this.pending = [];
-    const msg = noticeMessage(reason);
-    for (const p of senders) {
-      p.send(msg);
-      p.close(1011, reason.code);
-    }
-    try {
-      this.reload();
-    } catch {
-      // The copy still holds the unstored change and cannot be rebuilt: nobody may build on it.
-      this.notifyAll(reason, 1011);
-    }
-  }
-
-  /** Rebuilds the server's copy from the database (after a refused or malformed update). */
-  private reload(): void {
-    // Accepted updates still queued belong in the database first; the copy is then rebuilt from it.
-    // Meanwhile the copy holds the refused change: it must not be compacted into a snapshot.
-    if (this.pending.length) {
-      this.reloading = true;
-      try {
-        this.hooks.flushNow();
-      } finally {
-        this.reloading = false;
-      }
-    }
-    const loaded = loadState(this.db, this.docId);
-    this.doc.destroy();
-    this.doc = loaded.doc;
-    this.approxBytes = loaded.bytes;
-    this.lastSeq = loaded.lastSeq;
-    this.attach();
-    const root = this.doc.getMap<unknown>(ROOT_KEY);
-    const meta = root.get("meta");
-    const title = root.get("title");
-    const jimu = meta instanceof Y.Map ? meta.get("jimuName") : "";
-    // Only the list's cached title: on a full disk this write fails too, and that must not stop the
-    // reload (nor crash the process) after a storage failure.
-    try {
-      this.db.q.touchDoc.run(
-        typeof title === "string" ? title : "",
-        typeof jimu === "string" ? jimu : "",
-        Date.now(),
-        this.docId,
-      );
-    } catch {
-      // kept from the last successful write
-    }
-  }
-
-  /** Folds stored updates into one snapshot. */
-  compact(): void {
-    if (this.reloading) return;
-    if (this.pending.length) this.hooks.flushNow();
-    if (this.sinceCompact === 0) return;
-    // Pending structs (updates waiting for a missing dependency) are never stored; rebuild without them.
-    const clean = this.doc.store.pendingStructs || this.doc.store.pendingDs ? loadState(this.db, this.docId) : null;
-    const state = Y.encodeStateAsUpdate(clean ? clean.doc : this.doc);
-    clean?.doc.destroy();
-    try {
-      compactState(this.db, this.docId, state, this.lastSeq);
-    } catch {
-      // Compaction is an optimisation: the updates stay stored and are folded in on a later try
-      // (e.g. once a full disk has space again). Throwing here would end the process.
+  /** After a write or rebuild: rebuild if needed, else answer those waiting for a stable copy, then go on. */
+  private settle(): void {
+    if (this.busy || this.dead) return;
+    if (this.needsReload) {
+      if (this.pending.length) return; // written first (scheduled); settle runs again after
+      void this.reload();
       return;
     }
-    this.approxBytes = state.length;
-    this.sinceCompact = 0;
+    if (this.pending.length === 0) {
+      const stable = this.stableWaiters;
+      this.stableWaiters = [];
+      for (const w of stable) w.op();
+    }
+    while (this.waiting.length && !this.busy && !this.needsReload && !this.dead) {
+      const w = this.waiting.shift() as { op: () => void };
+      w.op();
+    }
+    if (this.stableWaiters.length && this.pending.length && !this.busy) this.hooks.schedule(this);
+  }
+
+  /** Rebuilds the server's copy from the store (after a refused or malformed update, or a failed write). */
+  private async reload(): Promise<void> {
+    this.busy++;
+    try {
+      const loaded = await loadState(this.store, this.docId);
+      this.doc.destroy();
+      this.doc = loaded.doc;
+      this.approxBytes = loaded.bytes;
+      this.lastSeq = loaded.lastSeq;
+      this.sinceCompact = loaded.updates;
+      this.attach();
+      this.needsReload = false;
+      const root = this.doc.getMap<unknown>(ROOT_KEY);
+      const meta = root.get("meta");
+      const title = root.get("title");
+      const jimu = meta instanceof Y.Map ? meta.get("jimuName") : "";
+      // Only the list's cached title: on a full disk this write fails too, and that must not stop the reload.
+      await this.store
+        .setTitle(this.docId, typeof title === "string" ? title : "", typeof jimu === "string" ? jimu : "", Date.now())
+        .catch(() => {});
+    } catch (e) {
+      // The copy still holds the unstored change and cannot be rebuilt: nobody may build on it.
+      this.hooks.log(`rebuilding ${this.docId} failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.close();
+      this.notifyAll(STORAGE_FAILED, 1011);
+    } finally {
+      this.busy--;
+    }
+    this.settle();
+  }
+
+  /** Folds stored updates into one snapshot (in the store, which keeps updates stored meanwhile). */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    if (this.sinceCompact === 0 || this.dead) return Promise.resolve();
+    const counted = this.sinceCompact;
+    this.compacting = this.store
+      .compact(this.docId, foldContent(this.docId))
+      .then((r) => {
+        if (!r) return; // another process is compacting this document
+        this.approxBytes = r.bytes;
+        this.sinceCompact = Math.max(0, this.sinceCompact - counted);
+      })
+      .catch((e) => {
+        // Compaction is an optimisation: the updates stay stored and are folded in on a later try
+        // (e.g. once a full disk has space again).
+        this.hooks.log(`compacting ${this.docId} failed: ${e instanceof Error ? e.message : String(e)}`);
+      })
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  /** Nothing queued, nothing being written or rebuilt. */
+  get idle(): boolean {
+    return !this.busy && !this.needsReload && this.pending.length === 0;
   }
 
   stateBytes(): number {
@@ -298,11 +413,41 @@ export class Room {
     this.unloadTimer = null;
   }
 
+  /** No more operations: those still waiting are told the room closed. */
+  private close(): void {
+    this.dead = true;
+    const dropped = [...this.waiting, ...this.stableWaiters];
+    this.waiting = [];
+    this.stableWaiters = [];
+    for (const w of dropped) w.dropped?.();
+  }
+
   destroy(): void {
     this.cancelUnload();
+    this.close();
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** The room closed (its copy could not be rebuilt, or the server is stopping) before an operation ran. */
+export class RoomClosedError extends Error {
+  constructor(readonly docId: string) {
+    super(`document ${docId} was closed`);
+  }
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }
 
 function actorOf(peer: Peer): string {

@@ -1,73 +1,92 @@
 import type * as Y from "yjs";
 import type { ServerConfig } from "../config";
-import type { Db } from "../db";
+import type { Store } from "../store/store";
 import { loadState } from "./persistence";
 import { type Notice, noticeMessage } from "./protocol";
-import { Room } from "./room";
+import { Room, type RoomHooks } from "./room";
 
 /**
- * The open documents. A room is loaded (synchronously, before any sync answer) on first use, compacted
- * when its last client leaves and unloaded after a quiet period.
+ * The open documents. A room is loaded on first use (before any sync answer), compacted when its last
+ * client leaves and unloaded after a quiet period. Queued updates of all rooms are written together in
+ * one transaction (group commit), one write at a time; what arrives meanwhile goes into the next.
  */
 export class Rooms {
   private rooms = new Map<string, Room>();
+  private loading = new Map<string, Promise<Room>>();
   private dirty = new Set<Room>();
   private scheduled = false;
-  private hooks = {
+  private writing: Promise<void> | null = null;
+  private hooks: RoomHooks = {
     schedule: (room: Room) => {
       this.dirty.add(room);
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.kick();
     },
-    flushNow: () => this.flush(),
+    log: (line) => this.log(line),
   };
 
   constructor(
-    private db: Db,
+    private store: Store,
     private config: ServerConfig,
     private log: (line: string) => void = () => {},
     private idleMs = 30_000,
   ) {}
 
-  /**
-   * Writes every queued update of every room in one transaction, then broadcasts them (false: the
-   * write failed and the queued updates were dropped). Call before
-   * anything is sent from a room's state (a sync answer, a download) so that nobody sees unstored edits.
-   */
-  flush(): boolean {
-    this.scheduled = false;
-    if (this.dirty.size === 0) return true;
-    const rooms = [...this.dirty];
-    this.dirty.clear();
-    let after: (() => void)[];
-    try {
-      after = this.db.tx(() => rooms.map((r) => r.writePending()));
-    } catch (e) {
-      this.log(`storing updates failed: ${e instanceof Error ? e.message : String(e)}`);
-      for (const r of rooms)
-        r.abandonPending({
-          code: "storage_failed",
-          ja: "サーバーで保存に失敗したため、変更は受け付けられませんでした",
-          en: "the server could not store the change",
-        });
-      // Callers answering over HTTP must not report success for a change that was dropped.
-      return false;
-    }
-    for (const f of after) f();
-    return true;
+  private kick(): void {
+    if (this.scheduled || this.writing) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.writing = this.write().finally(() => {
+        this.writing = null;
+        if (this.dirty.size) this.kick();
+      });
+    });
   }
 
-  /** The room of a document, loading it if needed. Throws DamagedDocumentError for unreadable data. */
-  open(docId: string): Room {
-    let room = this.rooms.get(docId);
-    if (!room) {
-      room = new Room(docId, this.db, this.config, this.hooks);
-      this.rooms.set(docId, room);
-      this.release(room);
+  /** Writes the queues of the dirty rooms in one transaction, then lets each room broadcast. */
+  private async write(): Promise<void> {
+    const taken = [...this.dirty].map((r) => r.takePending()).filter((t) => t !== null);
+    this.dirty.clear();
+    if (taken.length === 0) return;
+    try {
+      const results = await this.store.appendUpdates(taken.map((t) => t.write));
+      for (const [i, t] of taken.entries()) t.commit(results[i] as (typeof results)[number]);
+    } catch (e) {
+      this.log(`storing updates failed: ${e instanceof Error ? e.message : String(e)}`);
+      for (const t of taken) t.abandon(e);
     }
-    return room;
+  }
+
+  /** Waits until everything queued so far is written (or dropped). */
+  async flush(): Promise<void> {
+    while (this.writing || this.scheduled || this.dirty.size) {
+      if (this.writing) await this.writing;
+      else await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  /** The room of a document, loading it if needed. Rejects with DamagedDocumentError for unreadable data. */
+  async open(docId: string): Promise<Room> {
+    const room = this.rooms.get(docId);
+    if (room && !room.dead) return room;
+    if (room) this.rooms.delete(docId);
+    let loading = this.loading.get(docId);
+    if (!loading) {
+      loading = Room.load(docId, this.store, this.config, this.hooks).then(
+        (r) => {
+          this.loading.delete(docId);
+          this.rooms.set(docId, r);
+          this.release(r);
+          return r;
+        },
+        (e) => {
+          this.loading.delete(docId);
+          throw e;
+        },
+      );
+      this.loading.set(docId, loading);
+    }
+    return loading;
   }
 
   get(docId: string): Room | undefined {
@@ -78,12 +97,11 @@ export class Rooms {
     return this.rooms.size;
   }
 
-  /** Runs `fn` on the current content without keeping the document open. */
-  read<T>(docId: string, fn: (doc: Y.Doc) => T): T {
-    this.flush();
+  /** Runs `fn` on the stored content (an open room's copy once its queue is written) without keeping it open. */
+  async read<T>(docId: string, fn: (doc: Y.Doc) => T): Promise<T> {
     const room = this.rooms.get(docId);
-    if (room) return fn(room.doc);
-    const loaded = loadState(this.db, docId);
+    if (room && !room.dead) return room.stableAsync(() => fn(room.doc));
+    const loaded = await loadState(this.store, docId);
     try {
       return fn(loaded.doc);
     } finally {
@@ -94,13 +112,25 @@ export class Rooms {
   /** Called when a peer leaves (or after a one-off HTTP change): compact now, unload later if still idle. */
   release(room: Room): void {
     if (room.peers.size > 0) return;
-    room.compact();
+    if (room.dead) {
+      if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId);
+      return;
+    }
+    void room.compact();
     room.scheduleUnload(this.idleMs, () => {
       if (room.peers.size > 0 || this.rooms.get(room.docId) !== room) return;
-      room.compact();
-      room.destroy();
-      this.rooms.delete(room.docId);
+      if (!room.idle) return this.release(room);
+      void room.compact().then(() => {
+        if (room.peers.size > 0 || this.rooms.get(room.docId) !== room || !room.idle) return this.release(room);
+        room.destroy();
+        this.rooms.delete(room.docId);
+      });
     });
+  }
+
+  /** Forgets a room whose copy could not be rebuilt; the next use loads it again. */
+  forget(room: Room): void {
+    if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId);
   }
 
   /** Closes every connection of a document (deleted, or its link revoked when `tokenId` is given). */
@@ -116,12 +146,12 @@ export class Rooms {
         }
   }
 
-  /** Compacts everything (graceful shutdown). */
-  closeAll(): void {
-    this.flush();
+  /** Writes what is queued, closes every connection and compacts (graceful shutdown). */
+  async closeAll(): Promise<void> {
+    await this.flush();
     for (const room of this.rooms.values()) {
       room.notifyAll({ code: "server_restart", ja: "サーバーが再起動します", en: "the server is restarting" }, 1012);
-      room.compact();
+      await room.compact();
       room.destroy();
     }
     this.rooms.clear();

@@ -5,9 +5,9 @@ import { WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { type BadTokenThrottle, checkToken, DOC_ID, docIdTag, tokenTag } from "../auth";
 import type { ServerConfig } from "../config";
-import type { Db } from "../db";
 import { clientAddress } from "../http/respond";
 import { securityHeaders } from "../security-headers";
+import type { Store } from "../store/store";
 import { DamagedDocumentError } from "./persistence";
 import {
   awarenessMessage,
@@ -42,7 +42,7 @@ const READ_ONLY: Notice = {
 const MAX_BUFFERED = 32 * 1024 * 1024;
 
 interface Deps {
-  db: Db;
+  store: Store;
   rooms: Rooms;
   config: ServerConfig;
   throttle: BadTokenThrottle;
@@ -120,20 +120,20 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       return refuseUpgrade(req, socket, 403, "bad_origin", "許可されていない接続元です", "origin not allowed");
     const address = clientAddress(req);
     const token = url.searchParams.get("token");
-    const auth = checkToken(deps.db, docId, token);
+    const auth = await checkToken(deps.store, docId, token);
     if (!auth.ok) {
       if (auth.status === 403) {
-        deps.log(`ws refused ${docIdTag(deps.db, docId)} ${token ? tokenTag(token) : "-"} ${auth.code}`);
+        deps.log(`ws refused ${await docIdTag(deps.store, docId)} ${token ? tokenTag(token) : "-"} ${auth.code}`);
         if (auth.guess && token) await deps.throttle.failed(address, [token]);
       }
       return refuseUpgrade(req, socket, auth.status, auth.code, auth.ja, auth.en);
     }
     // The owner may still reach a trashed document over HTTP (to restore it), but nobody edits it.
-    if (deps.db.q.getDoc.get(docId)?.deleted_at != null)
+    if ((await deps.store.getDocument(docId))?.deleted_at != null)
       return refuseUpgrade(req, socket, 410, "deleted", "文書はごみ箱にあります", "the document is in the trash");
-    let room: ReturnType<Rooms["open"]>;
+    let room: Awaited<ReturnType<Rooms["open"]>>;
     try {
-      room = deps.rooms.open(docId);
+      room = await deps.rooms.open(docId);
     } catch (e) {
       if (e instanceof DamagedDocumentError) {
         deps.log(e.message);
@@ -200,12 +200,15 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
         try {
           const msg = decodeMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
           switch (msg.kind) {
-            case "step1":
+            case "step1": {
               checkStateVector(msg.stateVector);
-              // The answer is built from the server's copy: store what is queued first.
-              deps.rooms.flush();
-              peer.send(syncStep2Message(room.doc, msg.stateVector));
+              // The answer is built from the server's copy once it holds exactly what is stored.
+              const sv = msg.stateVector;
+              room.whenStable(() => {
+                if (!closing) peer.send(syncStep2Message(room.doc, sv));
+              });
               break;
+            }
             case "update": {
               if (peer.role === "view") {
                 if (!toldReadOnly && !updateIsEmpty(msg.update)) {
@@ -214,11 +217,16 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
                 }
                 break;
               }
-              const verdict = room.applyRemote(peer, msg.update);
-              if (!verdict.ok) {
-                deps.log(`update refused ${docId} ${verdict.code}`);
-                fail(verdict, verdict.closeCode);
-              }
+              const update = msg.update;
+              room.run(() => {
+                // Later messages may build on a refused one: once one is refused, none counts.
+                if (closing || !room.peers.has(peer)) return;
+                const verdict = room.applyRemote(peer, update);
+                if (!verdict.ok) {
+                  deps.log(`update refused ${docId} ${verdict.code}`);
+                  fail(verdict, verdict.closeCode);
+                }
+              });
               break;
             }
             case "awareness":

@@ -1,0 +1,130 @@
+import type { ActivityRow, DocumentRow, Role, TemplateRow, TokenRow, VersionRow } from "../db";
+
+/**
+ * Everything the server keeps, behind one asynchronous interface: the embedded SQLite store (one process)
+ * and the PostgreSQL store (several processes) implement it the same way and pass the same tests
+ * (tests/server/store.test.ts). Stores deal in rows and bytes; Yjs lives in server/sync.
+ *
+ * Document content is a snapshot plus the updates stored after it. Every stored update has a sequence
+ * number, increasing per document in the order the updates were committed; the snapshot records the
+ * number of the last update folded into it.
+ */
+export interface Store {
+  readonly kind: "sqlite" | "postgres";
+  /** Where the data lives, for start-up and error messages (never a password). */
+  readonly location: string;
+
+  // Documents
+  createDocument(doc: NewDocument, state: Uint8Array, owner: NewToken): Promise<void>;
+  getDocument(id: string): Promise<DocumentRow | undefined>;
+  /** Moves a document to the trash (`at`) or out of it (null); false if there is no such document. */
+  setDeleted(id: string, at: number | null): Promise<boolean>;
+  /** Deletes documents trashed before `before`, with everything that belongs to them. */
+  purgeDeleted(before: number): Promise<number>;
+
+  // Content
+  loadContent(docId: string): Promise<StoredContent>;
+  /** What was stored after `seq`: the updates, or the whole content again if they were compacted meanwhile. */
+  contentAfter(docId: string, seq: number): Promise<StoredContent>;
+  /** Stores the updates of several documents in one transaction; all or nothing. */
+  appendUpdates(writes: DocumentWrite[]): Promise<AppendResult[]>;
+  /**
+   * Folds the stored updates into the snapshot with `fold`, atomically and at most once at a time per
+   * document (across processes). Updates stored meanwhile are kept. Null: someone else is compacting.
+   */
+  compact(docId: string, fold: (content: StoredContent) => Uint8Array): Promise<{ bytes: number } | null>;
+  /** Only the list's cached title (after a reload). */
+  setTitle(docId: string, title: string, jimuName: string, at: number): Promise<void>;
+
+  // Links
+  insertToken(token: NewToken): Promise<void>;
+  tokenByHash(hash: string): Promise<TokenRow | undefined>;
+  tokensOf(docId: string): Promise<TokenRow[]>;
+  /** False if the link does not exist or was already revoked. */
+  revokeToken(docId: string, tokenId: string, at: number): Promise<boolean>;
+
+  // Versions
+  insertVersion(version: VersionRow, state: Uint8Array): Promise<void>;
+  versionsOf(docId: string): Promise<VersionRow[]>;
+  versionState(docId: string, versionId: string): Promise<{ state: Uint8Array; name: string } | undefined>;
+
+  // Activity (written with the updates)
+  activityOf(docId: string, limit: number): Promise<ActivityRow[]>;
+
+  // Organisation templates
+  insertTemplate(template: TemplateRow, body: string): Promise<void>;
+  templates(): Promise<TemplateRow[]>;
+  templateBody(id: string): Promise<string | undefined>;
+
+  /** Checks that the store answers (health endpoint, recovery after an outage). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface NewDocument {
+  id: string;
+  title: string;
+  jimuName: string;
+  createdAt: number;
+}
+
+export interface NewToken {
+  id: string;
+  docId: string;
+  hash: string;
+  role: Role;
+  label: string;
+  createdAt: number;
+}
+
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface StoredContent {
+  /** Null for a document without snapshot (or when only updates after a sequence number were asked for). */
+  snapshot: Uint8Array | null;
+  /** The last update folded into the snapshot (0 if none). */
+  snapshotSeq: number;
+  /** In sequence order. */
+  updates: StoredUpdate[];
+  /** The highest sequence number stored for the document (the snapshot's if there are no updates). */
+  lastSeq: number;
+}
+
+export interface ActivityCount {
+  actor: string;
+  nodes: number;
+  flows: number;
+  other: number;
+}
+
+export interface DocumentWrite {
+  docId: string;
+  updates: Uint8Array[];
+  /** Per update: who changed how much (none for an update that only touched nothing countable). */
+  activity: (ActivityCount | null)[];
+  /** The list's cached title after these updates. */
+  title: string;
+  jimuName: string;
+  at: number;
+}
+
+export interface AppendResult {
+  docId: string;
+  /** Sequence numbers given to the updates, in order. */
+  seqs: number[];
+  /** The document's last sequence number before this write. */
+  previousSeq: number;
+}
+
+/** A storage failure the user should hear about as "not stored" (full disk, database unreachable). */
+export class StorageUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly reason?: unknown,
+  ) {
+    super(message);
+  }
+}
