@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 
 /** Server settings from the environment. Every limit has a default that suits one organisation's server. */
@@ -29,6 +30,32 @@ export interface ServerConfig {
   sqliteSync: "FULL" | "NORMAL";
   /** Extra origins allowed to open WebSockets (the page's own origin always is). */
   allowedOrigins: string[];
+  /** Renders (PDF, PNG, Word, SVG) run in worker threads, off the event loop that serves everyone. */
+  render: RenderSettings;
+}
+
+export interface RenderSettings {
+  /** Worker threads rendering at the same time. */
+  workers: number;
+  /** Renders waiting for a worker; beyond this the server answers 503 with Retry-After. */
+  queue: number;
+  /** One render's time limit (after its worker has started). */
+  timeoutMs: number;
+  /** Largest model a render accepts (request body). */
+  maxBytes: number;
+  /** A worker is replaced after this many renders … */
+  recycleAfter: number;
+  /** … or when its heap exceeds this after a render. */
+  recycleHeapMb: number;
+  /** Hard heap limit of one worker: a render that needs more fails alone. */
+  workerHeapMb: number;
+  /** An idle worker exits after this, so an idle server holds no render memory. */
+  idleMs: number;
+}
+
+/** One worker per core, leaving one core to the event loop; at least one, at most four. */
+export function defaultRenderWorkers(cores = os.availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -66,5 +93,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
+    render: {
+      workers: intFrom(env, "RENDER_WORKERS", defaultRenderWorkers(), 1),
+      queue: intFrom(env, "RENDER_QUEUE", 8, 0),
+      timeoutMs: intFrom(env, "RENDER_TIMEOUT_MS", 60_000, 100),
+      maxBytes: intFrom(env, "RENDER_MAX_BYTES", 5 * 1024 * 1024, 1024),
+      recycleAfter: intFrom(env, "RENDER_RECYCLE_AFTER", 100, 1),
+      recycleHeapMb: intFrom(env, "RENDER_RECYCLE_HEAP_MB", 384, 16),
+      workerHeapMb: intFrom(env, "RENDER_WORKER_HEAP_MB", 1024, 64),
+      idleMs: intFrom(env, "RENDER_IDLE_MS", 300_000, 0),
+    },
   };
 }

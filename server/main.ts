@@ -9,6 +9,7 @@ import { sendJson } from "./http/respond";
 import { type Ctx, dispatch, type Route } from "./http/router";
 import { sharingRoutes } from "./http/sharing-api";
 import { purgeTrash } from "./maintenance";
+import { RenderPool } from "./render/pool";
 import { applySecurityHeaders } from "./security-headers";
 import { serveStatic } from "./static";
 import { openStore } from "./store/open";
@@ -29,15 +30,16 @@ async function start() {
   const rooms = new Rooms(store, config, log);
   const throttle = new BadTokenThrottle(config.authDelayBaseMs, config.authDelayMaxMs);
   const ctx: Ctx = { store, rooms, config, throttle, log };
+  const renders = new RenderPool(config.render, log);
   const routes: Route[] = [
     {
       method: "GET",
       pattern: /^\/api\/health$/,
-      handle: (c, { res }) => sendJson(res, 200, { ok: true, openDocuments: c.rooms.size }),
+      handle: (c, { res }) => sendJson(res, 200, { ok: true, openDocuments: c.rooms.size, renders: renders.stats() }),
     },
     ...documentRoutes,
     ...sharingRoutes,
-    ...renderRoutes,
+    ...renderRoutes(renders),
   ];
 
   const server = http.createServer((req, res) => {
@@ -62,7 +64,9 @@ async function start() {
     await rooms.closeAll().catch((e) => log(`closing documents failed: ${e instanceof Error ? e.message : String(e)}`));
     await store.close().catch(() => {});
     lock.release();
-    process.exit(0);
+    // Workers stop at once; the timer only guards against one that does not.
+    setTimeout(() => process.exit(0), 2000).unref();
+    void renders.close().finally(() => process.exit(0));
   };
   process.on("SIGTERM", () => void shutdown());
   process.on("SIGINT", () => void shutdown());

@@ -118,6 +118,14 @@ const DOC_ROUTES: DocRoute[] = [
     role: "edit",
     body: () => ({}),
   },
+  // Renders are for holders of a link to a document here; the model travels in the body.
+  {
+    method: "POST",
+    label: "/api/render/diagram?document=<id>",
+    path: () => `/api/render/diagram?format=svg&document=${owner.id}`,
+    role: "view",
+    body: () => JSON.parse(serializeDocument(emptyDocument())),
+  },
 ];
 const RANK: Record<Role, number> = { view: 0, edit: 1, owner: 2 };
 
@@ -180,7 +188,7 @@ describe("bodies: malformed JSON, wrong shapes, oversized", () => {
     ["POST", "share", () => `${D()}/shares`, () => owner.token],
     ["POST", "version", () => `${D()}/versions`, () => owner.token],
     ["POST", "import", () => "/api/documents/import", () => undefined],
-    ["POST", "render", () => "/api/render/diagram", () => undefined],
+    ["POST", "render", () => `/api/render/diagram?document=${owner.id}`, () => view.token],
   ];
   const bodies: [string, string][] = [
     ["not JSON", "{title: 'x'"],
@@ -253,7 +261,10 @@ describe("bodies: malformed JSON, wrong shapes, oversized", () => {
     }
     const huge = JSON.stringify({ nodes: "x".repeat(21 * 1024 * 1024) });
     expectBilingualError(await api(server.url, "/api/documents/import", { raw: huge }), 413);
-    expectBilingualError(await api(server.url, "/api/render/report", { raw: huge }), 413);
+    expectBilingualError(
+      await api(server.url, `/api/render/report?document=${owner.id}`, { raw: huge, token: view.token }),
+      413,
+    );
     expect(counts()).toEqual(before);
   });
 });

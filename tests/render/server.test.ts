@@ -1,25 +1,23 @@
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeDocument } from "../../src/model";
+import { newRenderLink, postRender, type RenderLink } from "../support/render";
 import { type RunningServer, startServer } from "../support/server";
 import { richFixture } from "./fixtures";
 
 /** The diagram route through the real server process: POST /api/render/diagram. */
 describe("POST /api/render/diagram", () => {
   let server: RunningServer;
+  let link: RenderLink;
   beforeAll(async () => {
     server = await startServer();
+    link = await newRenderLink(server);
   });
   afterAll(async () => {
     await server?.stop();
   });
   const body = serializeDocument(richFixture());
-  const post = (query: string, payload = body) =>
-    fetch(`${server.url}/api/render/diagram?${query}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: payload,
-    });
+  const post = (query: string, payload = body) => postRender(server, link, "diagram", query, payload);
 
   it("returns a PDF with a download name", async () => {
     const res = await post("format=pdf&paper=a3&style=mono");

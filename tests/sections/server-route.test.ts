@@ -1,14 +1,17 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeDocument } from "../../src/model";
+import { newRenderLink, postRender, type RenderLink } from "../support/render";
 import { type RunningServer, startServer } from "../support/server";
 import { base, build, f } from "./build";
 
 /** The 評価書 route through the real server process: POST /api/render/report. */
 describe("POST /api/render/report", () => {
   let server: RunningServer;
+  let link: RenderLink;
   beforeAll(async () => {
     server = await startServer();
+    link = await newRenderLink(server);
   });
   afterAll(async () => {
     await server?.stop();
@@ -22,12 +25,7 @@ describe("POST /api/render/report", () => {
       answers: { "III.9.2": { value: "年1回の研修", confirmed: true } },
     }),
   );
-  const post = (query: string, payload = body) =>
-    fetch(`${server.url}/api/render/report?${query}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: payload,
-    });
+  const post = (query: string, payload = body) => postRender(server, link, "report", query, payload);
 
   it("returns the Word file with a download name, including the answers", async () => {
     const res = await post("format=docx");

@@ -202,8 +202,13 @@ describe("versions and activity", () => {
 
 describe("render routes", () => {
   test("the body is validated before a renderer runs", async () => {
-    const bad = await api(env.server.url, "/api/render/diagram", { raw: JSON.stringify({ format: "nagare" }) });
-    expect([404, 422]).toContain(bad.status);
+    const doc = await createDoc(env.server.url);
+    const bad = await api(env.server.url, `/api/render/diagram?document=${doc.id}`, {
+      raw: JSON.stringify({ format: "nagare" }),
+      token: doc.token,
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.problems.length).toBeGreaterThan(0);
     const none = await api(env.server.url, "/api/render/does-not-exist", { raw: "{}" });
     expect(none.status).toBe(404);
     expect(none.body.error.code).toBe("no_renderer");

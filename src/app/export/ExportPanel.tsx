@@ -16,7 +16,7 @@ type Status = { kind: "idle" } | { kind: "working" } | { kind: "done"; file: str
  * 備考 step list) is made by the server. A partial export is either what is selected on the canvas or the
  * nodes of one lane or boundary.
  */
-export function ExportPanel({ model, lang, selection: canvasSelection }: PanelProps) {
+export function ExportPanel({ model, lang, session, selection: canvasSelection }: PanelProps) {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   const [scope, setScope] = useState<Scope>("all");
   const [groupId, setGroupId] = useState("");
@@ -93,23 +93,29 @@ export function ExportPanel({ model, lang, selection: canvasSelection }: PanelPr
     });
   const savePdf = () =>
     run(async () => {
-      const res = await requestPdf(model, {
-        paper,
-        style,
-        legend,
-        steps,
-        findings: byFindings,
-        nodes: selection?.nodes,
-        flows: selection?.flows,
-        groups: selection?.groups,
-      });
+      const res = await requestPdf(
+        model,
+        {
+          paper,
+          style,
+          legend,
+          steps,
+          findings: byFindings,
+          nodes: selection?.nodes,
+          flows: selection?.flows,
+          groups: selection?.groups,
+        },
+        session,
+      );
       if (!res.ok) {
         setStatus({
           kind: "error",
           text:
             res.reason === "unreachable"
               ? t("export.serverDown")
-              : t("export.serverError", { status: res.status, message: res.message }),
+              : res.reason === "no-link"
+                ? t("export.needsLink")
+                : t("export.serverError", { status: res.status, message: lang === "ja" ? res.ja : res.en }),
         });
         return null;
       }

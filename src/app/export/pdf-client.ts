@@ -1,9 +1,7 @@
-import { type NagareDocument, serializeDocument } from "../../model";
+import type { NagareDocument } from "../../model";
+import { type RenderReply, renderOnServer, type ServerLink } from "./render-request";
 
-export type PdfResult =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: "unreachable" }
-  | { ok: false; reason: "server"; status: number; message: string };
+export type PdfResult = RenderReply;
 
 export interface PdfRequest {
   paper: "a4" | "a3";
@@ -18,7 +16,12 @@ export interface PdfRequest {
 }
 
 /** Asks the server to make the PDF (`POST /api/render/diagram`); the browser has no PDF renderer. */
-export async function requestPdf(model: NagareDocument, req: PdfRequest, signal?: AbortSignal): Promise<PdfResult> {
+export async function requestPdf(
+  model: NagareDocument,
+  req: PdfRequest,
+  link: ServerLink,
+  signal?: AbortSignal,
+): Promise<PdfResult> {
   const q = new URLSearchParams({
     format: "pdf",
     paper: req.paper,
@@ -31,28 +34,5 @@ export async function requestPdf(model: NagareDocument, req: PdfRequest, signal?
     const ids = req[key];
     if (ids?.length) q.set(key, ids.join(","));
   }
-  let res: Response;
-  try {
-    res = await fetch(`/api/render/diagram?${q}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: serializeDocument(model),
-      signal,
-    });
-  } catch {
-    return { ok: false, reason: "unreachable" };
-  }
-  // A static host without the API answers 404/405 or with the HTML of the app.
-  const type = res.headers.get("content-type") ?? "";
-  if (res.ok && type.includes("application/pdf")) return { ok: true, bytes: new Uint8Array(await res.arrayBuffer()) };
-  if (
-    res.status === 404 ||
-    res.status === 405 ||
-    res.status === 502 ||
-    res.status === 503 ||
-    (res.ok && !type.includes("pdf"))
-  )
-    return { ok: false, reason: "unreachable" };
-  const text = await res.text().catch(() => "");
-  return { ok: false, reason: "server", status: res.status, message: text.slice(0, 400) };
+  return renderOnServer("diagram", q, model, link, "application/pdf", signal);
 }

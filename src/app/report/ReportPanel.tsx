@@ -16,10 +16,18 @@ import {
 import type { ElementIds, PanelProps } from "../editor/panels";
 import { downloadBytes, safeFileBase } from "../export/download";
 import { writeAnswer } from "./answers";
-import { exportDocx, exportText } from "./report-export";
+import { exportDocx, exportText, type ReportExport } from "./report-export";
 import "./report.css";
 
 type Tr = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** Why the Word file was made in the browser instead of by the server, as a sentence before "saved". */
+function localNote(t: Tr, local: ReportExport["local"]): string {
+  if (!local) return "";
+  if (local.why === "no-link") return `${t("report.export.localDocument")} `;
+  if (local.why === "server") return `${t("report.export.localAfterServer", { message: local.message ?? "" })} `;
+  return `${t("report.export.local")} `;
+}
 
 /** Waits until the model has been still for a moment, so typing on the canvas does not regenerate each key. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -326,7 +334,7 @@ type Status = { kind: "idle" } | { kind: "working" } | { kind: "done"; text: str
  * the items a person must write (要記入). Clicking a line selects the elements it came from; answers are
  * written to the shared document and exported with Word, HTML, Markdown or JSON.
  */
-export function ReportPanel({ ydoc, model, lang, readOnly, select }: PanelProps) {
+export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: PanelProps) {
   const t: Tr = (key, vars) => translate(lang, key, vars);
   const debounced = useDebounced(model, 250);
   // Which 評価書 to show: the document's own, or another one the threshold also requires (基礎 with 全項目 …).
@@ -360,12 +368,14 @@ export function ReportPanel({ ydoc, model, lang, readOnly, select }: PanelProps)
     try {
       const fresh = generateForPanel(model, kindView || undefined);
       const out =
-        format === "docx" ? await exportDocx(model, fresh, kindView || undefined) : exportText(model, fresh, format);
+        format === "docx"
+          ? await exportDocx(model, fresh, session, lang, kindView || undefined)
+          : exportText(model, fresh, format);
       const file = `${base}${kindView ? `_${ASSESSMENT_KINDS[kindView].ja}` : ""}.${format}`;
       downloadBytes(out.bytes, file, out.type);
       setStatus({
         kind: "done",
-        text: `${out.local ? `${t("report.export.local")} ` : ""}${t("report.export.done", { file })}`,
+        text: `${localNote(t, out.local)}${t("report.export.done", { file })}`,
       });
     } catch (e) {
       setStatus({

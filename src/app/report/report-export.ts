@@ -1,39 +1,41 @@
-import { type AssessmentKind, type NagareDocument, serializeDocument } from "../../model";
+import type { AssessmentKind, NagareDocument } from "../../model";
 import { renderReportHtml } from "../../render/html/report";
 import { renderReportMarkdown } from "../../render/markdown/report";
 import { renderDiagramSvg } from "../../render/svg";
 import type { GeneratedSections } from "../../sections";
+import { renderOnServer, type ServerLink } from "../export/render-request";
 
-export type ReportExport = { bytes: Uint8Array | string; type: string; local?: boolean };
+export type ReportExport = {
+  bytes: Uint8Array | string;
+  type: string;
+  /**
+   * Made in the browser, and why: no server answered, the document is kept only in this browser, or the
+   * server could not make it (busy, time limit) — its message.
+   */
+  local?: { why: "unreachable" | "no-link" | "server"; message?: string };
+};
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /**
  * The Word file: made by the server (`POST /api/render/report?format=docx`, the same renderer as the CLI);
- * when no server answers (a local document on a static host), made here in the browser instead.
+ * when no server answers (a static host) or the document has no server link, made here in the browser.
+ * A request the server refuses (too large, a bad link) is reported, not worked around.
  */
 export async function exportDocx(
   model: NagareDocument,
   g: GeneratedSections,
+  link: ServerLink,
+  lang: "ja" | "en",
   kind?: AssessmentKind,
 ): Promise<ReportExport> {
-  try {
-    const q = new URLSearchParams({ format: "docx", ...(kind ? { kind } : {}) });
-    const res = await fetch(`/api/render/report?${q}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: serializeDocument(model),
-    });
-    const type = res.headers.get("content-type") ?? "";
-    if (res.ok && type.includes("wordprocessingml"))
-      return { bytes: new Uint8Array(await res.arrayBuffer()), type: DOCX };
-    if (!res.ok && res.status !== 404 && res.status !== 405 && res.status < 500) {
-      const text = await res.text().catch(() => "");
-      throw new Error(`${res.status} ${text.slice(0, 300)}`);
-    }
-  } catch (e) {
-    if (e instanceof Error && /^\d{3} /.test(e.message)) throw e;
-  }
+  const q = new URLSearchParams({ format: "docx", ...(kind ? { kind } : {}) });
+  const res = await renderOnServer("report", q, model, link, "wordprocessingml");
+  if (res.ok) return { bytes: res.bytes, type: DOCX };
+  // A refusal of the request itself is reported; when the server is busy or failed, the browser can still do it.
+  if (res.reason === "server" && res.status < 500) throw new Error(`${res.status} ${lang === "ja" ? res.ja : res.en}`);
+  const local =
+    res.reason === "server" ? { why: res.reason, message: lang === "ja" ? res.ja : res.en } : { why: res.reason };
   // The Word writer and the rasteriser are loaded only when someone exports.
   const [{ renderReportDocx }, { svgToPng }] = await Promise.all([
     import("../../render/docx/report"),
@@ -49,7 +51,7 @@ export async function exportDocx(
       height: d.height,
     };
   }
-  return { bytes: await renderReportDocx(g, diagram ? { diagram } : {}), type: DOCX, local: true };
+  return { bytes: await renderReportDocx(g, diagram ? { diagram } : {}), type: DOCX, local };
 }
 
 export function exportText(model: NagareDocument, g: GeneratedSections, format: "html" | "md" | "json"): ReportExport {

@@ -35,6 +35,8 @@ export const exportMessages = defineMessages(
       "サーバーに接続できません。PDF の作成にはサーバーの起動が必要です（npm start）。SVG・PNG はこのままブラウザで作成できます。",
     "export.serverError": "サーバーが PDF を作成できませんでした（{status}）：{message}",
     "export.failed": "書き出しに失敗しました：{message}",
+    "export.needsLink":
+      "PDF はサーバーで作成するため、サーバー上の文書（共有リンクで開いた文書）でのみ作成できます。この文書はこのブラウザだけに保存されています。SVG・PNG はこのままブラウザで作成できます。",
   },
   {
     "export.panel.title": "Export",
@@ -70,5 +72,7 @@ export const exportMessages = defineMessages(
       "The server cannot be reached. Making a PDF needs the server running (npm start). SVG and PNG still work in the browser.",
     "export.serverError": "The server could not make the PDF ({status}): {message}",
     "export.failed": "Export failed: {message}",
+    "export.needsLink":
+      "PDFs are made by the server, for documents on the server (opened through a link). This document is kept only in this browser. SVG and PNG still work in the browser.",
   },
 );

@@ -40,6 +40,10 @@ export const reportMessages = defineMessages(
     "report.export.done": "{file} を保存しました",
     "report.export.failed": "書き出しに失敗しました：{message}",
     "report.export.local": "サーバーに接続できないため、ブラウザ内で Word ファイルを作成しました",
+    "report.export.localDocument":
+      "この文書はこのブラウザだけに保存されているため、ブラウザ内で Word ファイルを作成しました",
+    "report.export.localAfterServer":
+      "サーバーで作成できなかったため（{message}）、ブラウザ内で Word ファイルを作成しました",
     "report.empty": "表示する項目がありません",
     "report.basisPreset": "よく使う根拠から挿入（公表日の条番号で）…",
     "report.orphans": "項目が見つからない回答 {n} 件",
@@ -91,6 +95,8 @@ export const reportMessages = defineMessages(
     "report.export.done": "Saved {file}",
     "report.export.failed": "Export failed: {message}",
     "report.export.local": "The server is not reachable: the Word file was made in the browser",
+    "report.export.localDocument": "This document is kept only in this browser: the Word file was made in the browser",
+    "report.export.localAfterServer": "The server could not make it ({message}): the Word file was made in the browser",
     "report.empty": "No items to show",
     "report.basisPreset": "Insert a common basis (numbered as on the publication date)…",
     "report.orphans": "{n} answer(s) whose item no longer exists",
