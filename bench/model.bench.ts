@@ -21,7 +21,7 @@ export function syntheticModel(n: number, m: number): NagareDocumentInput {
     transport: transports[j % transports.length]!,
     sentence: "職員が申請書の内容をシステムに入力する。",
   }));
-  return { format: "nagare", schemaVersion: 2, meta: {}, nodes, flows };
+  return { format: "nagare", schemaVersion: 3, meta: {}, nodes, flows };
 }
 
 function median(xs: number[]): number {

@@ -10,6 +10,8 @@ export const LIMITS = {
   flows: 60_000,
   groups: 2_000,
   listItems: 200,
+  /** 提供先 / 移転先 rows behind one provision record (a 別紙 list). */
+  recipientRows: 2_000,
   /** A whole `*.nagare.json` file. */
   fileBytes: 20 * 1024 * 1024,
   /** Nesting of boundaries inside lanes and each other. */

@@ -30,6 +30,21 @@ export const MIGRATIONS: Migration[] = [
       return { ...doc, flows: next, schemaVersion: 2 };
     },
   },
+  {
+    from: 2,
+    describe:
+      "files: note (printed as Ⅱ7 備考) → remarks; note is now an internal remark. provisions gain recipients and recipientCount",
+    up: (doc) => {
+      const files = Array.isArray(doc.files)
+        ? doc.files.map((f) => {
+            if (!isObj(f) || typeof f.note !== "string" || f.remarks !== undefined) return f;
+            const { note, ...rest } = f;
+            return { ...rest, remarks: note };
+          })
+        : doc.files;
+      return { ...doc, files, schemaVersion: 3 };
+    },
+  },
 ];
 
 export type MigrationResult =

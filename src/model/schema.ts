@@ -24,7 +24,7 @@ import {
  * rather than silently dropped.
  */
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 export const FORMAT_ID = "nagare";
 
 // Ids are stored in files and URLs: keep them to a safe alphabet.
@@ -152,6 +152,9 @@ export const piiFileSchema = z.strictObject({
   retention: z.enum(RETENTION_PERIODS).optional(),
   retentionReason: text,
   deletionMethod: text,
+  /** Ⅱ7 備考, printed in the 評価書 as written. */
+  remarks: text,
+  /** Internal remark (where a value came from, what is still open); never printed. */
   note: text,
 });
 export type PiiFile = z.infer<typeof piiFileSchema>;
@@ -177,6 +180,25 @@ export const delegationSchema = z.strictObject({
 });
 export type Delegation = z.infer<typeof delegationSchema>;
 
+/**
+ * One 提供先 or 移転先 behind a record: a body (提供) or a 事務 / 部署 of the same body (移転). A drawn box often
+ * stands for many of them (「他の地方公共団体等（別紙1のとおり）」); Ⅱ5 counts these rows, and a long list is
+ * printed as a 別紙.
+ */
+export const recipientRowSchema = z.strictObject({
+  /** 提供先 / 移転先: the body or the 事務. */
+  name: label,
+  /** 法令上の根拠 as the list writes it (別表の項, 主務省令の項, 条例 …). */
+  basis: optLabel,
+  /** 提供する情報 / 移転する情報. */
+  information: optLabel,
+  /** 提供方法 / 移転方法. */
+  method: optLabel,
+  /** 時期・頻度. */
+  timing: optLabel,
+});
+export type RecipientRow = z.infer<typeof recipientRowSchema>;
+
 export const provisionSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(["provision", "transfer"]),
@@ -189,6 +211,10 @@ export const provisionSchema = z.strictObject({
   subjectScope: text,
   methods: list(z.enum(TRANSPORT_IDS)).default([]),
   timing: text,
+  /** The 提供先 / 移転先 this record stands for (別紙 rows); empty when it is one recipient. */
+  recipients: z.array(recipientRowSchema).max(LIMITS.recipientRows).default([]),
+  /** How many recipients, where only the count is known (a published 評価書 without its 別紙). */
+  recipientCount: z.number().int().min(1).max(LIMITS.recipientRows).optional(),
   fileIds: list(idSchema).default([]),
   note: text,
 });

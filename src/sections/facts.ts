@@ -37,6 +37,38 @@ export interface ProvisionEntry {
   unnamedVia?: string;
 }
 
+/** How many 提供先 / 移転先 an entry stands for: the rows of its list, else the recorded count, else one. */
+export function recipientCount(p: ProvisionEntry): number {
+  if (p.record?.recipients.length) return p.record.recipients.length;
+  return p.record?.recipientCount ?? 1;
+}
+
+/** An entry printed as a 別紙 (a list of recipients or a count without the list). */
+export const hasAnnex = (p: ProvisionEntry) =>
+  !!p.record && (p.record.recipients.length > 0 || p.record.recipientCount !== undefined);
+
+export interface AnnexEntry {
+  /** 1-based 別紙 number, in the order the entries appear in Ⅱ5 (files, then 提供 before 移転). */
+  number: number;
+  entry: ProvisionEntry;
+}
+
+/** The 別紙 of the document: one per provision record with a list (or only a count), numbered in Ⅱ5 order. */
+export function annexes(facts: DocFacts): AnnexEntry[] {
+  return memo(facts, null, "annexes", () => {
+    const out: AnnexEntry[] = [];
+    const seen = new Set<string>();
+    for (const scope of facts.files)
+      for (const kind of ["provision", "transfer"] as const)
+        for (const e of provisionEntries(facts, scope))
+          if (e.kind === kind && hasAnnex(e) && !seen.has(e.id)) {
+            seen.add(e.id);
+            out.push({ number: out.length + 1, entry: e });
+          }
+    return out;
+  });
+}
+
 export interface DocFacts {
   doc: NagareDocument;
   index: GraphIndex;

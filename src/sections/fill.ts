@@ -15,6 +15,7 @@ import {
 } from "../model";
 import type { Finding } from "../rules/types";
 import {
+  annexes,
   type DelegationEntry,
   type DocFacts,
   delegationEntries,
@@ -23,6 +24,7 @@ import {
   isSystem,
   type ProvisionEntry,
   provisionEntries,
+  recipientCount,
   sectionFlags,
 } from "./facts";
 import {
@@ -392,8 +394,11 @@ function provisionMethods(c: FillContext): FillResult {
 
 function provisionPresence(c: FillContext): FillResult {
   const entries = provisionEntries(c.facts, c.file);
-  const prov = entries.filter((e) => e.kind === "provision").length;
-  const tr = entries.filter((e) => e.kind === "transfer").length;
+  // The 様式 counts recipients (one per body or 事務), not boxes or arrows: a list behind one box counts its rows.
+  const count = (kind: "provision" | "transfer") =>
+    entries.filter((e) => e.kind === kind).reduce((n, e) => n + recipientCount(e), 0);
+  const prov = count("provision");
+  const tr = count("transfer");
   const checks: CheckMark[] = [
     { label: PROVISION_PRESENCE_CHOICES[0], checked: prov > 0, detail: `(${prov || ""}) 件` },
     { label: PROVISION_PRESENCE_CHOICES[1], checked: tr > 0, detail: `(${tr || ""}) 件` },
@@ -429,6 +434,60 @@ function provisionBasis(c: FillContext): FillResult {
     state: note ? "suggested" : p.record?.legalBasis.length ? "meta" : "graph",
     sources: fromFlows(p.flows),
     ...(note ? { note } : {}),
+  };
+}
+
+/** A recipient that stands for a list refers to its 別紙 (unless its own words already do). */
+export function recipientTitle(c: FillContext, p: ProvisionEntry): string {
+  const n = annexNumber(c, p);
+  if (n === null || /別紙/.test(p.recipient)) return p.recipient;
+  return `${p.recipient}（別紙${n}参照）`;
+}
+
+/** The 別紙 number of a provision entry, when it has one. */
+export function annexNumber(c: FillContext, p: ProvisionEntry): number | null {
+  return annexes(c.facts).find((a) => a.entry.id === p.id)?.number ?? null;
+}
+
+const ANNEX_HEADER = {
+  provision: ["提供先", "法令上の根拠", "提供する情報", "提供方法", "時期・頻度"],
+  transfer: ["移転先", "法令上の根拠", "移転する情報", "移転方法", "時期・頻度"],
+};
+
+/** 別紙N 提供先一覧 / 移転先一覧: the rows of the list, or 要記入 where only the count is recorded. */
+function annexTable(c: FillContext): FillResult {
+  const p = c.provision;
+  if (!p?.record) return { value: "", state: "missing" };
+  const header = ANNEX_HEADER[p.kind];
+  const rows: TableRow[] = p.record.recipients.map((r) => ({
+    cells: [r.name, r.basis ?? "", r.information ?? "", r.method ?? "", r.timing ?? ""],
+  }));
+  const w = p.kind === "transfer" ? "移転先" : "提供先";
+  if (!rows.length)
+    return {
+      rows,
+      header,
+      value: `${w} ${p.record.recipientCount ?? 0} 件（一覧は未入力）`,
+      state: "missing",
+      note: {
+        ja: `${w}の件数（${p.record.recipientCount ?? 0} 件）だけが記録されています。一覧を提供・移転の記録に入力するか、貼り付けてください`,
+        en: `only the number of recipients (${p.record.recipientCount ?? 0}) is recorded: enter or paste the list`,
+      },
+    };
+  const blanks = rows.filter((r) => r.cells.some((x) => !x.trim())).length;
+  return {
+    rows,
+    header,
+    value: "",
+    state: blanks ? "suggested" : "meta",
+    ...(blanks
+      ? {
+          note: {
+            ja: `空欄のある行が ${blanks} 行あります`,
+            en: `${blanks} row(s) have empty cells`,
+          },
+        }
+      : {}),
   };
 }
 
@@ -744,7 +803,8 @@ export const FILLERS: Record<string, Filler> = {
   },
   "file.retentionReason": (c) => txt(c.file?.file?.retentionReason),
   "file.deletion": deletionText,
-  "file.note": (c) => txt(c.file?.file?.note),
+  // Ⅱ7 備考 prints the file's remarks; its note is an internal remark and never reaches the 評価書.
+  "file.note": (c) => txt(c.file?.file?.remarks),
   "acq.sources": acquisitionSources,
   "acq.methods": acquisitionMethods,
   "acq.timing": acquisitionTiming,
@@ -802,10 +862,11 @@ export const FILLERS: Record<string, Filler> = {
   "deleg.subcontractApproval": (c) => txt(c.delegation?.record?.subcontractApproval),
   "deleg.subcontractItems": (c) => txt(c.delegation?.record?.subcontractItems),
   "prov.has": provisionPresence,
+  "annex.table": annexTable,
   "prov.recipient": (c) => {
     const p = c.provision;
     if (!p) return { value: "", state: "missing" };
-    if (p.record) return { value: p.recipient, state: "meta", sources: fromFlows(p.flows) };
+    if (p.record) return { value: recipientTitle(c, p), state: "meta", sources: fromFlows(p.flows) };
     if (p.unnamedVia !== undefined) {
       const who = p.network ? "情報照会者（他の機関）" : p.kind === "transfer" ? "移転先の事務・部署" : "提供先の機関";
       const whoEn = p.network

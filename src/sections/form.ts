@@ -1186,10 +1186,16 @@ const referenceFlow = (): FormDef =>
     node("steps", undefined, "（備考）", "table", { fill: "appendix.steps" }),
   ]);
 
+/** 別紙N 提供先一覧 / 移転先一覧: one per 提供先・移転先 that stands for a list, referred to from Ⅱ5. */
+const recipientAnnex = (): FormDef =>
+  head("annex", undefined, "提供先・移転先一覧", [node("list", undefined, "一覧", "table", { fill: "annex.table" })], {
+    repeat: "annex",
+  });
+
 const FORMS: Record<AssessmentKind, () => FormDef[]> = {
   basic: () => [...basicForm(), referenceFlow()],
-  focused: () => [...focusedForm(), referenceFlow()],
-  full: fullForm,
+  focused: () => [...focusedForm(), recipientAnnex(), referenceFlow()],
+  full: () => [...fullForm(), recipientAnnex()],
 };
 
 /** The blank form of a kind of 評価書 (a fresh copy). */

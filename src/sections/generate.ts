@@ -1,7 +1,7 @@
 import type { AssessmentKind, NagareDocument } from "../model";
 import type { Finding } from "../rules/types";
-import { buildFacts, type DocFacts, delegationEntries, type FileScope, provisionEntries } from "./facts";
-import { FILLERS, type FillContext, type FillResult } from "./fill";
+import { annexes, buildFacts, type DocFacts, delegationEntries, type FileScope, provisionEntries } from "./facts";
+import { FILLERS, type FillContext, type FillResult, recipientTitle } from "./fill";
 import { FORM_TITLES, type FormDef, formStructure } from "./form";
 import { stepLines } from "./steps";
 import { decideThreshold } from "./threshold";
@@ -99,10 +99,17 @@ function instances(def: FormDef, ctx: FillContext): Instance[] | null {
         .map((p, i) => ({
           key: `${kind === "provision" ? "prov" : "tr"}:${p.id}`,
           label: `${kind === "provision" ? "提供先" : "移転先"}${i + 1}`,
-          title: p.recipient,
+          title: recipientTitle(ctx, p),
           ctx: { ...ctx, provision: p },
         }));
     }
+    case "annex":
+      return annexes(facts).map((a) => ({
+        key: `annex:${a.entry.id}`,
+        label: `別紙${a.number}`,
+        title: `${a.entry.kind === "transfer" ? "移転先" : "提供先"}一覧`,
+        ctx: { ...ctx, provision: a.entry },
+      }));
     default:
       return null;
   }

@@ -22,7 +22,7 @@ export type ItemKind =
   | "none_box";
 
 /** Parts of the document that repeat. */
-export type RepeatKind = "file" | "system" | "delegation" | "provision" | "transfer";
+export type RepeatKind = "file" | "system" | "delegation" | "provision" | "transfer" | "annex";
 
 /** One item of the blank form. */
 export interface FormNode {

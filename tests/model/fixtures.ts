@@ -4,7 +4,7 @@ import type { NagareDocumentInput } from "../../src/model";
 export function smallJimu(): NagareDocumentInput {
   return {
     format: "nagare",
-    schemaVersion: 2,
+    schemaVersion: 3,
     title: "子ども医療費（テスト）",
     meta: { organization: "テスト市長", jimuName: "子ども医療費の助成に関する事務", assessmentKind: "focused" },
     files: [{ id: "file1", name: "子ども医療費ファイル" }],

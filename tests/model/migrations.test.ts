@@ -26,12 +26,34 @@ describe("migrations", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.migratedFrom).toBe(1);
-    expect(r.applied).toHaveLength(1);
+    expect(r.applied).toHaveLength(2);
     const f = r.doc.flows.find((x) => x.id === "f");
     expect(f?.step).toBe("②-1");
     expect(f?.legalBasis).toEqual([{ law: "other", text: "国民年金法第12条" }]);
     // A blank basis is not turned into an empty citation.
     expect(r.doc.flows.find((x) => x.id === "g")?.legalBasis).toEqual([]);
+  });
+
+  it("migrates a version-2 file: a file's note (printed as Ⅱ7 備考) becomes its remarks", () => {
+    const r = loadDocumentValue({
+      format: "nagare",
+      schemaVersion: 2,
+      meta: {},
+      files: [
+        { id: "F", name: "ファイル", note: "備考の文" },
+        { id: "G", name: "別のファイル" },
+      ],
+      provisions: [{ id: "p", kind: "provision", recipient: "A市" }],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.migratedFrom).toBe(2);
+    expect(r.doc.files[0]).toMatchObject({ remarks: "備考の文" });
+    expect(r.doc.files[0]?.note).toBeUndefined();
+    expect(r.doc.files[1]?.remarks).toBeUndefined();
+    // New in version 3: the list behind a provision record, empty until someone enters it.
+    expect(r.doc.provisions[0]).toMatchObject({ recipients: [] });
+    expect(r.doc.provisions[0]?.recipientCount).toBeUndefined();
   });
 
   it("does not change the input object", () => {

@@ -19,7 +19,7 @@ export function build(input: Partial<NagareDocumentInput> & { kind?: "basic" | "
   const { kind, ...rest } = input;
   const raw: NagareDocumentInput = {
     format: "nagare",
-    schemaVersion: 2,
+    schemaVersion: 3,
     title: "テスト",
     ...rest,
     meta: { organization: "テスト市長", jimuName: "テスト事務", assessmentKind: kind ?? "full", ...(rest.meta ?? {}) },

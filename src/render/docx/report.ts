@@ -148,7 +148,15 @@ function tableRows(items: readonly FilledItem[], opts: DocxReportOptions, L: Lay
               new Paragraph({
                 indent: { left: 851, hanging: 851 },
                 spacing: { after: 40 },
-                children: [run(`${r.cells[0] ?? ""}\t${(r.cells[1] ?? "").replace(/\n/g, " ")}`)],
+                children: [
+                  run(
+                    `${r.cells[0] ?? ""}\t${r.cells
+                      .slice(1)
+                      .filter((c) => c.trim())
+                      .join("／")
+                      .replace(/\n/g, " ")}`,
+                  ),
+                ],
               }),
           )
         : valueParagraphs(it);

@@ -84,9 +84,15 @@ function rows(items: readonly FilledItem[], opts: HtmlReportOptions): string {
           : "";
         continue;
       }
-      const body = (it.rows ?? [])
-        .map((r) => `<tr>${r.cells.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`)
-        .join("");
+      // A list of more than two columns (別紙 提供先一覧) gets its header row; a list not entered yet, its value.
+      const head =
+        it.header && it.header.length > 2 && it.rows?.length
+          ? `<tr>${it.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>`
+          : "";
+      const body =
+        head +
+        ((it.rows ?? []).map((r) => `<tr>${r.cells.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("") ||
+          (it.value ? `<tr><td>${escapeHtml(it.value)}</td></tr>` : ""));
       html += `<tr><td colspan="2"><div>${label(it)}${statusMark(it) ? ` <span class="need">${escapeHtml(statusMark(it))}</span>` : ""}</div><table class="steps">${body}</table></td></tr>`;
     } else if (it.kind === "none_box") {
       html += `<tr><td colspan="2">${cellValue(it)}</td></tr>`;

@@ -30,10 +30,11 @@ function block(it: FilledItem, depth: number, out: string[]): void {
   if (it.kind === "table") {
     out.push(`**${escapeMarkdown(it.title)}**${mark ? ` 【${mark}】` : ""}`, "");
     if (it.rows?.length) {
-      out.push(`| ${(it.header ?? ["", ""]).map(escapeMarkdown).join(" | ")} |`, "| --- | --- |");
+      const header = it.header ?? ["", ""];
+      out.push(`| ${header.map(escapeMarkdown).join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`);
       for (const r of it.rows) out.push(`| ${r.cells.map((c) => escapeMarkdown(c).replace(/\n/g, " ")).join(" | ")} |`);
       out.push("");
-    }
+    } else if (it.value) out.push(escapeMarkdown(it.value), "");
     return;
   }
   if (it.kind === "none_box") {

@@ -24,8 +24,9 @@ function provisionFrom(
   extra: Partial<Provision> & Pick<Provision, "recipientNodeId" | "methods">,
 ): Provision {
   if (!rp) throw new Error(`004: provision ${id} missing`);
+  // The published 評価書 gives the number of 提供先 / 移転先 (「59件」) but not its 別紙: the count alone is kept.
+  const count = rp.count ? Number(/^(\d+)件$/.exec(rp.count)?.[1]) : Number.NaN;
   const notes = [
-    rp.count ? `件数: ${rp.count}` : "",
     rp.fromSectionII5 === false ? "II.5 がテキストにないため I・II.3・III の記載から復元した提供。" : "",
     rp.note ?? "",
   ];
@@ -38,6 +39,8 @@ function provisionFrom(
     information: rp.information ?? undefined,
     subjectCount: subjectBand(rp.population),
     timing: rp.frequency ?? undefined,
+    recipients: [],
+    ...(Number.isInteger(count) && count > 0 ? { recipientCount: count } : {}),
     fileIds: fileIds(rp.file),
     ...extra,
     note: [extra.note, ...notes].filter(Boolean).join("／") || undefined,
