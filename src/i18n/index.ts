@@ -2,6 +2,7 @@ import { appMessages } from "./areas/app";
 import { drawingMessages } from "./areas/drawing";
 import { editorMessages } from "./areas/editor";
 import { exportMessages } from "./areas/export";
+import { recipientsMessages } from "./areas/recipients";
 import { reportMessages } from "./areas/report";
 import { riskMessages } from "./areas/risk";
 import { serverMessages } from "./areas/server";
@@ -20,6 +21,7 @@ const AREAS = [
   templatesMessages,
   reportMessages,
   drawingMessages,
+  recipientsMessages,
 ] as const;
 
 type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;

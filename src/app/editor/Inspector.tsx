@@ -26,6 +26,7 @@ import {
   PHASES,
   type Phase,
   POPULATION_BANDS,
+  type Provision,
   RECORD_ITEM_BANDS,
   RETENTION_PERIODS,
   SUBJECT_COUNT_BANDS,
@@ -33,6 +34,7 @@ import {
   TRANSPORTS,
 } from "../../model";
 import { FieldList, type FieldSpec, type Option, plainOptions, termOptions } from "./fields";
+import { RecipientList } from "./RecipientList";
 
 /**
  * The inspector: every model field of the selected node, flow or group; with nothing selected, the
@@ -355,6 +357,7 @@ function useOptions(model: NagareDocument, lang: Lang) {
       { k: "retention", t: "select", label: "editor.f.retention", options: plainOptions(RETENTION_PERIODS) },
       { k: "retentionReason", t: "textarea", label: "editor.f.retentionReason" },
       { k: "deletionMethod", t: "textarea", label: "editor.f.deletionMethod" },
+      { k: "remarks", t: "textarea", label: "recipients.f.remarks" },
       { k: "note", t: "textarea", label: "editor.f.note" },
     ];
     const delegation: FieldSpec[] = [
@@ -401,6 +404,7 @@ function useOptions(model: NagareDocument, lang: Lang) {
       { k: "subjectScope", t: "textarea", label: "editor.f.subjectScope" },
       { k: "methods", t: "multi", label: "editor.f.methods", options: transports },
       { k: "timing", t: "text", label: "editor.f.timing" },
+      { k: "recipientCount", t: "int", label: "recipients.f.count" },
       { k: "fileIds", t: "multi", label: "editor.f.fileIds", options: files },
       { k: "note", t: "textarea", label: "editor.f.note" },
     ];
@@ -488,6 +492,9 @@ function DocumentInspector({
                 readOnly={readOnly}
                 onPatch={(p, g) => patchElement(ydoc, l.coll, item.id, p, g)}
               />
+              {l.coll === "provisions" ? (
+                <RecipientList ydoc={ydoc} provision={item as Provision} lang={lang} readOnly={readOnly} />
+              ) : null}
               {!readOnly ? (
                 <button type="button" className="danger" onClick={() => deleteListEntry(ydoc, model, l.coll, item.id)}>
                   {t("editor.insp.remove")}
