@@ -42,17 +42,6 @@ export interface ActivityRow {
   other: number;
 }
 
-export interface TemplateRow {
-  id: string;
-  title: string;
-  organization: string;
-  kind: string;
-  jimu_name: string;
-  nodes: number;
-  flows: number;
-  created_at: number;
-}
-
 /** A start-up failure worth a clear message rather than a stack trace. */
 export class StartupError extends Error {
   constructor(

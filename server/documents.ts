@@ -1,18 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
 import * as Y from "yjs";
-import { loadDocumentText, type NagareDocument, serializeDocument } from "../src/model";
+import { type NagareDocument, serializeDocument } from "../src/model";
 import { readModelTolerant, ydocFromModel } from "../src/sync/doc-shape";
-import { summarizeTemplate, type TemplateSummary } from "../src/templates/summary";
 import { hashToken, newId, newToken } from "./auth";
-import type { DocumentRow, Role, TemplateRow } from "./db";
+import type { DocumentRow, Role } from "./db";
 import { HttpError } from "./http/respond";
 import { type Ctx, storageFailed } from "./http/router";
 import type { Store } from "./store/store";
 import { DamagedDocumentError } from "./sync/persistence";
 import type { Room } from "./sync/room";
 
-/** Creating documents and links, reading content for the API, templates. */
+/** Creating documents and links, reading content for the API. */
 export interface CreatedLink {
   id: string;
   token: string;
@@ -139,109 +136,3 @@ export function contentDisposition(filename: string): string {
 }
 
 export { serializeDocument };
-
-// ---- Templates: the built-in files and the organisation's own, saved from documents ----
-
-/** A template as listed: the gallery's summary (with thumbnail) plus where it comes from. */
-export interface TemplateInfo extends TemplateSummary {
-  source: "builtin" | "organization";
-  kind: string;
-  nodes: number;
-  flows: number;
-}
-
-function infoOf(id: string, source: TemplateInfo["source"], doc: NagareDocument): TemplateInfo {
-  return {
-    ...summarizeTemplate(id, doc),
-    id,
-    source,
-    title: doc.title || doc.meta.jimuName || id,
-    organization: doc.meta.organization,
-    kind: doc.meta.assessmentKind,
-    jimuName: doc.meta.jimuName,
-    nodes: doc.nodes.length,
-    flows: doc.flows.length,
-  };
-}
-
-/** Parsed template files, re-read when a file changes. */
-const templateCache = new Map<string, { key: string; value: { info: TemplateInfo; doc: NagareDocument } | null }>();
-
-const TEMPLATE_FILE = /^([A-Za-z0-9_-]{1,64})\.nagare\.json$/;
-
-export function builtinTemplates(ctx: Ctx): { info: TemplateInfo; doc: NagareDocument }[] {
-  let files: string[] = [];
-  try {
-    files = fs.readdirSync(ctx.config.templatesDir).sort();
-  } catch {
-    return [];
-  }
-  const out: { info: TemplateInfo; doc: NagareDocument }[] = [];
-  for (const f of files) {
-    const m = TEMPLATE_FILE.exec(f);
-    if (!m) continue;
-    const file = path.join(ctx.config.templatesDir, f);
-    const stat = fs.statSync(file);
-    const key = `${stat.mtimeMs}:${stat.size}`;
-    let entry = templateCache.get(file);
-    if (entry?.key !== key) {
-      const loaded = loadDocumentText(fs.readFileSync(file, "utf8"));
-      if (!loaded.ok) ctx.log(`template ${f} skipped: ${loaded.problems.map((p) => `${p.path} ${p.en}`).join("; ")}`);
-      entry = {
-        key,
-        value: loaded.ok ? { info: infoOf(m[1] as string, "builtin", loaded.doc), doc: loaded.doc } : null,
-      };
-      templateCache.set(file, entry);
-    }
-    if (entry.value) out.push(entry.value);
-  }
-  return out;
-}
-
-const orgCache = new Map<string, TemplateInfo>();
-
-/** An organisation template as listed (its body is read once for the thumbnail). */
-export async function orgTemplateInfo(ctx: Ctx, row: TemplateRow): Promise<TemplateInfo | null> {
-  const cached = orgCache.get(row.id);
-  if (cached) return cached;
-  const body = await ctx.store.templateBody(row.id);
-  const loaded = body !== undefined ? loadDocumentText(body) : null;
-  if (!loaded?.ok) {
-    ctx.log(`organisation template ${row.id} cannot be read`);
-    return null;
-  }
-  const info = { ...infoOf(`org-${row.id}`, "organization", loaded.doc), title: row.title };
-  orgCache.set(row.id, info);
-  return info;
-}
-
-export async function templateModel(ctx: Ctx, templateId: string): Promise<NagareDocument> {
-  if (templateId.startsWith("org-")) {
-    const body = await ctx.store.templateBody(templateId.slice(4));
-    const loaded = body !== undefined ? loadDocumentText(body) : null;
-    if (loaded?.ok) return loaded.doc;
-  } else {
-    const found = builtinTemplates(ctx).find((t) => t.info.id === templateId);
-    if (found) return found.doc;
-  }
-  throw new HttpError(404, "template_not_found", "ひな形が見つかりません", "template not found", { path: "template" });
-}
-
-export async function saveOrgTemplate(ctx: Ctx, doc: NagareDocument, title: string): Promise<TemplateInfo> {
-  const id = newId(9);
-  const body = serializeDocument({ ...doc, title, decisions: {}, answers: {} });
-  await ctx.store.insertTemplate(
-    {
-      id,
-      title,
-      organization: doc.meta.organization,
-      kind: doc.meta.assessmentKind,
-      jimu_name: doc.meta.jimuName,
-      nodes: doc.nodes.length,
-      flows: doc.flows.length,
-      created_at: Date.now(),
-    },
-    body,
-  );
-  return { ...infoOf(`org-${id}`, "organization", doc), title };
-}

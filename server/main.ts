@@ -8,6 +8,7 @@ import { renderRoutes } from "./http/render-api";
 import { sendJson } from "./http/respond";
 import { type Ctx, dispatch, type Route } from "./http/router";
 import { sharingRoutes } from "./http/sharing-api";
+import { templateRoutes } from "./http/templates-api";
 import { purgeTrash } from "./maintenance";
 import { RenderPool } from "./render/pool";
 import { applySecurityHeaders } from "./security-headers";
@@ -39,6 +40,7 @@ async function start() {
     },
     ...documentRoutes,
     ...sharingRoutes,
+    ...templateRoutes,
     ...renderRoutes(renders),
   ];
 
@@ -51,7 +53,7 @@ async function start() {
 
   const purge = () =>
     purgeTrash(store, config.trashDays).then(
-      (n) => n && log(`purged ${n} document(s) from the trash`),
+      (ids) => ids.length && log(`purged ${ids.length} document(s) from the trash`),
       (e) => log(`purging the trash failed: ${e instanceof Error ? e.message : String(e)}`),
     );
   await purge();

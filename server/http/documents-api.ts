@@ -1,21 +1,13 @@
 import { emptyDocument, LIMITS, loadDocumentText, serializeDocument } from "../../src/model";
 import { collection, ROOT_KEY } from "../../src/sync/doc-shape";
 import { checkToken } from "../auth";
-import {
-  builtinTemplates,
-  changeLive,
-  contentDisposition,
-  createDocument,
-  fileNameFor,
-  orgTemplateInfo,
-  readDocumentModel,
-  saveOrgTemplate,
-  summary,
-  templateModel,
-} from "../documents";
+import { changeLive, contentDisposition, createDocument, fileNameFor, readDocumentModel, summary } from "../documents";
+import { actorOf, audit } from "../owners/audit";
+import { requireCredential } from "../owners/credential";
 import { CLOSE } from "../sync/websocket";
+import { isOrganizationTemplate, templateModel } from "../templates";
 import { clientAddress, HttpError, readBody, readJson, sendJson, str } from "./respond";
-import { authorize, type Ctx, type Route } from "./router";
+import type { Ctx, Route } from "./router";
 
 const ID = "([A-Za-z0-9_-]{1,64})";
 const doc = (rest = "") => new RegExp(`^/api/documents/${ID}${rest}$`);
@@ -47,12 +39,22 @@ export const documentRoutes: Route[] = [
       const title = str(body.title, "title", LIMITS.labelChars, "");
       const jimuName = str(body.jimuName, "jimuName", LIMITS.labelChars, "");
       let model = emptyDocument(title);
-      if (body.template !== undefined) {
-        model = await templateModel(ctx, str(body.template, "template", 80));
+      const template = body.template === undefined ? null : str(body.template, "template", 80);
+      // The organisation's own templates are copied only by holders of a valid link or owner key.
+      const credential = template && isOrganizationTemplate(template) ? await requireCredential(ctx, req) : null;
+      if (template) {
+        model = await templateModel(ctx, template);
         if (title) model = { ...model, title };
       }
       if (jimuName) model = { ...model, meta: { ...model.meta, jimuName } };
       const created = await createDocument(ctx, model);
+      await audit(ctx, req, "document.create", { docId: created.id, target: created.shareId, detail: template });
+      if (credential)
+        await audit(ctx, req, "template.use", {
+          docId: created.id,
+          actor: credential.kind === "link" ? actorOf(credential.token) : { role: "key", linkId: credential.key.id },
+          target: template,
+        });
       sendJson(res, 201, created);
     },
   },
@@ -73,6 +75,7 @@ export const documentRoutes: Route[] = [
         );
       // An import always becomes a new document; nothing existing is overwritten.
       const created = await createDocument(ctx, loaded.doc);
+      await audit(ctx, req, "document.import", { docId: created.id, target: created.shareId });
       sendJson(res, 201, { ...created, migratedFrom: loaded.migratedFrom ?? null });
     },
   },
@@ -151,8 +154,9 @@ export const documentRoutes: Route[] = [
     method: "DELETE",
     pattern: doc(),
     role: "owner",
-    handle: async (ctx, { res, docId }) => {
+    handle: async (ctx, { req, res, docId, token }) => {
       await ctx.store.setDeleted(docId, Date.now());
+      await audit(ctx, req, "document.delete", { docId, actor: actorOf(token) });
       ctx.rooms.disconnect(
         docId,
         { code: "deleted", ja: "文書はごみ箱に移されました", en: "the document was moved to the trash" },
@@ -167,8 +171,9 @@ export const documentRoutes: Route[] = [
     pattern: doc("/restore"),
     role: "owner",
     allowDeleted: true,
-    handle: async (ctx, { res, docId }) => {
+    handle: async (ctx, { req, res, docId, token }) => {
       await ctx.store.setDeleted(docId, null);
+      await audit(ctx, req, "document.restore", { docId, actor: actorOf(token) });
       const row = await ctx.store.getDocument(docId);
       if (row) sendJson(res, 200, summary(ctx, row, "owner"));
     },
@@ -177,21 +182,24 @@ export const documentRoutes: Route[] = [
     method: "POST",
     pattern: doc("/duplicate"),
     role: "view",
-    handle: async (ctx, { req, res, docId }) => {
+    handle: async (ctx, { req, res, docId, token }) => {
       countCreation(ctx, clientAddress(req));
       const body = await readJson(req);
       const { doc: model } = await readDocumentModel(ctx, docId);
       const fallback = `${model.title || model.meta.jimuName}（コピー）`.slice(0, LIMITS.labelChars);
       const title = str(body.title, "title", LIMITS.labelChars, fallback);
-      sendJson(res, 201, await createDocument(ctx, { ...model, title }));
+      const created = await createDocument(ctx, { ...model, title });
+      await audit(ctx, req, "document.duplicate", { docId, actor: actorOf(token), target: created.id });
+      sendJson(res, 201, created);
     },
   },
   {
     method: "GET",
     pattern: doc("/model"),
     role: "view",
-    handle: async (ctx, { res, docId }) => {
+    handle: async (ctx, { req, res, docId, token }) => {
       const { doc: model } = await readDocumentModel(ctx, docId);
+      await audit(ctx, req, "export.model", { docId, actor: actorOf(token) });
       res.writeHead(200, {
         "content-type": "application/json; charset=utf-8",
         "cache-control": "no-store",
@@ -216,32 +224,6 @@ export const documentRoutes: Route[] = [
           other: r.other,
         })),
       });
-    },
-  },
-  // Templates: the files in templates/ and those an organisation saved from its documents.
-  {
-    method: "GET",
-    pattern: /^\/api\/templates$/,
-    handle: async (ctx, { res }) => {
-      const builtin = builtinTemplates(ctx).map((t) => t.info);
-      const org = [];
-      for (const row of await ctx.store.templates()) {
-        const info = await orgTemplateInfo(ctx, row);
-        if (info) org.push(info);
-      }
-      sendJson(res, 200, { templates: [...builtin, ...org] });
-    },
-  },
-  {
-    method: "POST",
-    pattern: /^\/api\/templates$/,
-    handle: async (ctx, { req, res }) => {
-      const body = await readJson(req);
-      const docId = str(body.documentId, "documentId", 64);
-      await authorize(ctx, req, docId, "edit");
-      const { doc: model } = await readDocumentModel(ctx, docId);
-      const title = str(body.title, "title", LIMITS.labelChars, model.title || model.meta.jimuName || docId);
-      sendJson(res, 201, await saveOrgTemplate(ctx, model, title));
     },
   },
 ];

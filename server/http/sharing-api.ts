@@ -4,6 +4,7 @@ import { readModelTolerant } from "../../src/sync/doc-shape";
 import { newId } from "../auth";
 import type { Role } from "../db";
 import { addToken, changeLive, damaged } from "../documents";
+import { actorOf, audit } from "../owners/audit";
 import { DamagedDocumentError } from "../sync/persistence";
 import { writeModelDiff } from "../sync/restore";
 import { CLOSE } from "../sync/websocket";
@@ -55,7 +56,7 @@ export const sharingRoutes: Route[] = [
     method: "POST",
     pattern: doc("/shares"),
     role: "owner",
-    handle: async (ctx, { req, res, docId }) => {
+    handle: async (ctx, { req, res, docId, token }) => {
       const body = await readJson(req);
       const role = body.role;
       if (role !== "edit" && role !== "view")
@@ -64,6 +65,12 @@ export const sharingRoutes: Route[] = [
         });
       const label = str(body.label, "label", 80, "");
       const created = await addToken(ctx.store, docId, role as Role, label);
+      await audit(ctx, req, "link.create", {
+        docId,
+        actor: actorOf(token),
+        target: created.shareId,
+        detail: `${role}${label ? ` ${label}` : ""}`,
+      });
       sendJson(res, 201, { ...created, label });
     },
   },
@@ -71,7 +78,7 @@ export const sharingRoutes: Route[] = [
     method: "DELETE",
     pattern: doc(`/shares/${ID}`),
     role: "owner",
-    handle: async (ctx, { res, docId, params, token }) => {
+    handle: async (ctx, { req, res, docId, params, token }) => {
       const shareId = params[1] as string;
       if (shareId === token?.id)
         throw new HttpError(
@@ -82,6 +89,7 @@ export const sharingRoutes: Route[] = [
         );
       const changed = await ctx.store.revokeToken(docId, shareId, Date.now());
       if (!changed) throw new HttpError(404, "share_not_found", "共有リンクが見つかりません", "share link not found");
+      await audit(ctx, req, "link.revoke", { docId, actor: actorOf(token), target: shareId });
       ctx.rooms.disconnect(
         docId,
         { code: "revoked", ja: "このリンクは取り消されました", en: "this link was revoked" },
@@ -150,10 +158,11 @@ export const sharingRoutes: Route[] = [
     method: "GET",
     pattern: doc(`/versions/${ID}/model`),
     role: "view",
-    handle: async (ctx, { res, docId, params }) => {
+    handle: async (ctx, { req, res, docId, params, token }) => {
       const { ydoc, name } = await versionDoc(ctx, docId, params[1] as string);
       const model = readModelTolerant(ydoc).doc;
       ydoc.destroy();
+      await audit(ctx, req, "export.version", { docId, actor: actorOf(token), target: params[1], detail: name });
       sendJson(res, 200, { name, model });
     },
   },
@@ -169,6 +178,7 @@ export const sharingRoutes: Route[] = [
       ydoc.destroy();
       // A restore is an ordinary change: connected clients receive it like anyone's edit.
       await changeLive(ctx, docId, by, (d) => writeModelDiff(d, target));
+      await audit(ctx, req, "version.restore", { docId, actor: actorOf(token), target: params[1], detail: name });
       sendJson(res, 200, { restored: params[1], name });
     },
   },

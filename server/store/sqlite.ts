@@ -1,14 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import {
-  type ActivityRow,
-  type DocumentRow,
-  StartupError,
-  type TemplateRow,
-  type TokenRow,
-  type VersionRow,
-} from "../db";
+import { type ActivityRow, type DocumentRow, StartupError, type TokenRow, type VersionRow } from "../db";
+import type { OwnerStore } from "./owners";
+import { migrateOwners, sqliteOwnerStore } from "./sqlite-owners";
 import type { AppendResult, DocumentWrite, NewDocument, NewToken, Store, StoredContent } from "./store";
 
 /**
@@ -86,6 +81,8 @@ const MIGRATIONS: ((db: Database.Database) => void)[] = [
     if (!cols.some((c) => c.name === "seq"))
       db.exec("ALTER TABLE doc_snapshots ADD COLUMN seq INTEGER NOT NULL DEFAULT 0");
   },
+  // 2: owner keys, the audit log, who published an organisation template.
+  migrateOwners,
 ];
 
 /** Opens (or creates) the database; a file that is not a healthy SQLite database stops the start. */
@@ -140,6 +137,9 @@ function statements(db: Database.Database) {
     touchDoc: db.prepare("UPDATE documents SET title = ?, jimu_name = ?, updated_at = ? WHERE id = ?"),
     setDeleted: db.prepare("UPDATE documents SET deleted_at = ? WHERE id = ?"),
     purge: db.prepare("DELETE FROM documents WHERE deleted_at IS NOT NULL AND deleted_at < ?"),
+    toPurge: db.prepare<[number], { id: string }>(
+      "SELECT id FROM documents WHERE deleted_at IS NOT NULL AND deleted_at < ?",
+    ),
     getSnapshot: db.prepare<[string], { state: Buffer; seq: number }>(
       "SELECT state, seq FROM doc_snapshots WHERE doc_id = ?",
     ),
@@ -176,13 +176,6 @@ function statements(db: Database.Database) {
     activityOf: db.prepare<[string, number], ActivityRow>(
       "SELECT minute, actor, nodes, flows, other FROM activity WHERE doc_id = ? ORDER BY minute DESC, actor LIMIT ?",
     ),
-    insertTemplate: db.prepare(
-      "INSERT INTO org_templates (id, title, organization, kind, jimu_name, nodes, flows, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    ),
-    templates: db.prepare<[], TemplateRow>(
-      "SELECT id, title, organization, kind, jimu_name, nodes, flows, created_at FROM org_templates ORDER BY created_at DESC, rowid DESC",
-    ),
-    templateBody: db.prepare<[string], { body: string }>("SELECT body FROM org_templates WHERE id = ?"),
   };
 }
 
@@ -190,12 +183,14 @@ function statements(db: Database.Database) {
 export class SqliteStore implements Store {
   readonly kind = "sqlite";
   private q: ReturnType<typeof statements>;
+  readonly owners: OwnerStore;
 
   constructor(
     readonly raw: Database.Database,
     readonly location: string,
   ) {
     this.q = statements(raw);
+    this.owners = sqliteOwnerStore(raw);
   }
 
   private tx<T>(fn: () => T): T {
@@ -218,8 +213,12 @@ export class SqliteStore implements Store {
     return this.q.setDeleted.run(at, id).changes > 0;
   }
 
-  async purgeDeleted(before: number): Promise<number> {
-    return this.q.purge.run(before).changes;
+  async purgeDeleted(before: number): Promise<string[]> {
+    return this.tx(() => {
+      const ids = this.q.toPurge.all(before).map((r) => r.id);
+      this.q.purge.run(before);
+      return ids;
+    });
   }
 
   private contentNow(docId: string, after: number | null): StoredContent {
@@ -315,18 +314,6 @@ export class SqliteStore implements Store {
 
   async activityOf(docId: string, limit: number): Promise<ActivityRow[]> {
     return this.q.activityOf.all(docId, limit);
-  }
-
-  async insertTemplate(t: TemplateRow, body: string): Promise<void> {
-    this.q.insertTemplate.run(t.id, t.title, t.organization, t.kind, t.jimu_name, t.nodes, t.flows, body, t.created_at);
-  }
-
-  async templates(): Promise<TemplateRow[]> {
-    return this.q.templates.all();
-  }
-
-  async templateBody(id: string): Promise<string | undefined> {
-    return this.q.templateBody.get(id)?.body;
   }
 
   async ping(): Promise<void> {

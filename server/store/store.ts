@@ -1,4 +1,5 @@
-import type { ActivityRow, DocumentRow, Role, TemplateRow, TokenRow, VersionRow } from "../db";
+import type { ActivityRow, DocumentRow, Role, TokenRow, VersionRow } from "../db";
+import type { OwnerStore } from "./owners";
 
 /**
  * Everything the server keeps, behind one asynchronous interface: the embedded SQLite store (one process)
@@ -19,8 +20,8 @@ export interface Store {
   getDocument(id: string): Promise<DocumentRow | undefined>;
   /** Moves a document to the trash (`at`) or out of it (null); false if there is no such document. */
   setDeleted(id: string, at: number | null): Promise<boolean>;
-  /** Deletes documents trashed before `before`, with everything that belongs to them. */
-  purgeDeleted(before: number): Promise<number>;
+  /** Deletes documents trashed before `before`, with everything that belongs to them; returns their ids. */
+  purgeDeleted(before: number): Promise<string[]>;
 
   // Content
   loadContent(docId: string): Promise<StoredContent>;
@@ -51,10 +52,8 @@ export interface Store {
   // Activity (written with the updates)
   activityOf(docId: string, limit: number): Promise<ActivityRow[]>;
 
-  // Organisation templates
-  insertTemplate(template: TemplateRow, body: string): Promise<void>;
-  templates(): Promise<TemplateRow[]>;
-  templateBody(id: string): Promise<string | undefined>;
+  /** Organisation templates and their publications, owner keys, the audit log (server/store/owners.ts). */
+  readonly owners: OwnerStore;
 
   /** Checks that the store answers (health endpoint, recovery after an outage). */
   ping(): Promise<void>;

@@ -2,6 +2,7 @@ import { appMessages } from "./areas/app";
 import { drawingMessages } from "./areas/drawing";
 import { editorMessages } from "./areas/editor";
 import { exportMessages } from "./areas/export";
+import { ownersMessages } from "./areas/owners";
 import { recipientsMessages } from "./areas/recipients";
 import { reportMessages } from "./areas/report";
 import { riskMessages } from "./areas/risk";
@@ -22,6 +23,7 @@ const AREAS = [
   reportMessages,
   drawingMessages,
   recipientsMessages,
+  ownersMessages,
 ] as const;
 
 type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;

@@ -63,7 +63,13 @@ function counts(): Record<string, number> {
   const db = new Database(path.join(server.dataDir, "nagare.sqlite"), { readonly: true });
   try {
     const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-    return { documents: n("documents"), tokens: n("tokens"), versions: n("versions") };
+    return {
+      documents: n("documents"),
+      tokens: n("tokens"),
+      versions: n("versions"),
+      templates: n("org_templates"),
+      keys: n("owner_keys"),
+    };
   } finally {
     db.close();
   }
@@ -158,7 +164,7 @@ describe("document routes refuse bad tokens before anything else, and change not
 });
 
 describe("routes that name the document in the body", () => {
-  test("POST /api/templates (least role: edit): no, wrong, revoked and view tokens", async () => {
+  test("POST /api/templates (least role: owner): no, wrong, revoked, view and edit tokens", async () => {
     const before = counts();
     const body = { documentId: owner.id, title: "雛形" };
     const post = (token?: string) => api(server.url, "/api/templates", { token, body });
@@ -166,8 +172,9 @@ describe("routes that name the document in the body", () => {
     expectBilingualError(await post("A".repeat(43)), 403);
     expectBilingualError(await post(revoked.token), 403);
     expectBilingualError(await post(view.token), 403, "role");
+    expectBilingualError(await post(edit.token), 403, "role");
     expect(counts()).toEqual(before);
-    const list = await api(server.url, "/api/templates");
+    const list = await api(server.url, "/api/templates", { token: owner.token });
     expect(JSON.stringify(list.body)).not.toContain("雛形");
   });
 

@@ -128,7 +128,7 @@ describe("documents", () => {
       body: { documentId: doc.id, title: "当市のひな形" },
     });
     expect(saved.status).toBe(201);
-    const list = await api(env.server.url, "/api/templates");
+    const list = await api(env.server.url, "/api/templates", { token: doc.token });
     const mine = list.body.templates.find((t: { id: string }) => t.id === saved.body.id);
     expect(mine).toMatchObject({
       source: "organization",
@@ -137,7 +137,7 @@ describe("documents", () => {
       nodes: 2,
       flows: 1,
     });
-    const fromIt = await api(env.server.url, "/api/documents", { body: { template: saved.body.id } });
+    const fromIt = await api(env.server.url, "/api/documents", { token: doc.token, body: { template: saved.body.id } });
     const model = await api(env.server.url, `/api/documents/${fromIt.body.id}/model`, { token: fromIt.body.token });
     expect(model.body.flows.map((f: { id: string }) => f.id)).toEqual(["f1"]);
     expect((await api(env.server.url, "/api/templates", { body: { documentId: doc.id } })).status).toBe(401);

@@ -61,6 +61,16 @@ export interface TemplateInfo extends TemplateSummary {
   flows: number;
 }
 
+/** A template this document's owner published. */
+export interface PublicationInfo {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  nodes: number;
+  flows: number;
+}
+
 export interface ShareInfo {
   id: string;
   role: Role;
@@ -135,8 +145,9 @@ function participant(): string | undefined {
 const doc = (id: string, rest = "") => `/api/documents/${encodeURIComponent(id)}${rest}`;
 
 export const api = {
-  createDocument: (body: { title?: string; jimuName?: string; template?: string }) =>
-    call<CreatedLink>("/api/documents", { body }),
+  /** `credential`: a link token or owner key; needed to copy an organisation template. */
+  createDocument: (body: { title?: string; jimuName?: string; template?: string }, credential?: string | null) =>
+    call<CreatedLink>("/api/documents", { body, token: credential }),
   importDocument: (text: string) =>
     call<CreatedLink & { migratedFrom: number | null }>("/api/documents/import", { raw: text }),
   lookup: (links: { id: string; token: string }[]) =>
@@ -175,9 +186,23 @@ export const api = {
       body: by ? { by } : {},
     }),
   activity: (id: string, token: string) => call<{ activity: ActivityEntry[] }>(doc(id, "/activity"), { token }),
-  templates: () => call<{ templates: TemplateInfo[] }>("/api/templates"),
+  /** Built-in templates always; the organisation's own only with a valid link token or owner key. */
+  templates: (credential?: string | null) =>
+    call<{ templates: TemplateInfo[]; organization: "listed" | "needs_link" }>("/api/templates", {
+      token: credential,
+    }),
+  /** Publishing is for the owner link of the document. */
   saveAsTemplate: (id: string, token: string, title: string) =>
     call<TemplateInfo>("/api/templates", { token, body: { documentId: id, title } }),
+  publications: (id: string, token: string) => call<{ templates: PublicationInfo[] }>(doc(id, "/templates"), { token }),
+  renameTemplate: (templateId: string, token: string, title: string) =>
+    call<PublicationInfo>(`/api/templates/${encodeURIComponent(templateId)}`, {
+      token,
+      method: "PATCH",
+      body: { title },
+    }),
+  deleteTemplate: (templateId: string, token: string) =>
+    call<{ id: string }>(`/api/templates/${encodeURIComponent(templateId)}`, { token, method: "DELETE" }),
 };
 
 /** The full URL of a document link as the server returns it (`/d/<id>#t=…`). */

@@ -21,6 +21,8 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
   const [busy, setBusy] = useState(false);
   // People coming back look for their documents first; a first visit starts with "new document".
   const [returning] = useState(() => loadLinks().length > 0);
+  // A valid link of this server shows the organisation's own templates too.
+  const [credential, setCredential] = useState<string | null>(null);
 
   const open = (created: CreatedLink) => {
     rememberLink({ id: created.id, token: created.token, role: created.role });
@@ -55,8 +57,8 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
           {t("start.language")}
         </button>
       </header>
-      {returning && <DocumentList t={t} lang={lang} />}
-      <NewDocument t={t} lang={lang} busy={busy} run={run} />
+      {returning && <DocumentList t={t} lang={lang} onCredential={setCredential} />}
+      <NewDocument t={t} lang={lang} busy={busy} run={run} credential={credential} />
       {error && (
         <div className="start-error" role="alert">
           <p>{error.text}</p>
@@ -72,7 +74,7 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
           )}
         </div>
       )}
-      {!returning && <DocumentList t={t} lang={lang} />}
+      {!returning && <DocumentList t={t} lang={lang} onCredential={setCredential} />}
     </main>
   );
 }
@@ -82,21 +84,28 @@ function NewDocument({
   lang,
   busy,
   run,
+  credential,
 }: {
   t: T;
   lang: Lang;
   busy: boolean;
   run: (what: () => Promise<CreatedLink>) => Promise<void>;
+  credential: string | null;
 }) {
   const [title, setTitle] = useState("");
   const [jimuName, setJimuName] = useState("");
   const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
+  const [orgHidden, setOrgHidden] = useState(false);
   useEffect(() => {
     api
-      .templates()
-      .then((r) => setTemplates(r.templates))
+      .templates(credential)
+      .catch(() => api.templates())
+      .then((r) => {
+        setTemplates(r.templates);
+        setOrgHidden(r.organization !== "listed");
+      })
       .catch(() => setTemplates([]));
-  }, []);
+  }, [credential]);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const text = await file.text();
@@ -138,8 +147,9 @@ function NewDocument({
         lang={lang}
         busy={busy}
         templates={templates ?? undefined}
-        onUse={(id) => run(() => api.createDocument({ template: id, title, jimuName }))}
+        onUse={(id) => run(() => api.createDocument({ template: id, title, jimuName }, credential))}
       />
+      {orgHidden && <p className="muted">{t("templates.gallery.needsLink")}</p>}
       <h3>{t("start.new.import")}</h3>
       <p className="muted">{t("start.new.importHint")}</p>
       <label className={`file-button${busy ? " disabled" : ""}`}>
@@ -159,7 +169,7 @@ function NewDocument({
   );
 }
 
-function DocumentList({ t, lang }: { t: T; lang: Lang }) {
+function DocumentList({ t, lang, onCredential }: { t: T; lang: Lang; onCredential: (token: string | null) => void }) {
   const [links, setLinks] = useState<StoredLink[]>(() => loadLinks());
   const [results, setResults] = useState<Map<string, LookupResult> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -187,10 +197,12 @@ function DocumentList({ t, lang }: { t: T; lang: Lang }) {
       }
       setResults(new Map(chunks.map((d) => [d.id, d])));
       setFailure(null);
+      const usable = current.find((l) => chunks.some((d) => d.id === l.id && d.ok && d.deletedAt === null));
+      onCredential(usable?.token ?? null);
     } catch (e) {
       setFailure(e instanceof ApiError ? e.text(lang) : String(e));
     }
-  }, [lang]);
+  }, [lang, onCredential]);
   useEffect(() => {
     void refresh();
   }, [refresh]);

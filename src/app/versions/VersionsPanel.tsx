@@ -3,6 +3,7 @@ import type { MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import { type ActivityEntry, ApiError, api, type VersionInfo } from "../api/client";
 import type { PanelProps } from "../editor/panels";
+import { PublishedTemplates } from "../templates/PublishedTemplates";
 import "../start/start.css";
 
 const SUGGESTED = ["第三者点検前", "公表版"];
@@ -14,7 +15,6 @@ export function VersionsPanel({ lang, session, readOnly }: PanelProps) {
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
   const [name, setName] = useState("");
-  const [templateName, setTemplateName] = useState("");
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   const fail = useCallback(
@@ -131,33 +131,7 @@ export function VersionsPanel({ lang, session, readOnly }: PanelProps) {
           </li>
         ))}
       </ul>
-      {!readOnly && (
-        <form
-          className="row"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            try {
-              const saved = await api.saveAsTemplate(docId, token, templateName.trim());
-              setTemplateName("");
-              setMessage({ text: t("versions.templateSaved", { name: saved.title }), error: false });
-            } catch (err) {
-              fail(err);
-            }
-          }}
-        >
-          <strong>{t("versions.saveTemplate")}</strong>
-          <input
-            aria-label={t("versions.templateName")}
-            maxLength={300}
-            value={templateName}
-            placeholder={t("versions.templateName")}
-            onChange={(e) => setTemplateName(e.target.value)}
-          />
-          <button type="submit" disabled={!templateName.trim()}>
-            {t("versions.save")}
-          </button>
-        </form>
-      )}
+      <PublishedTemplates lang={lang} docId={docId} token={token} isOwner={session.role === "owner"} />
       <strong>{t("versions.activity")}</strong>
       <ul data-testid="activity">
         {activity.length === 0 && <li className="muted">{t("versions.activity.none")}</li>}
