@@ -44,8 +44,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
     const code = (e as { code?: string }).code;
     if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") throw heldError(dataDir, previous);
     throw new StartupError(
-      `データディレクトリのロックを取得できません。書き込めるか確認してください（${lockPath}）`,
-      `cannot take the lock on the data directory; check that it is writable (${lockPath})`,
+      `データディレクトリに書き込めません。ロックを取得できませんでした（${lockPath}）`,
+      `the data directory is not writable: cannot take its lock (${lockPath})`,
       e instanceof Error ? e.message : String(e),
     );
   }

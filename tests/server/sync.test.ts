@@ -69,11 +69,11 @@ describe("real-time sync through the server", () => {
     await synced(a, b);
     a.conn.awareness.setLocalStateField("user", { name: "佐藤" });
     a.conn.awareness.setLocalStateField("cursor", { x: 10, y: 20 });
-    await waitFor(() =>
-      [...b.conn.awareness.getStates().values()].some(
-        (s) => (s.user as { name?: string } | undefined)?.name === "佐藤",
-      ),
-    );
+    // The two fields may travel as two awareness updates: wait until both have arrived.
+    await waitFor(() => {
+      const s = b.conn.awareness.getStates().get(a.ydoc.clientID);
+      return (s?.user as { name?: string } | undefined)?.name === "佐藤" && s?.cursor !== undefined;
+    });
     const state = b.conn.awareness.getStates().get(a.ydoc.clientID);
     expect(state?.cursor).toEqual({ x: 10, y: 20 });
     a.close();
