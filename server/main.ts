@@ -4,6 +4,7 @@ import { configFromEnv } from "./config";
 import { lockDataDir } from "./data-lock";
 import { StartupError } from "./db";
 import { documentRoutes } from "./http/documents-api";
+import { ownerRoutes } from "./http/owner-api";
 import { renderRoutes } from "./http/render-api";
 import { sendJson } from "./http/respond";
 import { type Ctx, dispatch, type Route } from "./http/router";
@@ -41,6 +42,7 @@ async function start() {
     ...documentRoutes,
     ...sharingRoutes,
     ...templateRoutes,
+    ...ownerRoutes,
     ...renderRoutes(renders),
   ];
 

@@ -14,7 +14,7 @@ const doc = (rest = "") => new RegExp(`^/api/documents/${ID}${rest}$`);
 
 /** New documents per address and minute: links are free to make, the disk is not. */
 const created = new Map<string, { minute: number; count: number }>();
-function countCreation(ctx: Ctx, address: string): void {
+export function countCreation(ctx: Ctx, address: string): void {
   const minute = Math.floor(Date.now() / 60_000);
   const entry = created.get(address);
   const count = entry && entry.minute === minute ? entry.count + 1 : 1;
