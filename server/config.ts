@@ -12,6 +12,9 @@ export interface ServerConfig {
   maxMessageBytes: number;
   /** Largest stored state of one document. */
   maxDocumentBytes: number;
+  /** Largest awareness (presence) message, and the presence bytes one connection may send per second. */
+  maxAwarenessBytes: number;
+  awarenessBytesPerSecond: number;
   /** Open WebSocket connections per document. */
   maxConnectionsPerDocument: number;
   /** Documents one list request may ask about. */
@@ -81,6 +84,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     templatesDir: path.resolve(env.TEMPLATES_DIR ?? "templates"),
     maxMessageBytes: intFrom(env, "MAX_MESSAGE_BYTES", 2 * 1024 * 1024, 1024),
     maxDocumentBytes: intFrom(env, "MAX_DOCUMENT_BYTES", 20 * 1024 * 1024, 1024),
+    maxAwarenessBytes: intFrom(env, "MAX_AWARENESS_BYTES", 64 * 1024, 256),
+    awarenessBytesPerSecond: intFrom(env, "AWARENESS_BYTES_PER_SECOND", 64 * 1024, 256),
     maxConnectionsPerDocument: intFrom(env, "MAX_CONNECTIONS_PER_DOCUMENT", 50, 1),
     maxListedDocuments: intFrom(env, "MAX_LISTED_DOCUMENTS", 200, 1),
     trashDays: intFrom(env, "TRASH_DAYS", 30, 0),

@@ -44,8 +44,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
     const code = (e as { code?: string }).code;
     if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") throw heldError(dataDir, previous);
     throw new StartupError(
-      `データディレクトリに書き込めません。ロックを取得できませんでした（${lockPath}）`,
-      `the data directory is not writable: cannot take its lock (${lockPath})`,
+      `データディレクトリに書き込めません（${dataDir}）。ロックファイル ${LOCK_FILE} を作れませんでした`,
+      `data directory is not writable (${dataDir}): the lock file ${LOCK_FILE} could not be created`,
       e instanceof Error ? e.message : String(e),
     );
   }

@@ -8,6 +8,7 @@ import { type Ctx, storageFailed } from "./http/router";
 import type { Store } from "./store/store";
 import { DamagedDocumentError } from "./sync/persistence";
 import type { Room } from "./sync/room";
+import { repairText } from "./text";
 
 /** Creating documents and links, reading content for the API. */
 export interface CreatedLink {
@@ -123,10 +124,13 @@ export function summary(ctx: Ctx, row: DocumentRow, role: Role) {
 }
 
 export function fileNameFor(doc: NagareDocument, fallback: string): string {
-  const base = (doc.title || doc.meta.jimuName || fallback)
-    .replace(/[\\/:*?"<>|]/g, "_")
-    .replace(/\p{Cc}/gu, "_")
-    .slice(0, 80);
+  // Cut before repairing: a cut between the two halves of a surrogate pair leaves a lone one.
+  const base = repairText(
+    (doc.title || doc.meta.jimuName || fallback)
+      .replace(/[\\/:*?"<>|]/g, "_")
+      .replace(/\p{Cc}/gu, "_")
+      .slice(0, 80),
+  );
   return `${base || fallback}.nagare.json`;
 }
 

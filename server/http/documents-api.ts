@@ -6,6 +6,7 @@ import { actorOf, audit } from "../owners/audit";
 import { requireCredential } from "../owners/credential";
 import { CLOSE } from "../sync/websocket";
 import { isOrganizationTemplate, templateModel } from "../templates";
+import { repairStrings } from "../text";
 import { clientAddress, HttpError, readBody, readJson, sendJson, str } from "./respond";
 import type { Ctx, Route } from "./router";
 
@@ -74,7 +75,8 @@ export const documentRoutes: Route[] = [
           { problems: loaded.problems.slice(0, 200) },
         );
       // An import always becomes a new document; nothing existing is overwritten.
-      const created = await createDocument(ctx, loaded.doc);
+      // Text that cannot be stored as UTF-8 or holds control characters is repaired, visibly (U+FFFD).
+      const created = await createDocument(ctx, repairStrings(loaded.doc));
       await audit(ctx, req, "document.import", { docId: created.id, target: created.shareId });
       sendJson(res, 201, { ...created, migratedFrom: loaded.migratedFrom ?? null });
     },

@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { repairText } from "../text";
 
 /** JSON responses and bilingual errors: `{error: {code, ja, en, problems?}}`. */
 export class HttpError extends Error {
@@ -82,5 +83,5 @@ export function str(v: unknown, field: string, max: number, fallback?: string): 
       `${field} must be a string of at most ${max} characters`,
       { path: field },
     );
-  return v;
+  return repairText(v);
 }

@@ -7,7 +7,7 @@ import type { AppendResult, DocumentWrite, Store } from "../store/store";
 import { ChangeSet } from "./changes";
 import { foldContent, loadState } from "./persistence";
 import { awarenessMessage, type Notice, noticeMessage, updateMessage } from "./protocol";
-import { type Verdict, validateDocument } from "./validate";
+import { checkChangedElements, invalidElements, type Verdict, validateDocument } from "./validate";
 
 /** One client connection as a room sees it. */
 export interface Peer {
@@ -76,6 +76,8 @@ export class Room {
   private compacting: Promise<void> | null = null;
   /** The copy could not be rebuilt after a failure: the room is closed and must be opened again. */
   dead = false;
+  /** Elements that were invalid when loaded (stored before element checks existed): editable, not refused. */
+  private knownInvalid: Set<string>;
 
   static async load(docId: string, store: Store, config: ServerConfig, hooks: RoomHooks): Promise<Room> {
     const loaded = await loadState(store, docId);
@@ -95,6 +97,7 @@ export class Room {
     this.sinceCompact = loaded.updates;
     this.attach();
     this.healthy = validateDocument(this.doc, this.scope(true)).ok;
+    this.knownInvalid = invalidElements(this.doc);
     // The relay keeps no presence of its own.
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
@@ -233,6 +236,12 @@ export class Room {
       this.requestReload();
       return verdict;
     }
+    // Every element the change added or touched must be valid: stored invalid, it would vanish from exports.
+    const elements = checkChangedElements(this.doc, this.changes, this.knownInvalid);
+    if (!elements.ok) {
+      this.requestReload();
+      return elements;
+    }
     this.healthy = verdict.ok;
     // Stored (with the others that arrive meanwhile, in one transaction) before anyone sees it.
     this.pending.push({ update: merged, actor, changes: this.changes, from });
@@ -337,6 +346,7 @@ export class Room {
       this.lastSeq = loaded.lastSeq;
       this.sinceCompact = loaded.updates;
       this.attach();
+      this.knownInvalid = invalidElements(this.doc);
       this.needsReload = false;
       const root = this.doc.getMap<unknown>(ROOT_KEY);
       const meta = root.get("meta");

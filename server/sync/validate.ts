@@ -1,12 +1,28 @@
 import * as Y from "yjs";
-import { CURRENT_SCHEMA_VERSION, LIMITS, metaSchema } from "../../src/model";
+import type { z } from "zod";
+import {
+  answerSchema,
+  CURRENT_SCHEMA_VERSION,
+  decisionSchema,
+  delegationSchema,
+  flowSchema,
+  groupSchema,
+  LIMITS,
+  metaSchema,
+  nodeSchema,
+  piiFileSchema,
+  provisionSchema,
+} from "../../src/model";
 import { ELEMENT_COLLECTIONS, ROOT_KEY, readModelTolerant, VALUE_COLLECTIONS } from "../../src/sync/doc-shape";
+import { findBadText, hasBadChars } from "../text";
+import type { ChangeSet } from "./changes";
 
 /**
- * Schema safety of the shared document. Concurrent editing legitimately leaves elements the tolerant read
- * leaves out (a flow whose node another person deleted, an element with a bad value): those updates are
- * accepted, everyone keeps a valid model. What the tolerant read cannot repair without losing the whole
- * document's data is refused:
+ * Schema safety of the shared document. Every element an update adds or changes must be valid on its own
+ * (its schema, well-formed text): an invalid one would be stored and then silently left out of every
+ * download and export, so the update is refused and nothing of it is stored. Concurrent editing still
+ * legitimately leaves references the tolerant read repairs (a flow whose node another person deleted):
+ * those updates are accepted, everyone keeps a valid model. Also refused:
  *   - the root structure is broken (a collection or meta removed or not a map, an unknown schema version, a
  *     bad title);
  *   - the 文書情報 (meta) is invalid, which the tolerant read would reset to defaults for everyone;
@@ -62,10 +78,10 @@ export function validateDocument(doc: Y.Doc, scope: ValidationScope): Verdict {
       `an update may not change the schema version to ${String(version)}`,
     );
   const title = root.get("title");
-  if (title !== undefined && (typeof title !== "string" || title.length > LIMITS.labelChars))
+  if (title !== undefined && (typeof title !== "string" || title.length > LIMITS.labelChars || hasBadChars(title)))
     return refuse(
       "bad_title",
-      "表題が不正です（文字列、300 字まで）",
+      "表題が不正です（制御文字を含まない 300 字までの文字列）",
       "invalid title (a string of at most 300 characters)",
     );
   for (const name of [...ELEMENT_COLLECTIONS, ...VALUE_COLLECTIONS, "meta"]) {
@@ -104,10 +120,12 @@ export function validateDocument(doc: Y.Doc, scope: ValidationScope): Verdict {
   if (scope.meta) {
     const meta = root.get("meta");
     if (meta instanceof Y.Map) {
-      const parsed = metaSchema.safeParse(meta.toJSON());
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue ? `meta.${issue.path.join(".")}` : "meta";
+      const json = meta.toJSON();
+      const parsed = metaSchema.safeParse(json);
+      const badText = findBadText(json, "meta");
+      if (!parsed.success || badText !== null) {
+        const issue = parsed.success ? undefined : parsed.error.issues[0];
+        const where = badText ?? (issue ? `meta.${issue.path.join(".")}` : "meta");
         return refuse(
           "bad_meta",
           `文書情報が不正になります（${where}）`,
@@ -125,6 +143,94 @@ export function validateDocument(doc: Y.Doc, scope: ValidationScope): Verdict {
         `この更新では文書を読めなくなります（${fatal.id}: ${fatal.ja}）`,
         `after this update the document could not be read (${fatal.id}: ${fatal.en})`,
       );
+  }
+  return { ok: true };
+}
+
+const ELEMENT_SCHEMAS: Record<string, z.ZodType> = {
+  nodes: nodeSchema,
+  groups: groupSchema,
+  flows: flowSchema,
+  files: piiFileSchema,
+  delegations: delegationSchema,
+  provisions: provisionSchema,
+  decisions: decisionSchema,
+  answers: answerSchema,
+};
+
+/** Why one stored element is not valid on its own (null: valid or absent). */
+function elementProblem(root: Y.Map<unknown>, name: string, id: string): { ja: string; en: string } | null {
+  const coll = root.get(name);
+  if (!(coll instanceof Y.Map) || !coll.has(id)) return null;
+  const schema = ELEMENT_SCHEMAS[name] as z.ZodType;
+  const el = coll.get(id);
+  const isValueColl = name === "decisions" || name === "answers";
+  if (!isValueColl && !(el instanceof Y.Map)) return { ja: "要素の形ではありません", en: "not an element" };
+  const value = isValueColl
+    ? el instanceof Y.AbstractType
+      ? el.toJSON()
+      : el
+    : { ...(el as Y.Map<unknown>).toJSON(), id };
+  if (isValueColl && (id.length > 200 || hasBadChars(id))) return { ja: "キーが不正です", en: "invalid key" };
+  const bad = findBadText(value);
+  if (bad !== null)
+    return {
+      ja: `${bad || "値"} に制御文字か壊れた文字があります`,
+      en: `${bad || "value"} holds a control or broken character`,
+    };
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join(".") || "";
+  const message = (issue?.message ?? "").slice(0, 120);
+  return { ja: `${field || "値"} が不正です（${message}）`, en: `${field || "value"} is invalid (${message})` };
+}
+
+/** The elements a change set touched, as [collection, id]. */
+function touched(changes: ChangeSet): [string, string][] {
+  const out: [string, string][] = [];
+  for (const id of changes.nodes) out.push(["nodes", id]);
+  for (const id of changes.flows) out.push(["flows", id]);
+  for (const key of changes.other) {
+    const at = key.indexOf(":");
+    const name = key.slice(0, at);
+    if (name in ELEMENT_SCHEMAS) out.push([name, key.slice(at + 1)]);
+  }
+  return out;
+}
+
+/** Keys (`collection:id`) of the elements that are invalid already, e.g. stored before these checks existed. */
+export function invalidElements(doc: Y.Doc): Set<string> {
+  const root = doc.getMap<unknown>(ROOT_KEY);
+  const out = new Set<string>();
+  for (const name of Object.keys(ELEMENT_SCHEMAS)) {
+    const coll = root.get(name);
+    if (!(coll instanceof Y.Map)) continue;
+    for (const id of coll.keys()) if (elementProblem(root, name, id)) out.add(`${name}:${id}`);
+  }
+  return out;
+}
+
+/**
+ * Checks every element a change touched. An element that was invalid before (listed in `known`) may be
+ * edited without being refused, so that it can be repaired step by step; it leaves the list once valid.
+ */
+export function checkChangedElements(doc: Y.Doc, changes: ChangeSet, known: Set<string>): Verdict {
+  const root = doc.getMap<unknown>(ROOT_KEY);
+  for (const [name, id] of touched(changes)) {
+    const problem = elementProblem(root, name, id);
+    const key = `${name}:${id}`;
+    if (!problem) {
+      known.delete(key);
+      continue;
+    }
+    if (known.has(key)) continue;
+    const shownId = id.length > 64 || hasBadChars(id) ? `${id.slice(0, 64).replace(/[^\x20-\x7e]/g, "?")}…` : id;
+    return refuse(
+      "invalid_element",
+      `不正な要素は保存できません（${name} ${shownId}: ${problem.ja}）`,
+      `an invalid element cannot be stored (${name} ${shownId}: ${problem.en})`,
+    );
   }
   return { ok: true };
 }

@@ -38,6 +38,39 @@ const READ_ONLY: Notice = {
   en: "this is a view-only link: changes are not saved",
 };
 
+const PRESENCE_LIMITED: Notice = {
+  code: "presence_limited",
+  ja: "カーソルや選択の共有データが大きすぎるか多すぎるため、一部を他の参加者に送っていません",
+  en: "presence (cursor, selection) updates are too large or too frequent: some were not relayed",
+};
+
+/**
+ * A token bucket in bytes: a message larger than `maxMessage` never passes; otherwise each one spends its
+ * size (at least 256 bytes, so that many tiny messages count too) from a budget refilled at `perSecond`,
+ * holding at most two seconds' worth.
+ */
+export class ByteBudget {
+  private available: number;
+  private last = performance.now();
+  constructor(
+    private maxMessage: number,
+    private perSecond: number,
+  ) {
+    this.available = 2 * perSecond;
+  }
+
+  take(bytes: number): boolean {
+    if (bytes > this.maxMessage) return false;
+    const now = performance.now();
+    this.available = Math.min(2 * this.perSecond, this.available + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    const cost = Math.max(256, bytes);
+    if (cost > this.available) return false;
+    this.available -= cost;
+    return true;
+  }
+}
+
 /** A client that cannot keep up this far behind is dropped (it reconnects and resyncs). */
 const MAX_BUFFERED = 32 * 1024 * 1024;
 
@@ -183,6 +216,8 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       alive.set(ws, true);
       ws.on("pong", () => alive.set(ws, true));
       let toldReadOnly = false;
+      let toldPresenceLimited = false;
+      const presenceBudget = new ByteBudget(deps.config.maxAwarenessBytes, deps.config.awarenessBytesPerSecond);
       const fail = (notice: Notice, code: number) => {
         // Nothing more from this connection counts: later messages may build on the refused one.
         closing = true;
@@ -230,6 +265,15 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
               break;
             }
             case "awareness":
+              // Presence is relayed to everyone: its size and rate are bounded per connection.
+              if (!presenceBudget.take(msg.update.length)) {
+                if (!toldPresenceLimited) {
+                  toldPresenceLimited = true;
+                  deps.log(`awareness limited on ${docId}: ${msg.update.length} bytes`);
+                  peer.send(noticeMessage(PRESENCE_LIMITED));
+                }
+                break;
+              }
               // A client speaks only for its own presence, never for another connection's.
               if (awarenessClients(msg.update).some((id) => ownedByOther(room.peers, peer, id))) break;
               awarenessProtocol.applyAwarenessUpdate(room.awareness, msg.update, peer);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as Y from "yjs";
+import { invalidElements } from "../../server/sync/validate";
 import { loadDocumentValue } from "../../src/model";
 import { collection, readModelTolerant } from "../../src/sync/doc-shape";
 import {
@@ -19,9 +20,10 @@ import { type RunningServer, startServer } from "../support/server";
 
 /**
  * Random edit sequences through two real clients, mixing valid edits with invalid ones (random values
- * written into element maps, fields removed, flows to missing nodes). Whatever the mix, the server's
- * stored document must stay loadable by the tolerant read with no dangling flows, the two clients must
- * end identical, and the same holds after the server is killed and restarted.
+ * written into element maps, fields removed, flows to missing nodes). Whatever the mix, the server
+ * stores only valid elements (a client sending an invalid one is refused), its stored document stays
+ * loadable by the tolerant read with no dangling flows, the clients still connected end identical to
+ * it, and the same holds after the server is killed and restarted.
  */
 let server: RunningServer;
 beforeAll(async () => {
@@ -153,15 +155,19 @@ test("random valid and invalid edits by two clients: identical replicas, a loada
           });
           if (step % 3 === 2) await sleep(5);
         }
-        const [a, b] = clients as [(typeof clients)[0], (typeof clients)[0]];
-        await waitFor(() => stateOf(a.ydoc) === stateOf(b.ydoc), 10_000, "convergence");
-        // Element-level junk is accepted (and left out when read); nobody is disconnected for it.
-        expect(a.conn.status()).toBe("connected");
-        expect(b.conn.status()).toBe("connected");
-        for (const c of clients) checkModel(c.ydoc);
+        // A client that sent an invalid element is refused and told; the others end equal to the stored state.
         const fresh = connectClient(server.url, doc.id, doc.token);
         await synced(fresh);
-        expect(stateOf(fresh.ydoc)).toBe(stateOf(a.ydoc));
+        for (const c of clients)
+          await waitFor(
+            () => c.conn.status() === "refused" || stateOf(c.ydoc) === stateOf(fresh.ydoc),
+            10_000,
+            "convergence or refusal",
+          );
+        for (const c of clients)
+          if (c.conn.status() === "refused")
+            expect(["invalid_element", "bad_structure"]).toContain(c.conn.notice()?.code);
+        expect(invalidElements(fresh.ydoc).size).toBe(0);
         checkModel(fresh.ydoc);
         fresh.close();
         const model = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
