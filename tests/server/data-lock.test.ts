@@ -41,5 +41,5 @@ describe("one server per data directory", () => {
     } finally {
       await after.stop();
     }
-  }, 60_000);
+  }, 120_000);
 });
