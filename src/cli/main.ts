@@ -19,8 +19,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
-if (isMain) {
+/** Runs the command line on this process's arguments and sets its exit code. */
+export function runCliProcess(): void {
   runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
@@ -28,3 +28,7 @@ if (isMain) {
     process.exitCode = code;
   });
 }
+
+// `tsx src/cli/main.ts …` from source; the compiled command line starts from bin.ts.
+const isMain = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isMain) runCliProcess();
