@@ -18,10 +18,19 @@ export interface RunningServer {
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export async function startServer(opts: { dataDir?: string; env?: Record<string, string>; port?: number } = {}) {
+export async function startServer(
+  opts: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    port?: number;
+    /** Node arguments that start the server; by default its TypeScript source through tsx. */
+    entry?: string[];
+  } = {},
+) {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "nagare-data-"));
   let out = "";
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server/main.ts")], {
+  const entry = opts.entry ?? ["--import", "tsx", path.join(ROOT, "server/main.ts")];
+  const proc = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
       ...process.env,
