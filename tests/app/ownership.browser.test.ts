@@ -53,4 +53,48 @@ describe("organisation templates in the browser", () => {
     expect(errors).toEqual([]);
     await Promise.all([owner.close(), editor.close(), stranger.close()]);
   });
+
+  it("the owner key brings the list of one's documents to a new browser", async () => {
+    // The first PC: a new document makes the key; its start page shows it.
+    const first = await context("異動前");
+    const pc1 = await first.newPage();
+    await pc1.goto(`${env.server.url}/`);
+    await pc1.getByPlaceholder(/住民基本台帳に関する事務 全項目評価書|Resident register/).fill("異動でも残る文書");
+    await pc1.getByTestId("new-blank").click();
+    await pc1.waitForURL(/\/d\/[A-Za-z0-9_-]+#t=.*role=owner/);
+    await pc1.goto(`${env.server.url}/`);
+    const panel = pc1.getByTestId("owner-key");
+    await panel.getByRole("button", { name: "キーを表示" }).click();
+    const key = ((await panel.getByTestId("owner-key-text").textContent()) ?? "").trim();
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    // A new PC opens the key's link: the document is listed and opens there with an owner link of its own.
+    const second = await context("異動後");
+    const pc2 = await second.newPage();
+    await pc2.goto(`${env.server.url}/#k=${key}`);
+    const remote = pc2.getByTestId("owner-remote");
+    await expect.poll(() => remote.textContent(), { timeout: 15_000 }).toContain("異動でも残る文書");
+    expect(new URL(pc2.url()).hash).toBe(""); // the key does not stay in the address bar
+    await remote.getByRole("button", { name: "この端末で開く" }).click();
+    await pc2.waitForURL(/\/d\/[A-Za-z0-9_-]+#t=.*role=owner/);
+    await expect
+      .poll(() => pc2.getByTestId("status").getAttribute("class"), { timeout: 15_000 })
+      .toContain("status-connected");
+    await pc2.goto(`${env.server.url}/`);
+    await expect
+      .poll(() => pc2.getByTestId("doc-list").textContent(), { timeout: 15_000 })
+      .toContain("異動でも残る文書");
+    expect(await pc2.getByTestId("owner-remote").count()).toBe(0);
+
+    // A third browser takes the key pasted as text.
+    const third = await context("VDI");
+    const pc3 = await third.newPage();
+    await pc3.goto(`${env.server.url}/`);
+    await pc3.getByTestId("owner-key-input").fill(key);
+    await pc3.getByTestId("owner-key-use").click();
+    await expect
+      .poll(() => pc3.getByTestId("owner-remote").textContent(), { timeout: 15_000 })
+      .toContain("異動でも残る文書");
+    await Promise.all([first.close(), second.close(), third.close()]);
+  });
 });

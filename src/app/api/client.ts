@@ -205,6 +205,24 @@ export const api = {
     call<{ id: string }>(`/api/templates/${encodeURIComponent(templateId)}`, { token, method: "DELETE" }),
 };
 
+/** A document the owner key lists (the server's summary plus when it joined the list). */
+export type KeyDocument = DocumentSummary & { addedAt: number };
+
+/** Owner keys: the holder's list of documents kept on the server (see server/README.md). */
+export const ownerApi = {
+  create: (documents: { id: string; token: string }[]) =>
+    call<{ key: string; keyId: string; attached: string[] }>("/api/owner/keys", { body: { documents } }),
+  replace: (key: string) => call<{ key: string; keyId: string }>("/api/owner/keys/replace", { token: key, body: {} }),
+  documents: (key: string) => call<{ keyId: string; documents: KeyDocument[] }>("/api/owner/documents", { token: key }),
+  attach: (key: string, documents: { id: string; token: string }[]) =>
+    call<{ attached: string[] }>("/api/owner/documents", { token: key, body: { documents } }),
+  detach: (key: string, id: string) =>
+    call<{ id: string }>(`/api/owner/documents/${encodeURIComponent(id)}`, { token: key, method: "DELETE" }),
+  /** A fresh owner link of a listed document for this device. */
+  link: (key: string, id: string, label: string) =>
+    call<CreatedLink>(`/api/owner/documents/${encodeURIComponent(id)}/link`, { token: key, body: { label } }),
+};
+
 /** The full URL of a document link as the server returns it (`/d/<id>#t=…`). */
 export function absoluteLink(link: string, origin: string = window.location.origin): string {
   return new URL(link, origin).toString();

@@ -1,9 +1,19 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
-import { ApiError, api, type CreatedLink, type LookupResult, type Problem, type TemplateInfo } from "../api/client";
+import {
+  ApiError,
+  api,
+  type CreatedLink,
+  type LookupResult,
+  ownerApi,
+  type Problem,
+  type TemplateInfo,
+} from "../api/client";
 import { TemplateGallery } from "../templates/TemplateGallery";
 import { editorHref, forgetLink, loadLinks, parseLink, rememberLink, type StoredLink } from "./links";
+import { OwnerKeyPanel } from "./OwnerKeyPanel";
+import { loadOwnerKey, saveOwnerKey, takeOwnerKeyFromLocation } from "./owner-key";
 import "./start.css";
 
 type T = (k: MessageKey, v?: Record<string, string | number>) => string;
@@ -19,20 +29,35 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
   const t: T = useCallback((k, v) => translate(lang, k, v), [lang]);
   const [error, setError] = useState<{ text: string; problems: Problem[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  // A key arriving in the address (`/#k=…`, sent from another device) is taken over once.
+  const [adopted] = useState(() => {
+    const fromUrl = takeOwnerKeyFromLocation();
+    if (fromUrl) saveOwnerKey(fromUrl);
+    return fromUrl !== null;
+  });
+  const [ownerKey, setOwnerKey] = useState<string | null>(() => loadOwnerKey());
   // People coming back look for their documents first; a first visit starts with "new document".
-  const [returning] = useState(() => loadLinks().length > 0);
-  // A valid link of this server shows the organisation's own templates too.
+  const [returning] = useState(() => loadLinks().length > 0 || loadOwnerKey() !== null);
+  // A valid link of this server (or the owner key) shows the organisation's own templates too.
   const [credential, setCredential] = useState<string | null>(null);
 
-  const open = (created: CreatedLink) => {
+  const open = async (created: CreatedLink) => {
     rememberLink({ id: created.id, token: created.token, role: created.role });
+    // A new document joins the owner key's list; the first one made in this browser makes the key.
+    const link = [{ id: created.id, token: created.token }];
+    try {
+      if (ownerKey) await ownerApi.attach(ownerKey, link);
+      else saveOwnerKey((await ownerApi.create(link)).key);
+    } catch {
+      // The link is kept in this browser; the start page adds it to the list on the next visit.
+    }
     window.location.assign(editorHref(created));
   };
   const run = async (what: () => Promise<CreatedLink>) => {
     setBusy(true);
     setError(null);
     try {
-      open(await what());
+      await open(await what());
     } catch (e) {
       setError(
         e instanceof ApiError
@@ -58,7 +83,8 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
         </button>
       </header>
       {returning && <DocumentList t={t} lang={lang} onCredential={setCredential} />}
-      <NewDocument t={t} lang={lang} busy={busy} run={run} credential={credential} />
+      {returning && <OwnerKeyPanel t={t} lang={lang} ownerKey={ownerKey} setOwnerKey={setOwnerKey} adopted={adopted} />}
+      <NewDocument t={t} lang={lang} busy={busy} run={run} credential={ownerKey ?? credential} />
       {error && (
         <div className="start-error" role="alert">
           <p>{error.text}</p>
@@ -75,6 +101,9 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
         </div>
       )}
       {!returning && <DocumentList t={t} lang={lang} onCredential={setCredential} />}
+      {!returning && (
+        <OwnerKeyPanel t={t} lang={lang} ownerKey={ownerKey} setOwnerKey={setOwnerKey} adopted={adopted} />
+      )}
     </main>
   );
 }
