@@ -97,14 +97,19 @@ const pick = (m: Map<string, Set<string>>, label: string, detail?: string) => {
 
 const nodeName = (n: ModelNode) => n.owner?.name?.trim() || n.label;
 
-/** A transport in the vocabulary of a PPC check-box list; what the list lacks goes to その他 with its name. */
+/**
+ * A transport in the vocabulary of a PPC check-box list. What the list lacks goes to その他 with the channel's
+ * name in the 評価書's words (住民基本台帳ネットワークシステム, FAX …), each once; a channel drawn as 「その他」 is
+ * named by its transport note, and without one the words in the parentheses are still to be written.
+ */
 function methodMarks(
   transports: readonly (TransportId | undefined)[],
   choices: readonly string[],
   notes: readonly (string | undefined)[] = [],
-): { checks: CheckMark[]; unknown: boolean } {
+): { checks: CheckMark[]; unknown: boolean; unnamed: boolean } {
   const m = new Map<string, Set<string>>();
   let unknown = false;
+  let unnamed = false;
   transports.forEach((t, i) => {
     if (!t) {
       unknown = true;
@@ -113,9 +118,40 @@ function methodMarks(
     const def = TRANSPORTS[t];
     const label = PPC_METHODS[def.ppc as PpcMethod].ja;
     if (def.ppc !== "other" && choices.includes(label)) pick(m, label);
-    else pick(m, "その他", notes[i] || def.ja);
+    else if (t !== "other") pick(m, "その他", def.ja);
+    else {
+      const name = notes[i]?.trim();
+      if (!name) unnamed = true;
+      pick(m, "その他", name);
+    }
   });
-  return { checks: marks(choices, m), unknown };
+  return { checks: marks(choices, m), unknown, unnamed };
+}
+
+const METHOD_GAPS = {
+  unknown: { ja: "手段（紙・専用線など）が未設定の流れがあります", en: "some flows have no transport" },
+  unnamed: {
+    ja: "手段が「その他」で名称のない流れがあります（流れの「手段の補足」に名称を書いてください）",
+    en: "some flows use 「その他」 without naming the channel (write it in the flow's transport note)",
+  },
+};
+
+/** The state and note of a method check-box item from the gaps found. */
+function methodResult(
+  r: { checks: CheckMark[]; unknown: boolean; unnamed: boolean },
+  sources: SourceIds,
+  ok: ItemState = "graph",
+): FillResult {
+  const gaps = [r.unknown ? METHOD_GAPS.unknown : null, r.unnamed ? METHOD_GAPS.unnamed : null].filter(
+    (g): g is { ja: string; en: string } => g !== null,
+  );
+  return {
+    checks: r.checks,
+    value: "",
+    state: gaps.length ? "missing" : ok,
+    sources,
+    ...(gaps.length ? { note: { ja: gaps.map((g) => g.ja).join("／"), en: gaps.map((g) => g.en).join("; ") } } : {}),
+  };
 }
 
 function bracketLines(entries: readonly { heading: string; text: string }[]): string {
@@ -287,25 +323,12 @@ function acquisitionMethods(c: FillContext): FillResult {
     (f) =>
       f.transport ?? (c.facts.classes.get(f.id)?.phase === "network_inquiry" ? "info_provision_network" : undefined),
   );
-  const { checks, unknown } = methodMarks(
+  const r = methodMarks(
     transports,
     ACQUISITION_METHOD_CHOICES,
     flows.map((f) => f.transportNote),
   );
-  return {
-    checks,
-    value: "",
-    state: unknown ? "missing" : "graph",
-    sources: fromFlows(flows),
-    ...(unknown
-      ? {
-          note: {
-            ja: "手段（紙・専用線など）が未設定の入手の流れがあります",
-            en: "some acquisition flows have no transport",
-          },
-        }
-      : {}),
-  };
+  return methodResult(r, fromFlows(flows));
 }
 
 function acquisitionTiming(c: FillContext): FillResult {
@@ -356,18 +379,31 @@ function delegationMethods(c: FillContext): FillResult {
   });
   const flows = outbound.length ? outbound : d.flows;
   if (!flows.length) return { checks: marks(DELEGATION_METHOD_CHOICES, new Map()), value: "", state: "missing" };
-  const { checks, unknown } = methodMarks(
+  const r = methodMarks(
     flows.map((f) => f.transport),
     DELEGATION_METHOD_CHOICES,
     flows.map((f) => f.transportNote),
   );
-  return { checks, value: "", state: unknown ? "missing" : "graph", sources: fromFlows(flows) };
+  return methodResult(r, fromFlows(flows));
 }
 
 const delegationSources = (d: DelegationEntry): SourceIds => ({
   nodes: [...new Set([...d.contractors, ...d.subcontractors].map((n) => n.id).concat(fromFlows(d.flows).nodes))],
   flows: d.flows.map((f) => f.id),
 });
+
+/** ⑤ 再委託の許諾方法 and ⑥ 再委託事項 are written only for a 委託事項 that is 再委託する (記載要領). */
+function subcontractDetail(c: FillContext, value: string | undefined): FillResult {
+  const d = c.delegation;
+  if (value?.trim()) return txt(value);
+  if (d?.record?.subcontract === false && d.subcontractors.length === 0)
+    return {
+      value: "",
+      state: "graph",
+      note: { ja: "「再委託しない」のため記入不要", en: "not filled: no subcontracting" },
+    };
+  return { value: "", state: "missing" };
+}
 
 // ---------------------------------------------------------------- Ⅱ 提供・移転
 
@@ -384,12 +420,12 @@ function provisionMethods(c: FillContext): FillResult {
     (f) =>
       f.transport ?? (c.facts.classes.get(f.id)?.phase === "network_provision" ? "info_provision_network" : undefined),
   );
-  const { checks, unknown } = methodMarks(
+  const r = methodMarks(
     transports,
     choices,
     p.flows.map((f) => f.transportNote),
   );
-  return { checks, value: "", state: unknown ? "missing" : "graph", sources: fromFlows(p.flows) };
+  return methodResult(r, fromFlows(p.flows));
 }
 
 function provisionPresence(c: FillContext): FillResult {
@@ -859,8 +895,8 @@ export const FILLERS: Record<string, Filler> = {
       return { value: "再委託する", state: "graph", sources: { nodes: d.subcontractors.map((n) => n.id), flows: [] } };
     return { value: "", state: "missing" };
   },
-  "deleg.subcontractApproval": (c) => txt(c.delegation?.record?.subcontractApproval),
-  "deleg.subcontractItems": (c) => txt(c.delegation?.record?.subcontractItems),
+  "deleg.subcontractApproval": (c) => subcontractDetail(c, c.delegation?.record?.subcontractApproval),
+  "deleg.subcontractItems": (c) => subcontractDetail(c, c.delegation?.record?.subcontractItems),
   "prov.has": provisionPresence,
   "annex.table": annexTable,
   "prov.recipient": (c) => {

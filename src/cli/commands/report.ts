@@ -4,7 +4,7 @@ import { isReportFormat, isReportKind, REPORT_FORMATS, renderReportFile } from "
 import type { CliCommand, CliIo } from "../command";
 import { loadModelFile } from "../load-file";
 
-const USAGE = "report FILE --format docx|html|md|json --out PATH [--kind basic|focused|full]";
+const USAGE = "report FILE --format docx|html|md|json [--out PATH] [--kind basic|focused|full]";
 
 function usageError(io: CliIo, ja: string, en: string): number {
   io.err(`${ja} / ${en}\n使い方 / usage: ${USAGE}\n`);
@@ -37,6 +37,8 @@ export const reportCommand: CliCommand = {
       else files.push(a);
     }
     if (files.length !== 1) return usageError(io, "ファイルを1つ指定してください", "give exactly one FILE");
+    // A text format without --out goes to stdout, as `report FILE --format md` reads.
+    if (!out && format !== undefined && format !== "docx") out = "-";
     if (!out)
       return usageError(
         io,

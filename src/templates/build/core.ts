@@ -13,7 +13,16 @@ import {
   type PiiFile,
   type Provision,
 } from "../../model";
-import { clip, mapCategory, mapKind, mapSafeguards, mapTransport, parseLegalBasis } from "./mapping";
+import {
+  cleanLabel,
+  clip,
+  mapCategory,
+  mapKind,
+  mapSafeguards,
+  mapTransport,
+  parseLegalBasis,
+  stripLineRefs,
+} from "./mapping";
 import type { Reading, ReadingFlow } from "./reading";
 
 /** Where a group of nodes sits: a boundary inside one lane (network zone, platform, data centre …). */
@@ -86,11 +95,17 @@ export function modelFromReading(reading: Reading, spec: TemplateSpec): { doc: N
   };
   for (const rn of reading.nodes) {
     const patch = spec.nodes?.[rn.id] ?? {};
-    const note = joinNotes(rn.ownership && `所管: ${rn.ownership}`, rn.owner && `所管部署: ${rn.owner}`, rn.note);
+    const label = cleanLabel(rn.label);
+    const note = joinNotes(
+      rn.ownership && `所管: ${rn.ownership}`,
+      rn.owner && `所管部署: ${rn.owner}`,
+      rn.note,
+      label !== rn.label && `読み取りでの表記: ${rn.label}`,
+    );
     addNode({
       id: rn.id,
       kind: mapKind(rn.kind),
-      label: clip(rn.label),
+      label: clip(label),
       position: { x: 0, y: 0 },
       functions: [],
       safeguards: [],
@@ -147,7 +162,9 @@ export function modelFromReading(reading: Reading, spec: TemplateSpec): { doc: N
       data: rf.data ? clip(rf.data) : undefined,
       carriesMyNumber: rf.carriesMyNumber ?? null,
       transport,
-      transportNote: rf.transportText || via ? clip(joinNotes(rf.transportText, via) ?? "") : undefined,
+      // The reading's words about the channel are remarks on the source, not the channel's name in the 評価書:
+      // they stay in the note, and a 「その他」 channel is left for a person to name.
+      transportNote: undefined,
       // The reading joins several bases with ";": keep them as separate bases, as the 評価書 lists them.
       legalBasis: rf.legalBasis ? splitBases(rf.legalBasis).map(parseLegalBasis) : [],
       safeguards: mapSafeguards(rf.safeguards),
@@ -165,6 +182,8 @@ export function modelFromReading(reading: Reading, spec: TemplateSpec): { doc: N
         rf.note,
         rf.actor && byId.get(rf.actor) ? `実施者: ${byId.get(rf.actor)?.label}` : undefined,
         rawStep && step !== rawStep ? `評価書の表記: ${rawStep}` : undefined,
+        rf.transportText ? `手段の記載: ${rf.transportText}` : undefined,
+        via || undefined,
         lines(rf.evidence),
       ),
     };
@@ -195,7 +214,33 @@ export function modelFromReading(reading: Reading, spec: TemplateSpec): { doc: N
   };
   const loaded = loadDocumentValue(draft);
   if (!loaded.ok) throw new Error(`${spec.id}: ${loaded.problems.map((p) => `${p.path}: ${p.ja}`).join("\n")}`);
+  withoutLineRefs(loaded.doc);
   return { doc: loaded.doc, report };
+}
+
+type Texts = Record<string, unknown>;
+const PRINTED: Record<string, readonly string[]> = {
+  files: ["subjectScope", "usePurpose", "storageLocation", "retentionReason", "deletionMethod", "remarks"],
+  nodes: ["purpose", "deletionMethod"],
+  flows: ["sentence", "data", "frequency", "transportNote"],
+  delegations: ["content", "contractorNameCheck", "subcontractApproval", "subcontractItems"],
+  provisions: ["purpose", "information", "subjectScope", "timing"],
+};
+
+/**
+ * Texts that reach a 評価書 carry no line references into the seed text: those belong to the template's
+ * source, and the elements' notes keep them.
+ */
+function withoutLineRefs(doc: NagareDocument): void {
+  const clean = (s: string) => cleanLabel(stripLineRefs(s));
+  for (const [coll, keys] of Object.entries(PRINTED))
+    for (const el of (doc as unknown as Record<string, Texts[]>)[coll] ?? []) {
+      for (const k of keys) if (typeof el[k] === "string") el[k] = clean(el[k] as string) || undefined;
+      for (const sg of (el.safeguards as { note?: string }[] | undefined) ?? []) if (sg.note) sg.note = clean(sg.note);
+      if (Array.isArray(el.functions)) el.functions = (el.functions as string[]).map(clean);
+    }
+  for (const d of doc.delegations) d.name = cleanLabel(d.name);
+  for (const p of doc.provisions) p.recipient = cleanLabel(p.recipient);
 }
 
 /**

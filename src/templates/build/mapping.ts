@@ -112,9 +112,12 @@ const SAFEGUARD_RULES: [RegExp, SafeguardKind][] = [
   [/権限|アクセス|閲覧不可|のみ|限定|禁止|制限|専用端末/, "access_control"],
 ];
 
+/** Line references into the seed text (「（127行）」, 「(162, 223行)」) belong to the source, not to a measure. */
+export const stripLineRefs = (text: string) => text.replace(/\s*[（(][^（）()]*\d+行[^（）()]*[）)]/g, "").trim();
+
 export function mapSafeguard(text: string): Safeguard {
   const rule = SAFEGUARD_RULES.find(([re]) => re.test(text));
-  return { kind: rule ? rule[1] : "other", note: text };
+  return { kind: rule ? rule[1] : "other", note: stripLineRefs(text) };
 }
 
 export function mapSafeguards(texts: readonly string[] | undefined): Safeguard[] {
@@ -178,4 +181,24 @@ export function handlerBand(text: string | null | undefined) {
 export function subjectBand(text: string | null | undefined) {
   if (!text) return undefined;
   return [...SUBJECT_COUNT_BANDS].sort((a, b) => b.length - a.length).find((b) => text.includes(b));
+}
+
+/** Parts of a reading's label that annotate the source rather than name the element. */
+const ANNOTATION = /不記載|記載なし|欠落|本文に|より$|^システム\d+$|=システム\d+$|旧記載|評価書テキスト|読み取/;
+
+/**
+ * A node's label as a 評価書 would write it: the reading's annotations inside brackets (「名称不記載」,
+ * 「システム1」, 「別紙は本文に含まれない」) are dropped and 「別紙1」 is written 「別紙1参照」. The original
+ * label is kept in the node's note.
+ */
+export function cleanLabel(label: string): string {
+  const out = label.replace(/[（(]([^（）()]*)[）)]/g, (_m, inner: string) => {
+    const parts = inner
+      .split(/;\s*/)
+      .map((p) => p.trim())
+      .filter((p) => p && !ANNOTATION.test(p))
+      .map((p) => (/^別紙\d+$/.test(p) ? `${p}参照` : p));
+    return parts.length ? `(${parts.join("; ")})` : "";
+  });
+  return out.trim() || label;
 }

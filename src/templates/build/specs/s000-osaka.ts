@@ -15,8 +15,7 @@ export function spec000(reading: Reading): TemplateSpec {
     meta: {
       organization: "大阪市長",
       jimuName: "市営住宅の管理に関する事務",
-      jimuSummary:
-        "市営住宅等の入居申込み・同居承認・地位承継・収入申告・減免等の申請受付と審査。重点項目評価書には事務フローがないため、II・III・別添1 の記載から流れを復元した。",
+      jimuSummary: "市営住宅等の入居申込み・同居承認・地位承継・収入申告・減免等の申請受付と審査。",
       assessmentKind: "focused",
       documentNumber: "36",
       handlers500OrMore: null,

@@ -37,8 +37,7 @@ export function spec001(reading: Reading): TemplateSpec {
     meta: {
       organization: "東京都知事",
       jimuName: "都営住宅等の管理に関する事務",
-      jimuSummary:
-        "都営住宅等の入居申込・個人番号届出・符号取得・届出申請・審査・運用保守・保管消去。別添1 の備考（①-1〜㉓）に沿って流れを描いた。",
+      jimuSummary: "都営住宅等の入居申込・個人番号届出・符号取得・届出申請・審査・運用保守・保管消去。",
       assessmentKind: "full",
       documentNumber: "41",
       targetPopulationBand: "30万人以上",

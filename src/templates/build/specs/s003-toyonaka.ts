@@ -14,7 +14,7 @@ export function spec003(reading: Reading): TemplateSpec {
       organization: "豊中市長",
       jimuName: "子ども医療費の助成に関する事務",
       jimuSummary:
-        "受給資格の届出受付（窓口・郵送・電子申込）、子ども子育て支援システムでの資格・支給管理、庁内連携と情報提供ネットワークシステムによる情報照会。事務フローがないため II・III・別添2 から流れを復元した。",
+        "受給資格の届出受付（窓口・郵送・電子申込）、子ども子育て支援システムでの資格・支給管理、庁内連携と情報提供ネットワークシステムによる情報照会。",
       assessmentKind: "focused",
       documentNumber: "45",
       handlers500OrMore: null,

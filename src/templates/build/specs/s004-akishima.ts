@@ -61,7 +61,7 @@ export function spec004(reading: Reading): TemplateSpec {
       organization: "昭島市長",
       jimuName: "住民基本台帳に関する事務",
       jimuSummary:
-        "住民票の記載・証明書交付、住基ネット（市町村CS）による本人確認情報の通知、送付先情報の機構への通知、庁内への移転と情報提供ネットワークシステムによる提供。特定個人情報ファイル3件を一つの図に描き、流れにファイルを付けた。",
+        "住民票の記載・証明書交付、住基ネット（市町村CS）による本人確認情報の通知、送付先情報の機構への通知、庁内への移転と情報提供ネットワークシステムによる提供。",
       assessmentKind: "focused",
       documentNumber: "1",
       targetPopulationBand: "10万人以上30万人未満",
@@ -287,8 +287,8 @@ export function spec004(reading: Reading): TemplateSpec {
       moj_link: { systemRole: "other" },
       govcloud: { owner: { party: "self" } },
       govcloud_bk: { owner: { party: "self" } },
-      cabinet: { safeguards: [{ kind: "locked_storage", note: "執務室の鍵付キャビネットで施錠保管（162, 223行）" }] },
-      server_room: { safeguards: [{ kind: "surveillance", note: "生体認証による入退室（162, 221行）" }] },
+      cabinet: { safeguards: [{ kind: "locked_storage", note: "執務室の鍵付キャビネットで施錠保管" }] },
+      server_room: { safeguards: [{ kind: "surveillance", note: "生体認証による入退室" }] },
       disposed: {
         kind: "disposal",
         note: "消去・廃棄の終点（構造化した読み取りではファイル・データベースとして置かれていたもの）。",
