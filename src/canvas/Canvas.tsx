@@ -6,6 +6,7 @@ import {
   type Connection,
   ConnectionMode,
   type EdgeChange,
+  type FinalConnectionState,
   MarkerType,
   MiniMap,
   type NodeChange,
@@ -21,12 +22,16 @@ import type * as Y from "yjs";
 import {
   connectNodes,
   createGroup,
-  createNode,
   type GroupSpec,
   groupMoveWrites,
+  nodeRect,
   type PositionWrite,
   type PositionWriter,
+  placeNode,
+  type Rect,
+  reattachFlow,
   setLabel,
+  settleOverlaps,
   updateMembership,
   writePositions,
 } from "../document";
@@ -67,6 +72,8 @@ export interface CanvasProps {
   onViewport?: (v: Viewport) => void;
   /** Filled with functions the surrounding editor may call (add an element from the palette). */
   apiRef?: { current: CanvasApi | null };
+  /** Elements added ("new") or whose membership changed by a drag ("moved"), for the editor to report. */
+  onPlaced?: (ids: string[], how: "new" | "moved") => void;
   children?: ReactNode;
 }
 
@@ -78,7 +85,8 @@ export interface CanvasApi {
 /** The diagram: React Flow over the shared model, through the binding. */
 export function Canvas(props: CanvasProps) {
   const { ydoc, model, lang, readOnly, selected, setSelected, decorations, writer, notify } = props;
-  const { screenToFlowPosition, fitView, zoomIn, zoomOut, getNodes, getNodesBounds, setViewport } = useReactFlow();
+  const { screenToFlowPosition, fitView, zoomIn, zoomOut, getNodes, getNodesBounds, setViewport, setCenter } =
+    useReactFlow();
   const flowStore = useStoreApi();
   const t = useCallback((k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
   const [nodes, setNodes] = useState<AnyRFNode[]>([]);
@@ -176,16 +184,11 @@ export function Canvas(props: CanvasProps) {
         // Membership follows where things were dropped; part of the same undo step as the drag.
         const fresh = readModelTolerant(ydoc).doc;
         const changed = updateMembership(ydoc, fresh, ended, writer.gesture());
-        for (const id of changed.slice(0, 1)) {
-          const after = readModelTolerant(ydoc).doc;
-          const n = after.nodes.find((x) => x.id === id);
-          const g = after.groups.find((x) => x.id === (n?.groupId ?? after.groups.find((y) => y.id === id)?.parentId));
-          const label = n?.label ?? after.groups.find((x) => x.id === id)?.label ?? id;
-          notify(g ? t("editor.msg.membership", { label, group: g.label }) : t("editor.msg.membershipOut", { label }));
-        }
+        for (const id of ended) placedRef.current.delete(id);
+        props.onPlaced?.(changed, "moved");
       }
     },
-    [readOnly, writer, positionWrites, absOf, setSelected, ydoc, notify, t],
+    [readOnly, writer, positionWrites, absOf, setSelected, ydoc, props.onPlaced],
   );
 
   const onEdgesChange = useCallback(
@@ -217,34 +220,104 @@ export function Canvas(props: CanvasProps) {
     [readOnly, ydoc, notify, t, setSelected],
   );
 
+  /** The flow-space point at the middle of the visible canvas. */
+  const viewCentre = useCallback((): Point => {
+    const r = document.querySelector(".nagare-canvas")?.getBoundingClientRect();
+    return r ? screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+  }, [screenToFlowPosition]);
+
+  /** Elements this editor added recently, with the place they got (see settleOverlaps). */
+  const placedRef = useRef(new Map<string, { at: Point; time: number }>());
+
+  /** Pans (keeping the zoom) so that a box is on screen, e.g. a new element put in a lane out of view. */
+  const revealRect = useCallback(
+    (r: Rect) => {
+      const { width, height, transform } = flowStore.getState();
+      const [tx, ty, zoom] = transform;
+      const x0 = -tx / zoom;
+      const y0 = -ty / zoom;
+      const inView =
+        r.x >= x0 && r.y >= y0 && r.x + r.width <= x0 + width / zoom && r.y + r.height <= y0 + height / zoom;
+      if (!inView) void setCenter(r.x + r.width / 2, r.y + r.height / 2, { zoom, duration: 200 });
+    },
+    [flowStore, setCenter],
+  );
+
+  /** Adds a palette item: at `at` (drop, double-click) or, without, where its kind belongs. */
+  /** A connection dropped on an element's body (not only its small handle) connects to that element. */
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (readOnly || state.isValid || !state.fromNode) return;
+      const to = nodeUnder(event, state.fromNode.id);
+      if (to) onConnect({ source: state.fromNode.id, target: to, sourceHandle: null, targetHandle: null });
+    },
+    [readOnly, onConnect],
+  );
+
+  /** Dragging an end of a flow to another element re-attaches it (handle or body alike). */
+  const reattach = useCallback(
+    (flowId: string, ends: { source?: string; target?: string }) => {
+      const r = reattachFlow(ydoc, modelRef.current, flowId, ends);
+      if (!r.ok) notify(t("editor.msg.missingEnd"), "error");
+      else notify(t("editor.msg.reattached"));
+    },
+    [ydoc, notify, t],
+  );
+  const onReconnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, edge: FlowRFEdge, _h: unknown, state: FinalConnectionState) => {
+      if (readOnly || state.isValid) return;
+      const to = nodeUnder(event);
+      if (!to) return;
+      // The end that stays is where the drag started from; the other one moves.
+      const movingTarget = state.fromNode?.id === edge.source;
+      if ((movingTarget ? edge.target : edge.source) === to) return;
+      reattach(edge.id, movingTarget ? { target: to } : { source: to });
+    },
+    [readOnly, reattach],
+  );
+
   const place = useCallback(
-    (item: PaletteItem, at: Point) => {
+    (item: PaletteItem, at?: Point) => {
       if (readOnly) return notify(t("editor.msg.readOnly"), "error");
       fitted.current = true;
-      const id =
-        item.type === "node"
-          ? createNode(ydoc, modelRef.current, item.kind, at, lang)
-          : createGroup(ydoc, modelRef.current, item, at, lang);
+      const doc = modelRef.current;
+      let id: string;
+      if (item.type === "node") {
+        const placed = placeNode(ydoc, doc, item.kind, { at, fallback: viewCentre(), lang });
+        id = placed.id;
+        const n = readModelTolerant(ydoc).doc.nodes.find((x) => x.id === id);
+        if (n) {
+          placedRef.current.set(id, { at: n.position, time: Date.now() });
+          revealRect(nodeRect(n));
+        }
+        props.onPlaced?.([id], "new");
+      } else id = createGroup(ydoc, doc, item, at ?? viewCentre(), lang);
       setSelected(() => new Set([id]));
       props.setEditingId(id);
     },
-    [readOnly, ydoc, lang, notify, t, setSelected, props.setEditingId],
+    [readOnly, ydoc, lang, notify, t, setSelected, props.setEditingId, props.onPlaced, viewCentre, revealRect],
   );
 
-  const add = useCallback(
-    (item: PaletteItem) => {
-      const el = document.querySelector(".nagare-canvas");
-      const r = el?.getBoundingClientRect();
-      const at = r
-        ? screenToFlowPosition({
-            x: r.left + r.width / 2 + (Math.random() - 0.5) * 80,
-            y: r.top + r.height / 2 + (Math.random() - 0.5) * 60,
-          })
-        : { x: 0, y: 0 };
-      place(item, at);
-    },
-    [place, screenToFlowPosition],
-  );
+  // Two people adding at once may have picked the same free place: the newer element of the two gives way.
+  useEffect(() => {
+    const mine = placedRef.current;
+    if (!mine.size || readOnly) return;
+    const now = Date.now();
+    const still: string[] = [];
+    for (const [id, p] of mine) {
+      const n = model.nodes.find((x) => x.id === id);
+      // Only untouched, recent elements: never one the person has since moved.
+      if (!n || now - p.time > 30_000 || n.position.x !== p.at.x || n.position.y !== p.at.y) mine.delete(id);
+      else still.push(id);
+    }
+    if (!still.length) return;
+    for (const [id, at] of settleOverlaps(ydoc, model, still)) {
+      const p = mine.get(id);
+      if (p) mine.set(id, { ...p, at });
+    }
+  }, [model, ydoc, readOnly]);
+
+  const add = useCallback((item: PaletteItem) => place(item), [place]);
   if (props.apiRef) props.apiRef.current = { add };
 
   const ctx = useMemo<CanvasContextValue>(
@@ -287,6 +360,10 @@ export function Canvas(props: CanvasProps) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        edgesReconnectable={!readOnly}
+        onReconnect={(old, c) => !readOnly && reattach(old.id, { source: c.source, target: c.target })}
+        onReconnectEnd={onReconnectEnd}
         onNodeDragStart={() => writer.begin(`drag:${Date.now()}:${Math.random()}`)}
         onNodeDoubleClick={(_, n) => !readOnly && props.setEditingId(n.id)}
         connectionMode={ConnectionMode.Loose}
@@ -345,6 +422,17 @@ export function Canvas(props: CanvasProps) {
       </ReactFlow>
     </CanvasContext.Provider>
   );
+}
+
+/** The element (not a lane or boundary) under the pointer where a drag ended. */
+function nodeUnder(event: MouseEvent | TouchEvent, except?: string): string | null {
+  const p = "changedTouches" in event ? event.changedTouches[0] : event;
+  if (!p) return null;
+  for (const el of document.elementsFromPoint(p.clientX, p.clientY)) {
+    const id = el.closest(".react-flow__node-kind")?.getAttribute("data-id");
+    if (id && id !== except) return id;
+  }
+  return null;
 }
 
 function sameNode(a: AnyRFNode, b: AnyRFNode): boolean {

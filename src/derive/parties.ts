@@ -3,7 +3,7 @@ import { LANE_KINDS } from "../model";
 import { type GraphIndex, groupChain } from "./graph-index";
 
 /** Kinds whose owner is clear from the kind alone. Media, paper, stores and terminals are not. */
-const KIND_DEFAULT_PARTY: Partial<Record<NodeKind, Party>> = {
+export const KIND_DEFAULT_PARTY: Partial<Record<NodeKind, Party>> = {
   person: "subject",
   staff: "self",
   system_own: "self",

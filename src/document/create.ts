@@ -91,6 +91,28 @@ export function connectNodes(ydoc: Y.Doc, doc: NagareDocument, source: string, t
   return { ok: true, id };
 }
 
+/** Turns a flow around (what went from A to B now goes from B to A). One undo step. */
+export function reverseFlow(ydoc: Y.Doc, doc: NagareDocument, flowId: string): boolean {
+  const f = doc.flows.find((x) => x.id === flowId);
+  if (!f) return false;
+  return patchElement(ydoc, "flows", f.id, { source: f.target, target: f.source }).ok;
+}
+
+/** Attaches one or both ends of a flow to other elements. One undo step. */
+export function reattachFlow(
+  ydoc: Y.Doc,
+  doc: NagareDocument,
+  flowId: string,
+  ends: { source?: string; target?: string },
+): ConnectResult {
+  const f = doc.flows.find((x) => x.id === flowId);
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  if (!f || (ends.source && !ids.has(ends.source)) || (ends.target && !ids.has(ends.target)))
+    return { ok: false, reason: "missing_end" };
+  patchElement(ydoc, "flows", f.id, { source: ends.source ?? f.source, target: ends.target ?? f.target });
+  return { ok: true, id: f.id };
+}
+
 export type LabelCheck = { ok: true; value: string } | { ok: false; reason: "empty" | "too_long"; max: number };
 
 export function checkLabel(input: string): LabelCheck {

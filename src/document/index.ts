@@ -7,6 +7,7 @@ export * from "./clipboard";
 export * from "./create";
 export * from "./geometry";
 export * from "./ids";
+export * from "./placement";
 export * from "./positions";
 export * from "./steps";
 export * from "./transact";

@@ -7,6 +7,7 @@ import { effectiveStatus } from "../../canvas/findings";
 import { type AwarenessLike, remoteSelections, savedIdentity, saveIdentity } from "../../canvas/presence";
 import { useDocModel } from "../../canvas/useModel";
 import {
+  connectNodes,
   createPositionWriter,
   createStandardLanes,
   deleteElements,
@@ -25,11 +26,13 @@ import { useClipboard } from "./clipboard";
 import { DeleteDialog, HelpDialog, IdentityDialog, Legend, type PendingDelete } from "./Dialogs";
 import type { EditorResources } from "./EditorPage";
 import { EditorToolbar } from "./EditorToolbar";
+import { FlowTargetDialog } from "./FlowTargetDialog";
 import { useActionKeys, useConnectionInfo, useFindings, useUndoStacks } from "./hooks";
 import { Inspector } from "./Inspector";
 import { Palette } from "./Palette";
 import { RemoteCursors, usePresence } from "./Presence";
 import type { CanvasSelection, ElementIds, PanelProps } from "./panels";
+import { usePlacementNotes } from "./placement-notes";
 import { SidePanel } from "./SidePanel";
 import { Toasts, useToasts } from "./Toasts";
 import type { ViewSwitches } from "./Toolbar";
@@ -60,13 +63,16 @@ export function EditorShell({
   useUndoStacks(undo);
   const { status, notice } = useConnectionInfo(connection);
   const findings = useFindings(model);
+  const placementNotes = usePlacementNotes(ydoc, lang, t, notify);
 
   // ---- view state (never in the document)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editingId, setEditingId] = useState<string | null>(null);
   const [placing, setPlacing] = useState<PaletteItem>({ type: "node", kind: "system_own" });
   const [view, setView] = useState<ViewSwitches>({ snap: true, minimap: true, legend: false, riskView: false });
-  const [dialog, setDialog] = useState<{ kind: "help" } | { kind: "delete"; pending: PendingDelete } | null>(null);
+  const [dialog, setDialog] = useState<
+    { kind: "help" } | { kind: "delete"; pending: PendingDelete } | { kind: "flow"; source: string } | null
+  >(null);
   const [highlight, setHighlight] = useState<Set<string> | null>(null);
   const [walk, setWalk] = useState<number | null>(null);
   const [search, setSearch] = useState({ query: "", index: 0 });
@@ -168,7 +174,7 @@ export function EditorShell({
       startWalk: () => setWalk(0),
       focusSearch: () => searchRef.current?.focus(),
       confirmDelete: (pending) => setDialog({ kind: "delete", pending }),
-      chooseFlowTarget: () => {},
+      chooseFlowTarget: (source) => setDialog({ kind: "flow", source }),
       clear: () => {
         setSelected(new Set());
         setHighlight(null);
@@ -318,6 +324,7 @@ export function EditorShell({
             onPointer={presence.publish.cursor}
             onViewport={presence.publish.viewport}
             apiRef={canvasApi}
+            onPlaced={placementNotes}
           >
             <RemoteCursors list={presence.participants} />
             {view.legend ? (
@@ -384,6 +391,27 @@ export function EditorShell({
             notify(t("editor.msg.deleted", { n: p.nodes.length + p.groups.length + p.flows.length }));
             setDialog(null);
             setSelected(new Set());
+          }}
+        />
+      ) : null}
+      {dialog?.kind === "flow" ? (
+        <FlowTargetDialog
+          model={model}
+          source={dialog.source}
+          lang={lang}
+          onActive={(id) => setHighlight(new Set([dialog.source, ...(id ? [id] : [])]))}
+          onCancel={() => {
+            setDialog(null);
+            setHighlight(null);
+          }}
+          onChoose={(target) => {
+            setDialog(null);
+            setHighlight(null);
+            const r = connectNodes(ydoc, model, dialog.source, target);
+            if (r.ok) {
+              selectIds({ flows: [r.id] });
+              notify(t("editor.msg.connected"));
+            } else notify(t("editor.msg.missingEnd"), "error");
           }}
         />
       ) : null}

@@ -4,10 +4,13 @@ import { classifyFlows } from "../../derive";
 import {
   checkStepLabel,
   deleteListEntry,
+  moveIntoGroup,
   newId,
   patchElement,
   patchMeta,
   putElement,
+  reattachFlow,
+  reverseFlow,
   setTitle,
   transactLocal,
   type WriteResult,
@@ -98,7 +101,14 @@ export function Inspector({ ydoc, model, lang, readOnly, selected, select }: Pro
           value={element.el}
           lang={lang}
           readOnly={readOnly}
-          onPatch={(p, g) => patchElement(ydoc, element.coll, element.el.id, p, g)}
+          onPatch={(p, g) => {
+            // A node given another lane or boundary moves into it, so that drawing and record agree.
+            if (element.coll === "nodes" && "groupId" in p) {
+              moveIntoGroup(ydoc, model, element.el.id, p.groupId as string | undefined);
+              return { ok: true };
+            }
+            return patchElement(ydoc, element.coll, element.el.id, p, g);
+          }}
         />
       </div>
     );
@@ -118,15 +128,12 @@ export function Inspector({ ydoc, model, lang, readOnly, selected, select }: Pro
             {label(flow.target)}
           </button>
           {!readOnly ? (
-            <button
-              type="button"
-              className="small"
-              onClick={() => patchElement(ydoc, "flows", flow.id, { source: flow.target, target: flow.source })}
-            >
+            <button type="button" className="small" onClick={() => reverseFlow(ydoc, model, flow.id)}>
               {t("editor.insp.reverse")}
             </button>
           ) : null}
         </p>
+        {!readOnly ? <FlowEnds ydoc={ydoc} model={model} flowId={flow.id} lang={lang} /> : null}
         <PhaseBox model={model} flowId={flow.id} lang={lang} />
         <FieldList
           idPrefix={flow.id}
@@ -140,6 +147,36 @@ export function Inspector({ ydoc, model, lang, readOnly, selected, select }: Pro
     );
   }
   return <DocumentInspector ydoc={ydoc} model={model} lang={lang} readOnly={readOnly} opts={opts} />;
+}
+
+/** Re-attaches a flow's ends by choosing other elements (the keyboard way of dragging an end). */
+function FlowEnds({ ydoc, model, flowId, lang }: { ydoc: Y.Doc; model: NagareDocument; flowId: string; lang: Lang }) {
+  const flow = model.flows.find((f) => f.id === flowId);
+  if (!flow) return null;
+  const end = (key: "source" | "target") => (
+    <div className="field" data-field={`ends-${key}`}>
+      <label htmlFor={`${flowId}-${key}`}>
+        {translate(lang, key === "source" ? "editor.insp.source" : "editor.insp.target")}
+      </label>
+      <select
+        id={`${flowId}-${key}`}
+        value={flow[key]}
+        onChange={(e) => reattachFlow(ydoc, model, flowId, { [key]: e.target.value })}
+      >
+        {model.nodes.map((n) => (
+          <option key={n.id} value={n.id}>
+            {n.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <div className="flow-ends">
+      {end("source")}
+      {end("target")}
+    </div>
+  );
 }
 
 /** A message in both languages, for problems that travel as data. */

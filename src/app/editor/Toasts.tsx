@@ -3,12 +3,12 @@ import { useCallback, useState } from "react";
 export interface Toast {
   id: number;
   text: string;
-  kind: "info" | "error";
+  kind: "info" | "warn" | "error";
   /** A button on the message (e.g. "move it to its lane"). */
   action?: { label: string; run: () => void };
 }
 
-export type Notify = (text: string, kind?: "info" | "error", action?: Toast["action"]) => void;
+export type Notify = (text: string, kind?: Toast["kind"], action?: Toast["action"]) => void;
 
 /** Short messages at the bottom of the canvas; errors and messages with a button stay longer. */
 export function useToasts(): { toasts: Toast[]; notify: Notify; dismiss: (id: number) => void } {
@@ -18,7 +18,7 @@ export function useToasts(): { toasts: Toast[]; notify: Notify; dismiss: (id: nu
     (text, kind = "info", action) => {
       const id = Date.now() + Math.random();
       setToasts((ts) => [...ts.slice(-3), { id, text, kind, ...(action ? { action } : {}) }]);
-      setTimeout(() => dismiss(id), kind === "error" || action ? 9000 : 4000);
+      setTimeout(() => dismiss(id), kind !== "info" || action ? 9000 : 4000);
     },
     [dismiss],
   );
@@ -29,7 +29,7 @@ export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id: num
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((x) => (
-        <div key={x.id} className={`toast toast-${x.kind}`} role={x.kind === "error" ? "alert" : "status"}>
+        <div key={x.id} className={`toast toast-${x.kind}`} role={x.kind === "info" ? "status" : "alert"}>
           {x.text}
           {x.action ? (
             <button

@@ -76,7 +76,11 @@ export function SearchBox({
         onKeyDown={(e) => {
           e.stopPropagation();
           if (e.key === "Enter" && matches.length) onPick(0);
-          else if (e.key === "Escape") setQuery("");
+          else if (e.key === "Escape") {
+            // Back to the canvas, so that the next shortcut acts on what was found.
+            setQuery("");
+            e.currentTarget.blur();
+          }
         }}
       />
       {query ? (

@@ -1,3 +1,4 @@
+import { connectAction, reverseAction } from "./flows";
 import { redoAction, undoAction } from "./history";
 import { layoutAction } from "./layout";
 import { renumberAction } from "./renumber";
@@ -18,6 +19,8 @@ export const ACTIONS: readonly EditorAction[] = [
   duplicateAction,
   selectAllAction,
   clearAction,
+  connectAction,
+  reverseAction,
   layoutAction,
   renumberAction,
   fitAction,

@@ -3,6 +3,7 @@ import type { Lang, MessageKey } from "../../../i18n";
 import type { NagareDocument } from "../../../model";
 import type { PendingDelete } from "../Dialogs";
 import type { CanvasSelection, ElementIds } from "../panels";
+import type { Notify } from "../Toasts";
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -34,7 +35,7 @@ export interface ActionContext {
   readOnly: boolean;
   selection: CanvasSelection;
   select: (ids: ElementIds) => void;
-  notify: (text: string, kind?: "info" | "error") => void;
+  notify: Notify;
   undo: Y.UndoManager;
   /** Writes a drag still being throttled, before undo or anything that reads positions. */
   flushDrag: () => void;
