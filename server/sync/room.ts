@@ -6,7 +6,7 @@ import type { Role } from "../db";
 import type { AppendResult, DocumentWrite, Store } from "../store/store";
 import { ChangeSet } from "./changes";
 import { foldContent, loadState } from "./persistence";
-import { awarenessMessage, type Notice, noticeMessage, updateMessage } from "./protocol";
+import { awarenessMessage, type Notice, updateMessage } from "./protocol";
 import { checkChangedElements, invalidElements, type Verdict, validateDocument } from "./validate";
 
 /** One client connection as a room sees it. */
@@ -18,6 +18,8 @@ export interface Peer {
   participant: string | null;
   clientIds: Set<number>;
   send: (data: Uint8Array) => void;
+  /** A bilingual explanation (NOTICE), sent only to clients that announced they understand it. */
+  notice: (notice: Notice) => void;
   close: (code: number, reason: string) => void;
 }
 
@@ -302,9 +304,8 @@ export class Room {
       abandon: () => {
         // Nobody has been sent these updates: drop them, tell their senders, rebuild the copy.
         const senders = new Set(batch.map((w) => w.from).filter((p): p is Peer => p !== null));
-        const msg = noticeMessage(STORAGE_FAILED);
         for (const p of senders) {
-          p.send(msg);
+          p.notice(STORAGE_FAILED);
           p.close(1011, STORAGE_FAILED.code);
         }
         done?.resolve(false);
@@ -400,9 +401,8 @@ export class Room {
   }
 
   notifyAll(notice: Notice, closeCode?: number): void {
-    const msg = noticeMessage(notice);
     for (const p of [...this.peers]) {
-      p.send(msg);
+      p.notice(notice);
       if (closeCode) p.close(closeCode, notice.code);
     }
   }

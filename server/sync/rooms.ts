@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import type { ServerConfig } from "../config";
 import type { Store } from "../store/store";
 import { loadState } from "./persistence";
-import { type Notice, noticeMessage } from "./protocol";
+import type { Notice } from "./protocol";
 import { Room, type RoomHooks } from "./room";
 
 /**
@@ -141,7 +141,7 @@ export class Rooms {
     else
       for (const p of [...room.peers])
         if (p.tokenId === tokenId) {
-          p.send(noticeMessage(notice));
+          p.notice(notice);
           p.close(closeCode, notice.code);
         }
   }

@@ -181,6 +181,9 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       }
       throw e;
     }
+    // Our client announces that it reads NOTICE messages; a stock y-websocket provider does not (it would log
+    // "Unable to compute message" for each) and learns of refusals from the close code and reason alone.
+    const understandsNotices = url.searchParams.get("notices") === "1";
     wss.handleUpgrade(req, socket, head, (ws) => {
       const token = auth.token;
       let closing = false;
@@ -195,19 +198,20 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
           if (ws.bufferedAmount > MAX_BUFFERED) return ws.close(CLOSE.busy, "too_slow");
           ws.send(data);
         },
+        notice: (n) => {
+          if (understandsNotices) peer.send(noticeMessage(n));
+        },
         close: (code, reason) => {
           closing = true;
           ws.close(code, reason.slice(0, 120));
         },
       };
       if (room.peers.size >= deps.config.maxConnectionsPerDocument) {
-        ws.send(
-          noticeMessage({
-            code: "too_many_connections",
-            ja: `この文書に接続している人数が上限（${deps.config.maxConnectionsPerDocument}）に達しています`,
-            en: `too many connections to this document (limit ${deps.config.maxConnectionsPerDocument})`,
-          }),
-        );
+        peer.notice({
+          code: "too_many_connections",
+          ja: `この文書に接続している人数が上限（${deps.config.maxConnectionsPerDocument}）に達しています`,
+          en: `too many connections to this document (limit ${deps.config.maxConnectionsPerDocument})`,
+        });
         ws.close(CLOSE.busy, "too_many_connections");
         return;
       }
@@ -221,7 +225,7 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       const fail = (notice: Notice, code: number) => {
         // Nothing more from this connection counts: later messages may build on the refused one.
         closing = true;
-        peer.send(noticeMessage(notice));
+        peer.notice(notice);
         ws.close(code, notice.code);
       };
       ws.on("message", (data: Buffer, isBinary: boolean) => {
@@ -248,7 +252,7 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
               if (peer.role === "view") {
                 if (!toldReadOnly && !updateIsEmpty(msg.update)) {
                   toldReadOnly = true;
-                  peer.send(noticeMessage(READ_ONLY));
+                  peer.notice(READ_ONLY);
                 }
                 break;
               }
@@ -270,7 +274,7 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
                 if (!toldPresenceLimited) {
                   toldPresenceLimited = true;
                   deps.log(`awareness limited on ${docId}: ${msg.update.length} bytes`);
-                  peer.send(noticeMessage(PRESENCE_LIMITED));
+                  peer.notice(PRESENCE_LIMITED);
                 }
                 break;
               }
@@ -301,7 +305,7 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
         room.removePeer(peer);
         deps.rooms.release(room);
       });
-      if (token.role === "view") peer.send(noticeMessage(READ_ONLY));
+      if (token.role === "view") peer.notice(READ_ONLY);
       peer.send(syncStep1Message(room.doc));
       const states = [...room.awareness.getStates().keys()];
       if (states.length) peer.send(awarenessMessage(room.awareness, states));

@@ -74,7 +74,8 @@ const CLOSE_NOTICE: Record<number, ServerNotice> = {
 
 export function connectDocument(ydoc: Y.Doc, opts: ConnectOptions): Connection {
   const provider = new WebsocketProvider(opts.url ?? wsBaseUrl(), opts.docId, ydoc, {
-    params: { token: opts.token },
+    // notices=1: this client reads the server's NOTICE messages (a stock provider does not announce it).
+    params: { token: opts.token, notices: "1" },
     // Tabs of one browser must not bypass the server (a view-only tab could otherwise pass edits on).
     disableBc: true,
     shouldReconnect: (event) => !(event.code >= 4400 && event.code < 4500) && event.code !== 1009,

@@ -186,7 +186,9 @@ describe("presence (awareness) has a size and rate limit", () => {
       const bytes = new Uint8Array(data instanceof ArrayBuffer ? data : (data as Buffer));
       if (bytes[0] === 1) received += bytes.length;
     });
-    const raw = await rawUpgrade(`${env.server.url.replace("http", "ws")}/ws/${doc.id}?token=${viewLink.body.token}`);
+    const raw = await rawUpgrade(
+      `${env.server.url.replace("http", "ws")}/ws/${doc.id}?token=${viewLink.body.token}&notices=1`,
+    );
     const ws = raw.ws as import("ws").WebSocket;
     const notices: string[] = [];
     ws.on("message", (d: Buffer) => {
