@@ -31,6 +31,10 @@ export interface ServerConfig {
   createPerMinute: number;
   /** SQLite `synchronous`: FULL survives power loss; NORMAL (WAL) survives a process crash. */
   sqliteSync: "FULL" | "NORMAL";
+  /** PostgreSQL connection string: several instances share one store (unset: the embedded SQLite file). */
+  databaseUrl: string | null;
+  /** Redis connection string: edits and presence reach the clients of every instance (needs databaseUrl). */
+  redisUrl: string | null;
   /** Extra origins allowed to open WebSockets (the page's own origin always is). */
   allowedOrigins: string[];
   /** Renders (PDF, PNG, Word, SVG) run in worker threads, off the event loop that serves everyone. */
@@ -76,6 +80,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const sync = (env.SQLITE_SYNC ?? "FULL").toUpperCase();
   if (sync !== "FULL" && sync !== "NORMAL")
     throw new Error(`SQLITE_SYNC は FULL か NORMAL / SQLITE_SYNC must be FULL or NORMAL: ${env.SQLITE_SYNC}`);
+  if (env.REDIS_URL?.trim() && !env.DATABASE_URL?.trim())
+    throw new Error(
+      "REDIS_URL には DATABASE_URL（PostgreSQL）も必要です / REDIS_URL needs DATABASE_URL (PostgreSQL) as well: instances must share one store",
+    );
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -94,6 +102,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     authDelayMaxMs: intFrom(env, "AUTH_DELAY_MAX_MS", 10_000, 0),
     createPerMinute: intFrom(env, "CREATE_PER_MINUTE", 120, 1),
     sqliteSync: sync,
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    redisUrl: env.REDIS_URL?.trim() || null,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
       .split(",")
       .map((s) => s.trim())

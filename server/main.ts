@@ -23,12 +23,13 @@ const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}
 
 async function start() {
   const config = configFromEnv();
-  const lock = lockDataDir(config.dataDir);
-  if (lock.recovered)
+  // The data directory belongs to one process; with PostgreSQL the instances share the database instead.
+  const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);
+  if (lock?.recovered)
     log(
       `lock of process ${lock.recovered.pid} on ${lock.recovered.host} (since ${lock.recovered.since}) recovered: it ended without shutting down`,
     );
-  const store = await openStore(config);
+  const store = await openStore(config, log);
   const rooms = new Rooms(store, config, log);
   const throttle = new BadTokenThrottle(config.authDelayBaseMs, config.authDelayMaxMs);
   const ctx: Ctx = { store, rooms, config, throttle, log };
@@ -67,7 +68,7 @@ async function start() {
     stopping = true;
     await rooms.closeAll().catch((e) => log(`closing documents failed: ${e instanceof Error ? e.message : String(e)}`));
     await store.close().catch(() => {});
-    lock.release();
+    lock?.release();
     // Workers stop at once; the timer only guards against one that does not.
     setTimeout(() => process.exit(0), 2000).unref();
     void renders.close().finally(() => process.exit(0));
@@ -78,7 +79,7 @@ async function start() {
   server.listen(config.port, config.host, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : config.port;
-    console.log(`Nagare: http://localhost:${port}  (data: ${config.dataDir})`);
+    console.log(`Nagare: http://localhost:${port}  (data: ${store.location})`);
   });
 }
 

@@ -1,0 +1,239 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as Y from "yjs";
+import { openPostgresStore } from "../../server/store/postgres";
+import { openSqliteStore } from "../../server/store/sqlite";
+import type { DocumentWrite, NewToken, Store } from "../../server/store/store";
+import { foldContent } from "../../server/sync/persistence";
+import { type Engine, startPostgres } from "../support/engines";
+
+/** The same storage tests against both stores: the embedded SQLite file and PostgreSQL. */
+let postgres: (Engine & { createDatabase: (name: string) => Promise<string> }) | null = null;
+let databases = 0;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+});
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+const kinds: [string, () => Promise<Store>][] = [
+  ["sqlite", async () => openSqliteStore(fs.mkdtempSync(path.join(os.tmpdir(), "nagare-store-")))],
+  [
+    "postgres",
+    async () => openPostgresStore(await (postgres as NonNullable<typeof postgres>).createDatabase(`s${++databases}`)),
+  ],
+];
+
+function token(docId: string, id: string, role: NewToken["role"] = "owner"): NewToken {
+  return { id, docId, hash: `hash-${id}`, role, label: `label ${id}`, createdAt: 1000 };
+}
+
+function update(ydoc: Y.Doc, change: (d: Y.Doc) => void): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const on = (u: Uint8Array) => parts.push(u);
+  ydoc.on("update", on);
+  ydoc.transact(() => change(ydoc));
+  ydoc.off("update", on);
+  return Y.mergeUpdates(parts);
+}
+
+function write(docId: string, updates: Uint8Array[], at = 120_000): DocumentWrite {
+  return {
+    docId,
+    updates,
+    activity: updates.map(() => ({ actor: "山田", nodes: 1, flows: 0, other: 0 })),
+    title: "題名",
+    jimuName: "事務",
+    at,
+  };
+}
+
+function rebuild(content: { snapshot: Uint8Array | null; updates: { data: Uint8Array }[] }): Y.Doc {
+  const d = new Y.Doc();
+  if (content.snapshot) Y.applyUpdate(d, content.snapshot);
+  for (const u of content.updates) Y.applyUpdate(d, u.data);
+  return d;
+}
+
+describe.each(kinds)("store: %s", (_kind, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  test("a document with its owner link; trash and purge take everything with them", async () => {
+    const src = new Y.Doc();
+    src.getMap("nagare").set("title", "初め");
+    await store.createDocument(
+      { id: "d1", title: "初め", jimuName: "", createdAt: 5 },
+      Y.encodeStateAsUpdate(src),
+      token("d1", "t1"),
+    );
+    expect(await store.getDocument("d1")).toMatchObject({ id: "d1", title: "初め", created_at: 5, deleted_at: null });
+    expect((await store.tokenByHash("hash-t1"))?.role).toBe("owner");
+    const content = await store.loadContent("d1");
+    expect(rebuild(content).getMap("nagare").get("title")).toBe("初め");
+    expect(content.updates).toEqual([]);
+    expect(await store.setDeleted("d1", 10)).toBe(true);
+    expect(await store.setDeleted("nope", 10)).toBe(false);
+    expect(await store.purgeDeleted(9)).toBe(0);
+    expect(await store.purgeDeleted(11)).toBe(1);
+    expect(await store.getDocument("d1")).toBeUndefined();
+    expect(await store.tokenByHash("hash-t1")).toBeUndefined();
+  });
+
+  test("updates get increasing numbers per document; content after a number; all or nothing", async () => {
+    const ydoc = new Y.Doc();
+    await store.createDocument(
+      { id: "d2", title: "", jimuName: "", createdAt: 1 },
+      Y.encodeStateAsUpdate(ydoc),
+      token("d2", "t2"),
+    );
+    await store.createDocument(
+      { id: "d3", title: "", jimuName: "", createdAt: 1 },
+      Y.encodeStateAsUpdate(ydoc),
+      token("d3", "t3"),
+    );
+    const u1 = update(ydoc, (d) => d.getMap("nagare").set("a", 1));
+    const u2 = update(ydoc, (d) => d.getMap("nagare").set("b", 2));
+    const [r2, r3] = await store.appendUpdates([write("d2", [u1, u2]), write("d3", [u1])]);
+    expect(r2?.docId).toBe("d2");
+    expect(r2?.seqs).toHaveLength(2);
+    expect(r2?.seqs[1]).toBeGreaterThan(r2?.seqs[0] as number);
+    expect(r3?.docId).toBe("d3");
+    const before = (await store.loadContent("d2")).lastSeq;
+    expect(before).toBe(r2?.seqs[1]);
+    const u3 = update(ydoc, (d) => d.getMap("nagare").set("c", 3));
+    const [again] = await store.appendUpdates([write("d2", [u3])]);
+    expect(again?.previousSeq).toBe(before);
+    const after = await store.contentAfter("d2", before);
+    expect(after.snapshot).toBeNull();
+    expect(after.updates.map((u) => u.seq)).toEqual(again?.seqs);
+    expect((await store.getDocument("d2"))?.title).toBe("題名");
+    // A write naming a document that does not exist fails as a whole: nothing of the batch is kept.
+    const u4 = update(ydoc, (d) => d.getMap("nagare").set("d", 4));
+    await expect(store.appendUpdates([write("d2", [u4]), write("missing", [u4])])).rejects.toThrow();
+    expect((await store.loadContent("d2")).lastSeq).toBe(again?.seqs[0]);
+    expect(
+      rebuild(await store.loadContent("d2"))
+        .getMap("nagare")
+        .toJSON(),
+    ).toEqual({ a: 1, b: 2, c: 3 });
+    // Activity is counted per minute and actor.
+    const activity = await store.activityOf("d2", 10);
+    expect(activity).toEqual([{ minute: 2, actor: "山田", nodes: 3, flows: 0, other: 0 }]);
+  });
+
+  test("compaction folds what is stored, keeps what comes later, and catch-up starts over after it", async () => {
+    const ydoc = new Y.Doc();
+    await store.createDocument(
+      { id: "d4", title: "", jimuName: "", createdAt: 1 },
+      Y.encodeStateAsUpdate(ydoc),
+      token("d4", "t4"),
+    );
+    const seen = await store.loadContent("d4");
+    for (let i = 0; i < 5; i++)
+      await store.appendUpdates([write("d4", [update(ydoc, (d) => d.getMap("nagare").set(`k${i}`, i))])]);
+    // An update stored while the fold runs (another instance writing) is kept.
+    const r = await store.compact("d4", (content) => {
+      expect(content.updates).toHaveLength(5);
+      return foldContent("d4")(content);
+    });
+    expect(r?.bytes).toBeGreaterThan(0);
+    const [lateWrite] = await store.appendUpdates([
+      write("d4", [update(ydoc, (d) => d.getMap("nagare").set("late", 1))]),
+    ]);
+    const late = lateWrite?.seqs ?? [];
+    const content = await store.loadContent("d4");
+    expect(content.updates.map((u) => u.seq)).toEqual(late);
+    expect(content.snapshotSeq).toBeLessThan(late[0] as number);
+    expect(rebuild(content).getMap("nagare").toJSON()).toEqual({ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4, late: 1 });
+    // Someone who last saw the state before the compaction gets the whole content again.
+    const catchUp = await store.contentAfter("d4", seen.lastSeq);
+    expect(catchUp.snapshot).not.toBeNull();
+    expect(rebuild(catchUp).getMap("nagare").toJSON()).toEqual({ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4, late: 1 });
+    // Nothing to fold: the snapshot stays as is.
+    await store.compact("d4", foldContent("d4"));
+    expect(
+      await store.compact("d4", () => {
+        throw new Error("nothing to fold");
+      }),
+    ).toEqual({ bytes: expect.any(Number) });
+  });
+
+  test("compactions running while others write (as several instances do) lose no update", async () => {
+    const ydoc = new Y.Doc();
+    await store.createDocument(
+      { id: "d6", title: "", jimuName: "", createdAt: 1 },
+      Y.encodeStateAsUpdate(ydoc),
+      token("d6", "t6"),
+    );
+    // Three clients, each writing its own changes in order (as each depends on its previous ones).
+    const writers = [0, 1, 2].map(async (w) => {
+      const client = new Y.Doc();
+      for (let i = 0; i < 20; i++)
+        await store.appendUpdates([write("d6", [update(client, (d) => d.getMap("nagare").set(`k${w}-${i}`, i))])]);
+    });
+    let compactions = 0;
+    let done = false;
+    const compactor = (async () => {
+      while (!done) {
+        const folded = await Promise.all([
+          store.compact("d6", foldContent("d6")),
+          store.compact("d6", foldContent("d6")),
+        ]);
+        compactions += folded.filter((f) => f !== null).length;
+      }
+    })();
+    await Promise.all(writers);
+    done = true;
+    await compactor;
+    expect(compactions).toBeGreaterThan(0);
+    const content = await store.loadContent("d6");
+    expect(Object.keys(rebuild(content).getMap("nagare").toJSON())).toHaveLength(60);
+    // The numbers of one document are committed in order: what is left follows the snapshot.
+    for (const u of content.updates) expect(u.seq).toBeGreaterThan(content.snapshotSeq);
+  });
+
+  test("links, versions and organisation templates", async () => {
+    await store.createDocument(
+      { id: "d5", title: "", jimuName: "", createdAt: 1 },
+      new Uint8Array([0, 0]),
+      token("d5", "o5"),
+    );
+    await store.insertToken(token("d5", "v5", "view"));
+    expect((await store.tokensOf("d5")).map((t) => [t.id, t.role, t.revoked_at])).toEqual([
+      ["o5", "owner", null],
+      ["v5", "view", null],
+    ]);
+    expect(await store.revokeToken("d5", "v5", 77)).toBe(true);
+    expect(await store.revokeToken("d5", "v5", 78)).toBe(false);
+    expect(await store.revokeToken("other", "o5", 78)).toBe(false);
+    expect((await store.tokenByHash("hash-v5"))?.revoked_at).toBe(77);
+
+    const row = { doc_id: "d5", created_by: "佐藤", nodes: 2, flows: 1 };
+    await store.insertVersion({ ...row, id: "a", name: "初版", created_at: 10 }, new Uint8Array([1, 2, 3]));
+    await store.insertVersion({ ...row, id: "b", name: "第2版", created_at: 10 }, new Uint8Array([4]));
+    expect((await store.versionsOf("d5")).map((v) => v.name)).toEqual(["第2版", "初版"]);
+    expect(await store.versionState("d5", "a")).toEqual({ state: new Uint8Array([1, 2, 3]), name: "初版" });
+    expect(await store.versionState("other", "a")).toBeUndefined();
+
+    const t = { organization: "市", kind: "full", jimu_name: "事務", nodes: 3, flows: 2 };
+    await store.insertTemplate({ ...t, id: "x", title: "ひな形1", created_at: 1 }, "{body1}");
+    await store.insertTemplate({ ...t, id: "y", title: "ひな形2", created_at: 2 }, "{body2}");
+    expect((await store.templates()).map((r) => [r.id, r.title, r.nodes])).toEqual([
+      ["y", "ひな形2", 3],
+      ["x", "ひな形1", 3],
+    ]);
+    expect(await store.templateBody("x")).toBe("{body1}");
+    expect(await store.templateBody("none")).toBeUndefined();
+    await store.ping();
+  });
+});
