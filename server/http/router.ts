@@ -2,7 +2,7 @@ import type http from "node:http";
 import { type BadTokenThrottle, checkToken, DOC_ID, docIdTag, ROLE_RANK, tokenTag } from "../auth";
 import type { ServerConfig } from "../config";
 import type { Role, TokenRow } from "../db";
-import type { Store } from "../store/store";
+import { type Store, storageFailure } from "../store/store";
 import type { Rooms } from "../sync/rooms";
 import { clientAddress, HttpError, sendError } from "./respond";
 
@@ -97,9 +97,10 @@ export async function dispatch(ctx: Ctx, routes: Route[], req: http.IncomingMess
     if (e instanceof URIError)
       return sendError(res, new HttpError(400, "bad_path", "パスが正しくありません", "bad path"));
     // A full disk or an unwritable database file: the transaction was rolled back, say so plainly.
-    if (isStorageError(e)) {
+    const failure = storageFailure(e);
+    if (failure) {
       ctx.log(`storage failed on ${req.method} ${url.pathname}: ${(e as Error).message}`);
-      if (!res.headersSent) return sendError(res, storageFailed());
+      if (!res.headersSent) return sendError(res, failure === "disk" ? storageFailed() : storageUnreachable());
     }
     ctx.log(`internal error on ${req.method} ${url.pathname}: ${e instanceof Error ? e.stack : String(e)}`);
     if (!res.headersSent)
@@ -120,11 +121,14 @@ export function sameOrigin(req: http.IncomingMessage, allowed: string[]): boolea
   }
 }
 
-const STORAGE_CODES = new Set(["SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN"]);
-
-function isStorageError(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === "string" && [...STORAGE_CODES].some((c) => code === c || code.startsWith(`${c}_`));
+/** The database server cannot be reached: nothing was stored, reads of what is not open wait for it. */
+export function storageUnreachable(): HttpError {
+  return new HttpError(
+    503,
+    "storage_unreachable",
+    "データベースに接続できないため、いまは処理できません。変更は保存されていません。しばらくしてからもう一度お試しください",
+    "the database cannot be reached, so this cannot be done right now; nothing was stored. Try again shortly",
+  );
 }
 
 /** The change was not stored (full disk, unwritable database); nothing of it was kept. */

@@ -1,5 +1,7 @@
 import pg from "pg";
-import { type ActivityRow, type DocumentRow, StartupError, type TemplateRow, type TokenRow, type VersionRow } from "../db";
+import { type ActivityRow, type DocumentRow, StartupError, type TokenRow, type VersionRow } from "../db";
+import type { OwnerStore } from "./owners";
+import { OWNERS_MIGRATION, postgresOwnerStore } from "./postgres-owners";
 import type { ActivityCount, AppendResult, DocumentWrite, NewDocument, NewToken, Store, StoredContent } from "./store";
 
 /**
@@ -74,6 +76,8 @@ const MIGRATIONS: string[] = [
     created_at BIGINT NOT NULL,
     ord BIGSERIAL
   );`,
+  // 2: owner keys, the audit log, who published an organisation template.
+  OWNERS_MIGRATION,
 ];
 
 /** Advisory lock keys (first half): schema migration, compaction of one document. */
@@ -153,11 +157,14 @@ const TOKEN_COLUMNS = "id, doc_id, hash, role, label, created_at, revoked_at";
 
 export class PostgresStore implements Store {
   readonly kind = "postgres";
+  readonly owners: OwnerStore;
 
   constructor(
     readonly pool: pg.Pool,
     readonly location: string,
-  ) {}
+  ) {
+    this.owners = postgresOwnerStore(pool);
+  }
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, begin = "BEGIN"): Promise<T> {
     const client = await this.pool.connect();
@@ -176,12 +183,10 @@ export class PostgresStore implements Store {
 
   async createDocument(doc: NewDocument, state: Uint8Array, owner: NewToken): Promise<void> {
     await this.tx(async (c) => {
-      await c.query("INSERT INTO documents (id, title, jimu_name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)", [
-        doc.id,
-        doc.title,
-        doc.jimuName,
-        doc.createdAt,
-      ]);
+      await c.query(
+        "INSERT INTO documents (id, title, jimu_name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
+        [doc.id, doc.title, doc.jimuName, doc.createdAt],
+      );
       await c.query("INSERT INTO doc_snapshots (doc_id, state, bytes, seq) VALUES ($1, $2, $3, 0)", [
         doc.id,
         Buffer.from(state),
@@ -201,9 +206,12 @@ export class PostgresStore implements Store {
     return (r.rowCount ?? 0) > 0;
   }
 
-  async purgeDeleted(before: number): Promise<number> {
-    const r = await this.pool.query("DELETE FROM documents WHERE deleted_at IS NOT NULL AND deleted_at < $1", [before]);
-    return r.rowCount ?? 0;
+  async purgeDeleted(before: number): Promise<string[]> {
+    const r = await this.pool.query<{ id: string }>(
+      "DELETE FROM documents WHERE deleted_at IS NOT NULL AND deleted_at < $1 RETURNING id",
+      [before],
+    );
+    return r.rows.map((x) => x.id);
   }
 
   /** One statement, so one consistent view even while another instance compacts. */
@@ -254,11 +262,10 @@ export class PostgresStore implements Store {
         const first = last - n + 1;
         const seqs = w.updates.map((_, k) => first + k);
         if (n)
-          await c.query("INSERT INTO doc_updates (doc_id, seq, data) SELECT $1, s, d FROM unnest($2::bigint[], $3::bytea[]) AS t(s, d)", [
-            w.docId,
-            seqs,
-            w.updates.map((u) => Buffer.from(u)),
-          ]);
+          await c.query(
+            "INSERT INTO doc_updates (doc_id, seq, data) SELECT $1, s, d FROM unnest($2::bigint[], $3::bytea[]) AS t(s, d)",
+            [w.docId, seqs, w.updates.map((u) => Buffer.from(u))],
+          );
         const counts = sumByActor(w.activity);
         if (counts.length)
           await c.query(
@@ -366,25 +373,6 @@ export class PostgresStore implements Store {
       [docId, limit],
     );
     return r.rows;
-  }
-
-  async insertTemplate(t: TemplateRow, body: string): Promise<void> {
-    await this.pool.query(
-      "INSERT INTO org_templates (id, title, organization, kind, jimu_name, nodes, flows, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      [t.id, t.title, t.organization, t.kind, t.jimu_name, t.nodes, t.flows, body, t.created_at],
-    );
-  }
-
-  async templates(): Promise<TemplateRow[]> {
-    const r = await this.pool.query<TemplateRow>(
-      "SELECT id, title, organization, kind, jimu_name, nodes, flows, created_at FROM org_templates ORDER BY created_at DESC, ord DESC",
-    );
-    return r.rows;
-  }
-
-  async templateBody(id: string): Promise<string | undefined> {
-    const r = await this.pool.query<{ body: string }>("SELECT body FROM org_templates WHERE id = $1", [id]);
-    return r.rows[0]?.body;
   }
 
   async ping(): Promise<void> {

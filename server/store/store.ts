@@ -127,3 +127,25 @@ export class StorageUnavailableError extends Error {
     super(message);
   }
 }
+
+const SQLITE_FAILURES = ["SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN"];
+const NETWORK_FAILURES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);
+
+/**
+ * How a store operation failed, if the store itself is the problem: `disk` (full or unwritable), or
+ * `unreachable` (the database server is down, restarting or cut off). Null for any other error.
+ */
+export function storageFailure(e: unknown): "disk" | "unreachable" | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === "string") {
+    if (SQLITE_FAILURES.some((c) => code === c || code.startsWith(`${c}_`))) return "disk";
+    if (NETWORK_FAILURES.has(code)) return "unreachable";
+    // PostgreSQL SQLSTATE: 08 connection, 57P0x shutdown / not yet accepting, 53 insufficient resources.
+    if (/^08/.test(code) || /^57P0[1-4]$/.test(code)) return "unreachable";
+    if (/^53/.test(code)) return "disk";
+  }
+  const message = e instanceof Error ? e.message : "";
+  if (/Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed/i.test(message))
+    return "unreachable";
+  return null;
+}

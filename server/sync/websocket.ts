@@ -7,7 +7,7 @@ import { type BadTokenThrottle, checkToken, DOC_ID, docIdTag, tokenTag } from ".
 import type { ServerConfig } from "../config";
 import { clientAddress } from "../http/respond";
 import { securityHeaders } from "../security-headers";
-import type { Store } from "../store/store";
+import { type Store, storageFailure } from "../store/store";
 import { DamagedDocumentError } from "./persistence";
 import {
   awarenessMessage,
@@ -137,8 +137,17 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
     socket.on("error", () => socket.destroy());
     upgrade(req, socket, head).catch((e) => {
       deps.log(`upgrade failed: ${e instanceof Error ? e.message : String(e)}`);
-      if (socket.writable)
-        refuseUpgrade(req, socket, 500, "internal", "サーバー内部でエラーが起きました", "internal server error");
+      if (!socket.writable) return;
+      if (storageFailure(e))
+        refuseUpgrade(
+          req,
+          socket,
+          503,
+          "storage_unreachable",
+          "データベースに接続できないため、いまは文書を開けません。しばらくしてからもう一度お試しください",
+          "the database cannot be reached, so the document cannot be opened right now; try again shortly",
+        );
+      else refuseUpgrade(req, socket, 500, "internal", "サーバー内部でエラーが起きました", "internal server error");
     });
   });
 

@@ -9,7 +9,7 @@ import { startServer } from "../support/server";
 
 /** Damage to the database file itself (bytes on disk), not through SQL. */
 async function threeDocuments() {
-  const s = await startServer({ env: { COMPACT_EVERY: "1" } });
+  const s = await startServer({ env: { COMPACT_EVERY: "1" }, store: "sqlite" });
   const docs = [];
   for (const name of ["A", "B", "C"]) {
     const d = await createDoc(s.url, { title: `文書${name}` });
@@ -45,7 +45,7 @@ test("bytes of one document's content overwritten on disk: that document answers
   }
   expect(damaged).toBeGreaterThan(0);
   fs.writeFileSync(file, bytes);
-  const s = await startServer({ dataDir });
+  const s = await startServer({ dataDir, store: "sqlite" });
   try {
     const [a, b, c] = docs as [(typeof docs)[0], (typeof docs)[0], (typeof docs)[0]];
     const broken = await api(s.url, `/api/documents/${b.id}/model`, { token: b.token });

@@ -39,6 +39,8 @@ beforeAll(async () => {
   server = await startServer({
     // No waiting between the many deliberate bad tokens here; the delay itself is measured in access.test.ts.
     env: { AUTH_DELAY_BASE_MS: "0", CREATE_PER_MINUTE: "1000", MAX_MESSAGE_BYTES: "65536" },
+    // Row counts are read from the SQLite file.
+    store: "sqlite",
   });
   owner = await createDoc(server.url, { title: "扉" });
   edit = await share(server.url, owner, "edit", "編集");

@@ -21,7 +21,7 @@ afterAll(() => {
 describe("a full disk", () => {
   test("while running: the sender is told and closed, nobody receives the unstored edit, the stored document is intact after a restart", async () => {
     const dataDir = path.join(disk.dir, "data");
-    let server = await startServer({ dataDir });
+    let server = await startServer({ dataDir, store: "sqlite" });
     try {
       const doc = await createDoc(server.url, { title: "満杯" });
       const a = connectClient(server.url, doc.id, doc.token);
@@ -75,7 +75,7 @@ describe("a full disk", () => {
       await server.stop("SIGKILL");
 
       disk.free();
-      server = await startServer({ dataDir });
+      server = await startServer({ dataDir, store: "sqlite" });
       const fresh = connectClient(server.url, doc.id, doc.token);
       await synced(fresh);
       expect(nodeIds(fresh.ydoc)).toEqual(["ok0", "ok1", "ok2", "ok3", "ok4"]);
@@ -122,7 +122,7 @@ describe("a full disk", () => {
 
   test("a data directory that became read-only (existing documents): a clear message, the file untouched", async () => {
     const dataDir = path.join(disk.dir, "readonly");
-    const s = await startServer({ dataDir });
+    const s = await startServer({ dataDir, store: "sqlite" });
     const doc = await createDoc(s.url, { title: "読取専用" });
     await s.stop();
     const file = path.join(dataDir, "nagare.sqlite");
@@ -142,7 +142,7 @@ describe("a full disk", () => {
     } finally {
       spawnSync("mount", ["-o", "remount,rw", disk.dir]);
     }
-    const again = await startServer({ dataDir });
+    const again = await startServer({ dataDir, store: "sqlite" });
     try {
       const info = await api(again.url, `/api/documents/${doc.id}`, { token: doc.token });
       expect(info.body.title).toBe("読取専用");

@@ -33,7 +33,7 @@ function auditRows(s: RunningServer): Row[] {
 
 describe("audit log", () => {
   test("records who did what with role and link id, never a token; refuses changes; survives SIGKILL", async () => {
-    let s = await startServer({ env: { TRASH_DAYS: "0", AUTH_DELAY_BASE_MS: "0" } });
+    let s = await startServer({ env: { TRASH_DAYS: "0", AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
     try {
       const t0 = Date.now();
       const tokens: string[] = [];
@@ -110,7 +110,7 @@ describe("audit log", () => {
       // and the purge of the trashed document (TRASH_DAYS=0, at start) is recorded though the document is gone.
       expect((await api(s.url, D, { method: "DELETE", token: doc.token })).status).toBe(200);
       await s.stop("SIGKILL");
-      s = await startServer({ dataDir: s.dataDir, env: { TRASH_DAYS: "0" } });
+      s = await startServer({ dataDir: s.dataDir, env: { TRASH_DAYS: "0" }, store: "sqlite" });
       const after = auditRows(s).filter((r) => r.doc_id === doc.id);
       expect(after.slice(-2).map((r) => [r.event, r.role])).toEqual([
         ["document.delete", "owner"],

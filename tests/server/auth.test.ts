@@ -6,7 +6,7 @@ import { startServer } from "../support/server";
 import { api, connectClient, createDoc, rawUpgrade, share, synced, waitFor } from "./support";
 
 // No slowdown here: this file checks status codes; the throttle has its own server below.
-const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
+const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
 
 const wsUrl = (id: string, token?: string) =>
   `${env.server.url.replace("http", "ws")}/ws/${id}${token === undefined ? "" : `?token=${encodeURIComponent(token)}`}`;

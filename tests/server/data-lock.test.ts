@@ -5,10 +5,10 @@ import { api, createDoc } from "./support";
 
 describe("one server per data directory", () => {
   test("a second process on the same DATA_DIR refuses to start, naming the holder; a killed holder's lock is recovered", async () => {
-    const first = await startServer();
+    const first = await startServer({ store: "sqlite" });
     const doc = await createDoc(first.url, { title: "ロック" });
     try {
-      const second = await startServer({ dataDir: first.dataDir }).then(
+      const second = await startServer({ dataDir: first.dataDir, store: "sqlite" }).then(
         async (s) => {
           await s.stop();
           return "started";
@@ -27,7 +27,7 @@ describe("one server per data directory", () => {
       await first.stop("SIGKILL");
     }
     // The killed process released its lock with its life: the next start recovers it and sees the data.
-    const next = await startServer({ dataDir: first.dataDir });
+    const next = await startServer({ dataDir: first.dataDir, store: "sqlite" });
     try {
       expect(next.output()).toContain(`lock of process ${first.proc.pid} on ${os.hostname()}`);
       expect((await api(next.url, `/api/documents/${doc.id}`, { token: doc.token })).body.title).toBe("ロック");
@@ -35,7 +35,7 @@ describe("one server per data directory", () => {
       await next.stop();
     }
     // A clean shutdown leaves nothing to recover.
-    const after = await startServer({ dataDir: first.dataDir });
+    const after = await startServer({ dataDir: first.dataDir, store: "sqlite" });
     try {
       expect(after.output()).not.toContain("recovered");
     } finally {

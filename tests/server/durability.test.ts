@@ -36,7 +36,8 @@ describe("durability", () => {
         await sleep(3);
       }
     });
-    await sleep(1500);
+    // Killed in the middle of the edits, once a good number of them has been confirmed to others.
+    await waitFor(() => seen.size > 60, 30_000, "confirmed edits");
     await server.stop("SIGKILL");
     running = false;
     await Promise.all(loops);

@@ -168,7 +168,7 @@ describe("a refusal right after an accepted update", () => {
       await waitFor(() => nodeIds(a.ydoc).includes("ok"), 5_000, "accepted update broadcast");
       a.close();
       await s.stop("SIGKILL");
-      s = await startServer({ dataDir: s.dataDir });
+      s = await startServer({ dataDir: s.dataDir, store: "sqlite" });
       const model = await api(s.url, `/api/documents/${doc.id}/model`, { token: doc.token });
       expect(model.status).toBe(200);
       expect(model.body.nodes.map((n: { id: string }) => n.id)).toEqual(["ok"]);
@@ -245,7 +245,7 @@ describe("start-up problems", () => {
   });
 
   test("one damaged document does not keep the others from opening", async () => {
-    let s = await startServer();
+    let s = await startServer({ store: "sqlite" });
     const good = await createDoc(s.url, { title: "無事" });
     const bad = await createDoc(s.url, { title: "破損" });
     await s.stop();

@@ -83,8 +83,8 @@ describe.each(kinds)("store: %s", (_kind, open) => {
     expect(content.updates).toEqual([]);
     expect(await store.setDeleted("d1", 10)).toBe(true);
     expect(await store.setDeleted("nope", 10)).toBe(false);
-    expect(await store.purgeDeleted(9)).toBe(0);
-    expect(await store.purgeDeleted(11)).toBe(1);
+    expect(await store.purgeDeleted(9)).toEqual([]);
+    expect(await store.purgeDeleted(11)).toEqual(["d1"]);
     expect(await store.getDocument("d1")).toBeUndefined();
     expect(await store.tokenByHash("hash-t1")).toBeUndefined();
   });
@@ -225,15 +225,46 @@ describe.each(kinds)("store: %s", (_kind, open) => {
     expect(await store.versionState("d5", "a")).toEqual({ state: new Uint8Array([1, 2, 3]), name: "初版" });
     expect(await store.versionState("other", "a")).toBeUndefined();
 
-    const t = { organization: "市", kind: "full", jimu_name: "事務", nodes: 3, flows: 2 };
-    await store.insertTemplate({ ...t, id: "x", title: "ひな形1", created_at: 1 }, "{body1}");
-    await store.insertTemplate({ ...t, id: "y", title: "ひな形2", created_at: 2 }, "{body2}");
-    expect((await store.templates()).map((r) => [r.id, r.title, r.nodes])).toEqual([
+    await store.ping();
+  });
+
+  test("organisation templates, owner keys and the append-only audit log", async () => {
+    const o = store.owners;
+    const t = {
+      organization: "市",
+      kind: "full",
+      jimuName: "事務",
+      nodes: 3,
+      flows: 2,
+      docId: "d5",
+      publishedBy: "o5",
+    };
+    await o.publishTemplate({ ...t, id: "x", title: "ひな形1", createdAt: 1, updatedAt: 1 }, "{body1}");
+    await o.publishTemplate({ ...t, id: "y", title: "ひな形2", createdAt: 2, updatedAt: 2 }, "{body2}");
+    expect((await o.listTemplates()).map((r) => [r.id, r.title, r.nodes])).toEqual([
       ["y", "ひな形2", 3],
       ["x", "ひな形1", 3],
     ]);
-    expect(await store.templateBody("x")).toBe("{body1}");
-    expect(await store.templateBody("none")).toBeUndefined();
-    await store.ping();
+    expect(await o.templateBody("x")).toBe("{body1}");
+    expect(await o.templateBody("none")).toBeUndefined();
+    expect(await o.renameTemplate("x", "改名", 5)).toBe(true);
+    expect(await o.getTemplate("x")).toMatchObject({ title: "改名", updatedAt: 5, docId: "d5", publishedBy: "o5" });
+    expect(await o.deleteTemplate("y")).toBe(true);
+    expect((await o.templatesOf("d5")).map((r) => r.id)).toEqual(["x"]);
+
+    await o.createKey("k1", "keyhash", 3);
+    await o.attachDocument("k1", "d5", 4);
+    await o.attachDocument("k1", "d5", 4);
+    expect(await o.documentsOfKey("k1")).toEqual([{ docId: "d5", addedAt: 4 }]);
+    expect((await o.keyCounts()).get("d5")).toBe(1);
+    expect(await o.detachDocument("k1", "d5")).toBe(true);
+    await o.revokeKey("k1", 9);
+    expect(await o.keyByHash("keyhash")).toEqual({ id: "k1", createdAt: 3, revokedAt: 9 });
+
+    const entry = { docId: "d5", role: "owner" as const, linkId: "o5", address: null, target: null, detail: null };
+    await o.appendAudit({ ...entry, at: 10, event: "share" });
+    await o.appendAudit({ ...entry, at: 20, event: "delete" });
+    expect((await o.readAudit({ docId: "d5" })).map((e) => e.event)).toEqual(["share", "delete"]);
+    expect((await o.readAudit({ event: "delete", since: 15 })).map((e) => e.at)).toEqual([20]);
   });
 });

@@ -5,7 +5,7 @@ import { liveServer } from "../support/live";
 import { addFlow, addNode, api, type Created, connectClient, createDoc, share, synced, waitFor } from "./support";
 
 /** Organisation templates: published by owners, listed and copied only with a valid link of this server. */
-const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
+const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
 
 function rows<T>(sql: string, ...args: unknown[]): T[] {
   const db = new Database(path.join(env.server.dataDir, "nagare.sqlite"), { readonly: true });

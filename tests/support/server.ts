@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startPostgres } from "./engines";
 
 /**
  * Starts the real server (`server/main.ts`) as a child process on a free port with its own data
@@ -18,6 +20,27 @@ export interface RunningServer {
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * `NAGARE_TEST_STORE=postgres` (npm run test:postgres) runs the servers of the tests on PostgreSQL: one
+ * throwaway cluster per test process, one database per data directory (a restart on the same data
+ * directory finds the same database). Tests about the SQLite file itself ask for `store: "sqlite"`.
+ */
+type Postgres = Awaited<ReturnType<typeof startPostgres>>;
+const shared = globalThis as { nagareTestPostgres?: Promise<Postgres> };
+
+async function databaseFor(dataDir: string): Promise<string> {
+  if (!shared.nagareTestPostgres) {
+    shared.nagareTestPostgres = startPostgres();
+    const stop = () => void shared.nagareTestPostgres?.then((p) => p.stop("SIGKILL"));
+    process.once("SIGTERM", () => {
+      stop();
+      process.exit(143);
+    });
+  }
+  const pg = await shared.nagareTestPostgres;
+  return pg.createDatabase(`d_${crypto.createHash("sha256").update(dataDir).digest("hex").slice(0, 16)}`);
+}
+
 export async function startServer(
   opts: {
     dataDir?: string;
@@ -25,9 +48,14 @@ export async function startServer(
     port?: number;
     /** Node arguments that start the server; by default its TypeScript source through tsx. */
     entry?: string[];
+    /** Tests about the SQLite file itself run on it even under NAGARE_TEST_STORE=postgres. */
+    store?: "sqlite";
   } = {},
 ) {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "nagare-data-"));
+  const onPostgres = process.env.NAGARE_TEST_STORE === "postgres" && opts.store !== "sqlite";
+  const database =
+    opts.env?.DATABASE_URL !== undefined ? {} : { DATABASE_URL: onPostgres ? await databaseFor(dataDir) : "" };
   let out = "";
   const entry = opts.entry ?? ["--import", "tsx", path.join(ROOT, "server/main.ts")];
   const proc = spawn(process.execPath, entry, {
@@ -38,6 +66,8 @@ export async function startServer(
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       STATIC_DIR: path.join(ROOT, "dist"),
+      REDIS_URL: "",
+      ...database,
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
