@@ -2,7 +2,7 @@ import { emptyDocument, LIMITS, loadDocumentText, serializeDocument } from "../.
 import { collection, ROOT_KEY } from "../../src/sync/doc-shape";
 import { checkToken } from "../auth";
 import { changeLive, contentDisposition, createDocument, fileNameFor, readDocumentModel, summary } from "../documents";
-import { actorOf, audit } from "../owners/audit";
+import { actorOf, audit, auditRead } from "../owners/audit";
 import { requireCredential } from "../owners/credential";
 import { CLOSE } from "../sync/websocket";
 import { isOrganizationTemplate, templateModel } from "../templates";
@@ -201,7 +201,7 @@ export const documentRoutes: Route[] = [
     role: "view",
     handle: async (ctx, { req, res, docId, token }) => {
       const { doc: model } = await readDocumentModel(ctx, docId);
-      await audit(ctx, req, "export.model", { docId, actor: actorOf(token) });
+      await auditRead(ctx, req, "export.model", { docId, actor: actorOf(token) });
       res.writeHead(200, {
         "content-type": "application/json; charset=utf-8",
         "cache-control": "no-store",

@@ -4,7 +4,7 @@ import { readModelTolerant } from "../../src/sync/doc-shape";
 import { newId } from "../auth";
 import type { Role } from "../db";
 import { addToken, changeLive, damaged } from "../documents";
-import { actorOf, audit } from "../owners/audit";
+import { actorOf, audit, auditRead } from "../owners/audit";
 import { DamagedDocumentError } from "../sync/persistence";
 import { writeModelDiff } from "../sync/restore";
 import { CLOSE } from "../sync/websocket";
@@ -162,7 +162,7 @@ export const sharingRoutes: Route[] = [
       const { ydoc, name } = await versionDoc(ctx, docId, params[1] as string);
       const model = readModelTolerant(ydoc).doc;
       ydoc.destroy();
-      await audit(ctx, req, "export.version", { docId, actor: actorOf(token), target: params[1], detail: name });
+      await auditRead(ctx, req, "export.version", { docId, actor: actorOf(token), target: params[1], detail: name });
       sendJson(res, 200, { name, model });
     },
   },

@@ -64,3 +64,19 @@ export async function audit(
   };
   await ctx.store.owners.appendAudit(entry);
 }
+
+/**
+ * For reads (downloads of a model or a version): the reader gets the data even when the line cannot be
+ * written (a full disk, a lost database), because reads are kept where possible; the failure is reported
+ * on the server's log so that the operator sees the gap in the record.
+ */
+export async function auditRead(...args: Parameters<typeof audit>): Promise<void> {
+  try {
+    await audit(...args);
+  } catch (e) {
+    const [, , event, what] = args;
+    console.error(
+      `監査ログに記録できませんでした（${event}, 文書 ${what.docId ?? "-"}）／ could not write the audit log (${event}, document ${what.docId ?? "-"}): ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
