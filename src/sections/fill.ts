@@ -392,6 +392,22 @@ const delegationSources = (d: DelegationEntry): SourceIds => ({
   flows: d.flows.map((f) => f.id),
 });
 
+/** 委託事項 whose 委託先 is not on the drawing: the records and the canvas disagree, so the count is 要確認. */
+function undrawnDelegations(c: FillContext): Pick<FillResult, "state" | "note"> {
+  const undrawn = delegationEntries(c.facts, c.file).filter(
+    (e) => e.record && e.contractors.length === 0 && e.subcontractors.length === 0 && e.flows.length === 0,
+  );
+  if (!undrawn.length) return { state: "graph" };
+  const names = undrawn.map((e) => `「${e.name}」`).join("、");
+  return {
+    state: "suggested",
+    note: {
+      ja: `委託先が図にない委託事項があります：${names}。委託先を描いて委託事項に結び付けるか、委託していなければ委託事項を削除してください`,
+      en: `委託事項 with no contractor on the drawing: ${names}. Draw and link the contractor, or delete the 委託事項`,
+    },
+  };
+}
+
 /** ⑤ 再委託の許諾方法 and ⑥ 再委託事項 are written only for a 委託事項 that is 再委託する (記載要領). */
 function subcontractDetail(c: FillContext, value: string | undefined): FillResult {
   const d = c.delegation;
@@ -847,13 +863,11 @@ export const FILLERS: Record<string, Filler> = {
   "use.method": useMethod,
   "deleg.has": (c) => {
     const entries = delegationEntries(c.facts, c.file);
-    return {
-      value: entries.length ? "委託する" : "委託しない",
-      state: "graph",
-      sources: fromFlows(entries.flatMap((e) => e.flows)),
-    };
+    const value = entries.length ? "委託する" : "委託しない";
+    return { value, ...undrawnDelegations(c), sources: fromFlows(entries.flatMap((e) => e.flows)) };
   },
-  "deleg.count": (c) => ({ value: String(delegationEntries(c.facts, c.file).length), state: "graph" }),
+  // 委託件数 counts 委託事項 (as the 様式 does), not 委託先 boxes.
+  "deleg.count": (c) => ({ value: String(delegationEntries(c.facts, c.file).length), ...undrawnDelegations(c) }),
   "deleg.name": (c) => {
     const d = c.delegation;
     if (!d) return { value: "", state: "missing" };

@@ -329,6 +329,15 @@ const CASES: Case[] = [
     },
   },
   {
+    rule: "delegation-no-contractor",
+    element: "d1",
+    trigger: () => withSelf([], [], { delegations: [delegation()] }),
+    excluded: {
+      "contractor drawn": () =>
+        withSelf([contractor({ delegationId: "d1" })], [flow("f1", "sys", "vendor")], { delegations: [delegation()] }),
+    },
+  },
+  {
     rule: "subcontract-undeclared",
     element: "sub",
     trigger: () =>

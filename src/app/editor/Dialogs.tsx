@@ -16,7 +16,26 @@ export interface PendingDelete {
   connected: ModelFlow[];
 }
 
-/** Deleting asks first and lists the flows that go with the deleted elements. */
+const CONTRACTING_KINDS = new Set(["contractor", "subcontractor"]);
+const CONTRACTING_PARTIES = new Set(["contractor", "subcontractor"]);
+
+/** 委託事項 whose every 委託先 on the drawing is among the nodes being deleted. */
+export function delegationsLosingContractors(model: NagareDocument, nodeIds: readonly string[]) {
+  const deleting = new Set(nodeIds);
+  return model.delegations.filter((d) => {
+    const contractors = model.nodes.filter(
+      (n) =>
+        n.delegationId === d.id && (CONTRACTING_KINDS.has(n.kind) || CONTRACTING_PARTIES.has(n.owner?.party ?? "")),
+    );
+    return contractors.length > 0 && contractors.every((n) => deleting.has(n.id));
+  });
+}
+
+/**
+ * Deleting asks first and lists the flows that go with the deleted elements. When the last 委託先 of a
+ * 委託事項 goes, it asks what becomes of the 委託事項: kept (and shown as a finding until a 委託先 is drawn
+ * again) or deleted with it, so that the records and the drawing never disagree silently.
+ */
 export function DeleteDialog({
   pending,
   model,
@@ -27,10 +46,13 @@ export function DeleteDialog({
   pending: PendingDelete;
   model: NagareDocument;
   lang: Lang;
-  onConfirm: () => void;
+  /** Called with the 委託事項 to delete along with the elements. */
+  onConfirm: (delegationIds: string[]) => void;
   onCancel: () => void;
 }) {
   const t = tr(lang);
+  const losing = delegationsLosingContractors(model, pending.nodes);
+  const [dropDelegations, setDropDelegations] = useState<Record<string, boolean>>({});
   const label = (id: string) => model.nodes.find((n) => n.id === id)?.label ?? id;
   const explicit = new Set(pending.flows);
   const extra = pending.connected.filter((f) => !explicit.has(f.id));
@@ -59,12 +81,40 @@ export function DeleteDialog({
           </>
         ) : null}
         {pending.groups.length ? <p>{t("editor.delete.groupMembers")}</p> : null}
+        {losing.map((d) => (
+          <fieldset key={d.id} className="delete-delegation" data-testid={`delete-delegation-${d.id}`}>
+            <legend>{t("recipients.delete.lastContractor", { name: d.name })}</legend>
+            <label>
+              <input
+                type="radio"
+                name={`del-${d.id}`}
+                checked={!dropDelegations[d.id]}
+                onChange={() => setDropDelegations((x) => ({ ...x, [d.id]: false }))}
+              />
+              {t("recipients.delete.keepDelegation")}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`del-${d.id}`}
+                checked={!!dropDelegations[d.id]}
+                onChange={() => setDropDelegations((x) => ({ ...x, [d.id]: true }))}
+              />
+              {t("recipients.delete.dropDelegation")}
+            </label>
+          </fieldset>
+        ))}
         <div className="modal-buttons">
           <button type="button" onClick={onCancel}>
             {t("editor.cancel")}
           </button>
-          {/* biome-ignore lint/a11y/noAutofocus: the dialog's main action */}
-          <button type="button" className="danger" autoFocus onClick={onConfirm}>
+          <button
+            type="button"
+            className="danger"
+            // biome-ignore lint/a11y/noAutofocus: the dialog's main action
+            autoFocus
+            onClick={() => onConfirm(losing.filter((d) => dropDelegations[d.id]).map((d) => d.id))}
+          >
             {t("editor.delete.confirm")}
           </button>
         </div>

@@ -11,11 +11,13 @@ import {
   createPositionWriter,
   createStandardLanes,
   deleteElements,
+  deleteListEntry,
   flowsInStepOrder,
   groupRect,
   nodeRect,
   type Rect,
   removeDropped,
+  transactLocal,
 } from "../../document";
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
@@ -385,9 +387,13 @@ export function EditorShell({
           model={model}
           lang={lang}
           onCancel={() => setDialog(null)}
-          onConfirm={() => {
+          onConfirm={(delegationIds) => {
             const p = dialog.pending;
-            deleteElements(ydoc, model, p);
+            // One undoable step: the elements and the 委託事項 the person chose to delete with them.
+            transactLocal(ydoc, () => {
+              deleteElements(ydoc, model, p);
+              for (const id of delegationIds) deleteListEntry(ydoc, model, "delegations", id);
+            });
             notify(t("editor.msg.deleted", { n: p.nodes.length + p.groups.length + p.flows.length }));
             setDialog(null);
             setSelected(new Set());

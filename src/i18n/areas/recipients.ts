@@ -27,6 +27,10 @@ export const recipientsMessages = defineMessages(
     "recipients.refused": "保存できません：{message}",
     "recipients.f.count": "提供先・移転先の件数（一覧がなく件数だけ分かる場合）",
     "recipients.f.remarks": "備考（評価書Ⅱ7に記載）",
+    "recipients.delete.lastContractor": "委託事項「{name}」の委託先が図からなくなります",
+    "recipients.delete.keepDelegation":
+      "委託事項を残す（委託先を描き直すまで「委託先が図にない委託事項」として指摘されます）",
+    "recipients.delete.dropDelegation": "委託事項も削除する（委託をやめた場合。評価書の委託件数から外れます）",
   },
   {
     "recipients.title": "Recipients behind this record (annex)",
@@ -53,5 +57,9 @@ export const recipientsMessages = defineMessages(
     "recipients.refused": "Not saved: {message}",
     "recipients.f.count": "Number of recipients (when only the count is known)",
     "recipients.f.remarks": "Remarks (printed as Ⅱ7 備考)",
+    "recipients.delete.lastContractor": "The 委託事項 “{name}” loses its last contractor on the drawing",
+    "recipients.delete.keepDelegation":
+      "Keep the 委託事項 (flagged as a 委託事項 with no contractor until one is drawn again)",
+    "recipients.delete.dropDelegation": "Delete the 委託事項 too (delegation ended; it leaves the 委託件数)",
   },
 );

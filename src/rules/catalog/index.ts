@@ -4,6 +4,7 @@ import { backupOffsiteUnencrypted } from "./backup-offsite-unencrypted";
 import { contractorChainTooDeep } from "./contractor-chain-too-deep";
 import { dataMinimisation } from "./data-minimisation";
 import { dbDirectCrossDepartment } from "./db-direct-cross-department";
+import { delegationNoContractor } from "./delegation-no-contractor";
 import { delegationNoItem } from "./delegation-no-item";
 import { disposalNoMethod } from "./disposal-no-method";
 import { emailNoContentEncryption } from "./email-no-content-encryption";
@@ -52,6 +53,7 @@ export const RULES: readonly RuleDef[] = [
   legalArticle9OnProvision,
   legalArticle19OnTransfer,
   delegationNoItem,
+  delegationNoContractor,
   subcontractUndeclared,
   contractorChainTooDeep,
   dataMinimisation,
