@@ -26,8 +26,8 @@ export async function svgToPng(svg: string, opts: PngOptions = {}): Promise<Uint
     font: {
       loadSystemFonts: false,
       fontFiles: [font.regular, ...(font.bold ? [font.bold] : [])],
-      defaultFontFamily: "Noto Sans CJK JP",
-      sansSerifFamily: "Noto Sans CJK JP",
+      defaultFontFamily: font.family,
+      sansSerifFamily: font.family,
     },
     shapeRendering: 2,
     textRendering: 1,

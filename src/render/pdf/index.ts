@@ -39,16 +39,10 @@ export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOpti
     bufferPages: true,
     info: { Title: title, Creator: "Nagare", Producer: "Nagare" },
   });
-  pdf.registerFont(FONT, font.regular, font.regular.endsWith(".ttc") ? "NotoSansCJKjp-Regular" : undefined);
-  pdf.registerFont(
-    FONT_BOLD,
-    font.bold ?? font.regular,
-    (font.bold ?? font.regular).endsWith(".ttc")
-      ? font.bold
-        ? "NotoSansCJKjp-Bold"
-        : "NotoSansCJKjp-Regular"
-      : undefined,
-  );
+  // A face of a collection (.ttc) is registered by its PostScript name.
+  pdf.registerFont(FONT, font.regular, font.regularFace);
+  if (font.bold) pdf.registerFont(FONT_BOLD, font.bold, font.boldFace);
+  else pdf.registerFont(FONT_BOLD, font.regular, font.regularFace);
 
   const chunks: Uint8Array[] = [];
   pdf.on("data", (c: Uint8Array) => chunks.push(c));

@@ -15,7 +15,14 @@ declare module "fontkit" {
   }
   export interface Font {
     unitsPerEm: number;
+    postscriptName: string;
+    familyName: string;
     layout(text: string): GlyphRun;
   }
-  export function openSync(path: string, postscriptName?: string): Font;
+  /** A .ttc file opened without a face name. */
+  export interface FontCollection {
+    fonts: Font[];
+  }
+  export function openSync(path: string): Font | FontCollection | null;
+  export function openSync(path: string, postscriptName: string | undefined): Font;
 }

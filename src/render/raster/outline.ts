@@ -48,9 +48,8 @@ const TSPAN = /<tspan\b([^>]*)>([^<]*)<\/tspan>/g;
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 export function outlineText(svg: string, font: CjkFont): string {
-  const ttc = (p: string) => p.endsWith(".ttc");
-  const regular = face(font.regular, ttc(font.regular) ? "NotoSansCJKjp-Regular" : undefined, "gr");
-  const bold = font.bold ? face(font.bold, ttc(font.bold) ? "NotoSansCJKjp-Bold" : undefined, "gb") : regular;
+  const regular = face(font.regular, font.regularFace, "gr");
+  const bold = font.bold ? face(font.bold, font.boldFace, "gb") : regular;
   const used = new Map<string, string>();
 
   const replaced = svg.replace(TEXT, (whole, rawAttrs: string, body: string) => {
