@@ -9,26 +9,57 @@ import { ARTICLE19_RENUMBERED_ON, BETSUHYO_RENAMED_ON, LAWS, type LegalBasis } f
  * The 2013 numbering before the 平成27年改正 is not modelled (no 評価書 under it is still in force).
  */
 
-/** 番号法第19条 items by content: [before 2021-09-01, from 2021-09-01]. */
+/**
+ * 番号法第19条 items by content: [before 2021-09-01, from 2021-09-01] (the 2024-05-27 amendment kept the
+ * numbers). `source` says how the reference material supports the pair: "verified" where both numbers are seen
+ * in published texts, "inferred" where the newer number follows from the new 第4号 alone (pia-format.md §4.2).
+ * A renumbering by an inferred pair is always marked 要確認.
+ */
 export const ARTICLE19 = {
-  jlis: { items: [4, 5], ja: "機構保存本人確認情報の提供", en: "J-LIS identity information" },
-  entrustment: { items: [5, 6], ja: "委託・合併に伴う提供", en: "entrustment or merger" },
-  juki: { items: [6, 7], ja: "住民基本台帳法の規定による提供", en: "under the Resident Registration Act" },
-  network: { items: [7, 8], ja: "情報提供ネットワークシステムによる提供", en: "information provision network" },
-  ordinance_network: { items: [8, 9], ja: "条例事務の情報連携", en: "network linkage of ordinance duties" },
+  transfer_of_employees: {
+    items: [null, 4],
+    source: "verified",
+    ja: "従業者等の転籍時の提供",
+    en: "transfer of employees",
+  },
+  jlis: { items: [4, 5], source: "inferred", ja: "機構保存本人確認情報の提供", en: "J-LIS identity information" },
+  entrustment: { items: [5, 6], source: "inferred", ja: "委託・合併に伴う提供", en: "entrustment or merger" },
+  juki: {
+    items: [6, 7],
+    source: "inferred",
+    ja: "住民基本台帳法の規定による提供",
+    en: "under the Resident Registration Act",
+  },
+  network: {
+    items: [7, 8],
+    source: "verified",
+    ja: "情報提供ネットワークシステムによる提供",
+    en: "information provision network",
+  },
+  ordinance_network: {
+    items: [8, 9],
+    source: "verified",
+    ja: "条例事務の情報連携",
+    en: "network linkage of ordinance duties",
+  },
+  tax: { items: [9, 10], source: "inferred", ja: "国税・地方税連携", en: "national and local tax linkage" },
   same_local_government: {
     items: [10, 11],
+    source: "verified",
     ja: "同一地方公共団体の他の機関への提供（条例）",
     en: "another organ of the same local government (ordinance)",
   },
-} as const;
+} as const satisfies Record<
+  string,
+  { items: readonly [number | null, number]; source: "verified" | "inferred"; ja: string; en: string }
+>;
 export type Article19Topic = keyof typeof ARTICLE19;
 
 const era = (dateIso: string | null | undefined) => (!dateIso || dateIso >= ARTICLE19_RENUMBERED_ON ? 1 : 0);
 const ministerialEra = (dateIso: string | null | undefined) => !dateIso || dateIso >= BETSUHYO_RENAMED_ON;
 
 /** The 第19条 item number for a topic on a date (no date = today's numbering). */
-export function article19Item(topic: Article19Topic, dateIso: string | null | undefined): number {
+export function article19Item(topic: Article19Topic, dateIso: string | null | undefined): number | null {
   return ARTICLE19[topic].items[era(dateIso)];
 }
 
@@ -43,8 +74,8 @@ export function article19Topic(item: number, dateIso: string | null | undefined)
 export function renumberArticle19(basis: LegalBasis, fromIso: string | null, toIso: string | null): LegalBasis {
   if (basis.law !== "mynumber_act" || basis.article !== "19" || basis.item === undefined) return basis;
   const topic = article19Topic(basis.item, fromIso);
-  if (!topic) return basis;
-  return { ...basis, item: article19Item(topic, toIso) };
+  const item = topic ? article19Item(topic, toIso) : null;
+  return item === null ? basis : { ...basis, item };
 }
 
 export type PresetParam = "tableRow" | "ordinance" | "ministerialOrdinance";
@@ -62,7 +93,7 @@ export interface LegalBasisPreset {
 const mn = (article: string, extra: Partial<LegalBasis>): LegalBasis => ({ law: "mynumber_act", article, ...extra });
 const art19 = (topic: Article19Topic) => (date: string | null | undefined, p?: Partial<Record<PresetParam, string>>) =>
   mn("19", {
-    item: article19Item(topic, date),
+    item: article19Item(topic, date) ?? undefined,
     ...(p?.tableRow ? { tableRow: p.tableRow } : {}),
     ...(p?.ministerialOrdinance ? { ministerialOrdinance: p.ministerialOrdinance } : {}),
     ...(p?.ordinance ? { ordinance: p.ordinance } : {}),
@@ -229,11 +260,15 @@ export function citeLegalBasis(basis: LegalBasis, dateIso: string | null | undef
   if (isMn && basis.article === "9" && basis.tableRow)
     parts.push(`${newEra ? "別表" : "別表第一"}の${basis.tableRow}の項`);
   else if (networkItem && (basis.tableRow || basis.ministerialOrdinance)) {
+    // The 主務省令's table is numbered differently from 別表第二: a row of one is never written as the other's.
     if (newEra)
       parts.push(
-        `に基づく主務省令${basis.ministerialOrdinance ? ` ${basis.ministerialOrdinance}` : ` 第2条の表${basis.tableRow}の項`}`,
+        `に基づく主務省令${basis.ministerialOrdinance ? ` ${basis.ministerialOrdinance}` : ` 第2条の表（旧別表第二の${basis.tableRow}の項に対応する項）`}`,
       );
-    else parts.push(`別表第二の${basis.tableRow}の項`);
+    else
+      parts.push(
+        basis.tableRow ? `別表第二の${basis.tableRow}の項` : `別表第二（${basis.ministerialOrdinance}に対応する項）`,
+      );
   } else if (basis.tableRow) parts.push(`別表${basis.tableRow}の項`);
   if (basis.ministerialOrdinance && !networkItem) parts.push(`主務省令 ${basis.ministerialOrdinance}`);
   if (basis.law !== "ordinance" && basis.ordinance) parts.push(basis.ordinance);
@@ -250,49 +285,92 @@ export function citeLegalBases(bases: readonly LegalBasis[], dateIso: string | n
   return bases.map((b, i) => `(${i + 1})${citeLegalBasis(b, dateIso)}`).join("\n");
 }
 
-const NETWORK_TOPICS: readonly Article19Topic[] = ["network", "ordinance_network"];
 const NETWORK_WORDS = /情報提供ネットワーク|別表第二|主務省令/;
+const ORDINANCE_WORDS = /条例/;
 
-/** A 第19条 item whose stored number belongs to the other numbering than the document's date. */
+/** A 第19条 item whose stored number does not fit its content on the document's date. */
 export interface Article19Mismatch {
   stored: number;
-  cited: number;
-  topic: Article19Topic;
+  /** The number cited; null when the content has no item on that date. */
+  cited: number | null;
+  /** null: the number fits two contents on that date and is cited as written. */
+  topic: Article19Topic | null;
 }
 
 /**
- * Reads a stored 番号法第19条 basis by its content and gives the item in force on the document's date. The
- * content comes from where the basis is used (`context`: the 情報提供ネットワークシステム) or from the basis
- * itself (a 別表第二 row, a 主務省令 or words naming the network): a 第7号 cited for the network in a 2023
- * document is the pre-2021-09-01 number and is cited as 第8号, with the mismatch reported for a person to
- * confirm. A number whose content cannot be told is cited as written.
+ * What a stored 第19条 basis provides for, from its content rather than its number: a 条例 with item 8 or 9 is the
+ * 条例事務 linkage, with item 10 or 11 the 同一地方公共団体 provision; without a 条例, use for the network (the
+ * flow goes through it, a 別表第二 row, a 主務省令 or words naming it) is the 情報提供ネットワークシステム item.
+ * null: the content cannot be told, and the number is cited as written.
+ */
+export function article19Content(
+  basis: LegalBasis,
+  context: "network" | null,
+  dateIso?: string | null,
+): Article19Topic | "ambiguous" | null {
+  if (basis.law !== "mynumber_act" || basis.article !== "19" || basis.item === undefined) return null;
+  const ordinance = !!basis.ordinance || ORDINANCE_WORDS.test(basis.text ?? "");
+  if (ordinance) {
+    if (basis.item === 8 || basis.item === 9) return "ordinance_network";
+    if (basis.item === 10 || basis.item === 11) return "same_local_government";
+    return null;
+  }
+  const network =
+    context === "network" ||
+    basis.tableRow !== undefined ||
+    basis.ministerialOrdinance !== undefined ||
+    NETWORK_WORDS.test(basis.text ?? "");
+  if (!network) return null;
+  if (basis.item === 7) return "network";
+  if (basis.item === 9) return "ordinance_network";
+  // 第8号 before 2021-09-01 is the 条例事務 item, but no 条例 is named: it may also be today's network item.
+  if (basis.item === 8) return era(dateIso) === 1 ? "network" : "ambiguous";
+  return null;
+}
+
+/**
+ * Reads a stored 番号法第19条 basis by its content and gives the item in force on the document's date: a 第7号
+ * cited for the network in a 2023 document is the pre-2021-09-01 number and is cited as 第8号; 「第19条第8号
+ * 市番号条例…」 in a 2023 document is the 条例事務 linkage, 第9号. The change is reported for a person to confirm.
  */
 export function readArticle19(
   basis: LegalBasis,
   dateIso: string | null | undefined,
   context: "network" | null,
 ): { basis: LegalBasis; mismatch: Article19Mismatch | null } {
-  if (basis.law !== "mynumber_act" || basis.article !== "19" || basis.item === undefined)
-    return { basis, mismatch: null };
-  const network =
-    context === "network" ||
-    basis.tableRow !== undefined ||
-    basis.ministerialOrdinance !== undefined ||
-    NETWORK_WORDS.test(basis.text ?? "");
-  if (!network) return { basis, mismatch: null };
-  const asDated = article19Topic(basis.item, dateIso);
-  if (asDated && NETWORK_TOPICS.includes(asDated)) return { basis, mismatch: null };
-  const otherDate = era(dateIso) === 1 ? "2000-01-01" : ARTICLE19_RENUMBERED_ON;
-  const other = article19Topic(basis.item, otherDate);
-  if (!other || !NETWORK_TOPICS.includes(other)) return { basis, mismatch: null };
-  const renumbered = renumberArticle19(basis, otherDate, dateIso ?? null);
+  const topic = article19Content(basis, context, dateIso);
+  if (!topic || basis.item === undefined) return { basis, mismatch: null };
+  if (topic === "ambiguous") return { basis, mismatch: { stored: basis.item, cited: basis.item, topic: null } };
+  const cited = article19Item(topic, dateIso);
+  if (cited === basis.item) return { basis, mismatch: null };
   return {
-    basis: renumbered,
-    mismatch: { stored: basis.item, cited: renumbered.item ?? basis.item, topic: other },
+    basis: cited === null ? basis : { ...basis, item: cited },
+    mismatch: { stored: basis.item, cited, topic },
   };
 }
 
-/** Bases cited as on the document's date, with a 要確認 note for every stored 第19条 number of the other era. */
+/** 別表第二 rows and 主務省令 rows are numbered differently: one is never copied into the other. */
+function tableRowProblem(
+  basis: LegalBasis,
+  dateIso: string | null | undefined,
+  context: "network" | null,
+): { ja: string; en: string } | null {
+  if (article19Content(basis, context, dateIso) !== "network") return null;
+  const ministerial = ministerialEra(dateIso);
+  if (ministerial && basis.tableRow && !basis.ministerialOrdinance)
+    return {
+      ja: `別表第二の${basis.tableRow}の項は2024年5月27日に主務省令第2条の表に置き換わり、項の番号は対応しません。主務省令の該当する項を記入してください`,
+      en: `別表第二 row ${basis.tableRow} was replaced on 2024-05-27 by the 主務省令 table, whose rows are numbered differently: enter the 主務省令 row`,
+    };
+  if (!ministerial && basis.ministerialOrdinance && !basis.tableRow)
+    return {
+      ja: "主務省令第2条の表は2024年5月27日からのものです。公表日の時点の別表第二の項を記入してください",
+      en: "the 主務省令 table applies from 2024-05-27: enter the 別表第二 row in force on the publication date",
+    };
+  return null;
+}
+
+/** Bases cited as on the document's date, with a 要確認 note for every number or row that had to be read. */
 export function citeLegalBasesOnDate(
   bases: readonly LegalBasis[],
   dateIso: string | null | undefined,
@@ -303,22 +381,49 @@ export function citeLegalBasesOnDate(
     read.map((r) => r.basis),
     dateIso,
   );
-  const mismatches = read.flatMap((r) => (r.mismatch ? [r.mismatch] : []));
-  if (!mismatches.length) return { value, note: null };
   const when = dateIso ? `公表日（${dateIso}）` : "本日";
   const whenEn = dateIso ? `the publication date (${dateIso})` : "today";
-  const before = era(dateIso) === 1;
-  const ja = mismatches
-    .map(
-      (m) =>
-        `番号法第19条第${m.stored}号は${before ? "2021年9月1日より前" : "2021年9月1日以後"}の号番号です（${ARTICLE19[m.topic].ja}）。${when}の号番号に合わせて第${m.cited}号と記載しました。`,
-    )
-    .join("");
-  const en = mismatches
-    .map(
-      (m) =>
-        `My Number Act Art. 19 item ${m.stored} is the numbering ${before ? "before" : "from"} 2021-09-01 (${ARTICLE19[m.topic].en}); cited as item ${m.cited}, the numbering on ${whenEn}.`,
-    )
-    .join(" ");
-  return { value, note: { ja: `要確認: ${ja}`, en: `To confirm: ${en}` } };
+  const ja: string[] = [];
+  const en: string[] = [];
+  const newEra = era(dateIso) === 1;
+  for (const m of read.flatMap((r) => (r.mismatch ? [r.mismatch] : []))) {
+    if (m.topic === null) {
+      ja.push(
+        `番号法第19条第${m.stored}号は、2021年9月1日より前の号番号なら条例事務の情報連携、以後の号番号なら情報提供ネットワークシステムによる提供です。条例事務なら条例名を記入し、そうでなければ号番号を確かめてください。`,
+      );
+      en.push(
+        `Art. 19 item ${m.stored} is the ordinance-duty linkage in the numbering before 2021-09-01 and the network item after it: name the ordinance, or check the number.`,
+      );
+      continue;
+    }
+    const def = ARTICLE19[m.topic];
+    const inferred = def.source === "inferred" ? "（号の対応は推定）" : "";
+    const inferredEn = def.source === "inferred" ? " (the correspondence is inferred)" : "";
+    const otherEra = def.items[newEra ? 0 : 1] === m.stored;
+    if (m.cited === null) {
+      ja.push(`番号法第19条第${m.stored}号（${def.ja}）に当たる号は${when}にはありません。`);
+      en.push(`Art. 19 item ${m.stored} (${def.en}) has no item on ${whenEn}.`);
+    } else if (otherEra) {
+      ja.push(
+        `番号法第19条第${m.stored}号は${newEra ? "2021年9月1日より前" : "2021年9月1日以後"}の号番号です（${def.ja}）。${when}の号番号に合わせて第${m.cited}号と記載しました${inferred}。`,
+      );
+      en.push(
+        `Art. 19 item ${m.stored} is the numbering ${newEra ? "before" : "from"} 2021-09-01 (${def.en}); cited as item ${m.cited}, the numbering on ${whenEn}${inferredEn}.`,
+      );
+    } else {
+      ja.push(
+        `番号法第19条第${m.stored}号は${def.ja}の号番号ではありません。${when}の号番号の第${m.cited}号と記載しました${inferred}。`,
+      );
+      en.push(`Art. 19 item ${m.stored} is not the item of ${def.en}; cited as item ${m.cited}${inferredEn}.`);
+    }
+  }
+  for (const b of read) {
+    const row = tableRowProblem(b.basis, dateIso, context);
+    if (row) {
+      ja.push(`${row.ja}。`);
+      en.push(`${row.en}.`);
+    }
+  }
+  if (!ja.length) return { value, note: null };
+  return { value, note: { ja: `要確認: ${ja.join("")}`, en: `To confirm: ${en.join(" ")}` } };
 }

@@ -136,4 +136,48 @@ describe("番号法第19条 cited by content", () => {
     expect(it?.value).toMatch(/^番号法第19条第8号/);
     expect(it?.state).toBe("suggested");
   });
+
+  it("「第19条第8号 市番号条例…」 is the 条例事務 linkage: 第9号 from 2021-09-01, 要確認", () => {
+    const basis = item19(8, { ordinance: "市番号条例第4条", text: "番号法第19条第8号・市番号条例第4条" });
+    const r = citeLegalBasesOnDate([basis], "2023-06-30", null);
+    expect(r.value).toMatch(/^番号法第19条第9号/);
+    expect(r.value).toContain("市番号条例第4条");
+    expect(r.note?.ja).toContain("第19条第8号は2021年9月1日より前の号番号です（条例事務の情報連携）");
+    // Written with the number of its date, it stands.
+    expect(citeLegalBasesOnDate([item19(9, { ordinance: "市番号条例第4条" })], "2023-06-30", null).note).toBeNull();
+    expect(citeLegalBasesOnDate([basis], "2019-01-01", null).note).toBeNull();
+  });
+
+  it("the 同一地方公共団体 item moves 10 → 11 with its 条例; an inferred pair says so", () => {
+    const r = citeLegalBasesOnDate([item19(10, { ordinance: "市個人番号条例第5条" })], "2022-04-01", null);
+    expect(r.value).toMatch(/^番号法第19条第11号/);
+    expect(r.note?.ja).toContain("同一地方公共団体の他の機関への提供");
+    const presets = readArticle19(item19(5), "2022-04-01", null);
+    expect(presets.mismatch).toBeNull();
+  });
+
+  it("a 第8号 with no 条例 before 2021-09-01 fits two contents: cited as written and 要確認", () => {
+    const r = citeLegalBasesOnDate([item19(8)], "2020-04-01", "network");
+    expect(r.value).toBe("番号法第19条第8号");
+    expect(r.note?.ja).toContain("条例名を記入");
+  });
+
+  it("別表第二 rows and 主務省令 rows are never copied into each other: 要確認 with the reason", () => {
+    const after = citeLegalBasesOnDate([item19(8, { tableRow: "31" })], "2025-01-01", "network");
+    expect(after.value).toBe("番号法第19条第8号に基づく主務省令 第2条の表（旧別表第二の31の項に対応する項）");
+    expect(after.note?.ja).toContain("項の番号は対応しません");
+    const before = citeLegalBasesOnDate(
+      [item19(8, { ministerialOrdinance: "第2条の表53の項" })],
+      "2023-01-01",
+      "network",
+    );
+    expect(before.value).toBe("番号法第19条第8号 別表第二（第2条の表53の項に対応する項）");
+    expect(before.note?.ja).toContain("2024年5月27日からのもの");
+    const both = citeLegalBasesOnDate(
+      [item19(8, { tableRow: "31", ministerialOrdinance: "第2条の表53の項" })],
+      "2025-01-01",
+      "network",
+    );
+    expect(both).toEqual({ value: "番号法第19条第8号に基づく主務省令 第2条の表53の項", note: null });
+  });
 });

@@ -26,7 +26,10 @@ describe("legal-basis presets and citations", () => {
     const cite = (d: string) => citeLegalBasis(p.build(d, { tableRow: "31" }), d);
     expect(cite("2018-11-13")).toBe("番号法第19条第7号 別表第二の31の項");
     expect(cite("2022-01-31")).toBe("番号法第19条第8号 別表第二の31の項");
-    expect(cite("2024-05-27")).toBe("番号法第19条第8号に基づく主務省令 第2条の表31の項");
+    // 別表第二 rows are not the 主務省令's rows: the row is never copied into 「第2条の表」.
+    expect(cite("2024-05-27")).toBe("番号法第19条第8号に基づく主務省令 第2条の表（旧別表第二の31の項に対応する項）");
+    const ministerial = p.build("2024-05-27", { ministerialOrdinance: "第2条の表53の項" });
+    expect(citeLegalBasis(ministerial, "2024-05-27")).toBe("番号法第19条第8号に基づく主務省令 第2条の表53の項");
   });
 
   it("use under 第9条第1項 cites 別表第一 before 2024-05-27 and 別表 after", () => {
