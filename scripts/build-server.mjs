@@ -5,7 +5,7 @@ import * as esbuild from "esbuild";
 import { BUILD_DIR, markBuilt, ROOT } from "./build-state.mjs";
 
 /**
- * Compiles the server, its render worker and the command line to plain JavaScript in `build/` (one file
+ * Compiles the server, its render worker, the command line and the admin commands to plain JavaScript in `build/` (one file
  * each; packages stay imports from node_modules). Every package the output imports must be a runtime
  * dependency in package.json, so that `npm ci --omit=dev` installs all the compiled code needs.
  */
@@ -16,6 +16,7 @@ export async function buildServer() {
       server: "server/main.ts",
       "render-worker": "server/render/worker.ts",
       cli: "src/cli/bin.ts",
+      admin: "server/admin/bin.ts",
     },
     outdir: BUILD_DIR,
     outExtension: { ".js": ".mjs" },

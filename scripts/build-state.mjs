@@ -15,7 +15,7 @@ const INPUTS = {
 };
 const OUTPUTS = {
   app: [path.join(ROOT, "dist", "index.html")],
-  server: ["server.mjs", "render-worker.mjs", "cli.mjs"].map((f) => path.join(BUILD_DIR, f)),
+  server: ["server.mjs", "render-worker.mjs", "cli.mjs", "admin.mjs"].map((f) => path.join(BUILD_DIR, f)),
 };
 const stampFile = (part) => path.join(BUILD_DIR, `${part}.stamp`);
 

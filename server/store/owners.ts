@@ -32,6 +32,23 @@ export interface KeyDocument {
   addedAt: number;
 }
 
+export interface DocumentOverview {
+  id: string;
+  title: string;
+  jimuName: string;
+  createdAt: number;
+  /** Last stored change of content or title. */
+  updatedAt: number;
+  deletedAt: number | null;
+  /** Stored bytes: snapshot plus the updates not yet folded into it. */
+  bytes: number;
+  versions: number;
+  /** Links not revoked, by role. */
+  links: { owner: number; edit: number; view: number };
+  /** Owner keys (not replaced) listing the document. */
+  keys: number;
+}
+
 /** One line of the audit log. `role` and `linkId` say who acted; tokens are never recorded. */
 export interface AuditEntry {
   seq: number;
@@ -71,8 +88,8 @@ export interface OwnerStore {
   attachDocument(keyId: string, docId: string, at: number): Promise<void>;
   detachDocument(keyId: string, docId: string): Promise<boolean>;
   documentsOfKey(keyId: string): Promise<KeyDocument[]>;
-  /** Number of owner keys listing each document (for the operator's overview). */
-  keyCounts(): Promise<Map<string, number>>;
+  /** Every document with its size, links and keys, most recently changed first (the operator's `list`). */
+  documentOverview(): Promise<DocumentOverview[]>;
 
   appendAudit(e: NewAuditEntry): Promise<void>;
   readAudit(filter: AuditFilter): Promise<AuditEntry[]>;

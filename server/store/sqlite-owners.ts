@@ -79,6 +79,21 @@ function templateOf(r: TemplateDbRow): PublishedTemplate {
   };
 }
 
+interface OverviewRow {
+  id: string;
+  title: string;
+  jimu_name: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  bytes: number;
+  versions: number;
+  owner_links: number;
+  edit_links: number;
+  view_links: number;
+  keys: number;
+}
+
 interface AuditDbRow {
   seq: number;
   at: number;
@@ -126,9 +141,17 @@ export function sqliteOwnerStore(db: Database.Database): OwnerStore {
     documentsOf: db.prepare<[string], { doc_id: string; added_at: number }>(
       "SELECT doc_id, added_at FROM owner_documents WHERE key_id = ? ORDER BY added_at DESC",
     ),
-    keyCounts: db.prepare<[], { doc_id: string; n: number }>(
-      `SELECT d.doc_id, count(*) AS n FROM owner_documents d JOIN owner_keys k ON k.id = d.key_id
-       WHERE k.revoked_at IS NULL GROUP BY d.doc_id`,
+    overview: db.prepare<[], OverviewRow>(
+      `SELECT d.id, d.title, d.jimu_name, d.created_at, d.updated_at, d.deleted_at,
+         COALESCE((SELECT bytes FROM doc_snapshots s WHERE s.doc_id = d.id), 0)
+           + COALESCE((SELECT sum(length(data)) FROM doc_updates u WHERE u.doc_id = d.id), 0) AS bytes,
+         (SELECT count(*) FROM versions v WHERE v.doc_id = d.id) AS versions,
+         (SELECT count(*) FROM tokens t WHERE t.doc_id = d.id AND t.revoked_at IS NULL AND t.role = 'owner') AS owner_links,
+         (SELECT count(*) FROM tokens t WHERE t.doc_id = d.id AND t.revoked_at IS NULL AND t.role = 'edit') AS edit_links,
+         (SELECT count(*) FROM tokens t WHERE t.doc_id = d.id AND t.revoked_at IS NULL AND t.role = 'view') AS view_links,
+         (SELECT count(*) FROM owner_documents o JOIN owner_keys k ON k.id = o.key_id
+            WHERE o.doc_id = d.id AND k.revoked_at IS NULL) AS keys
+       FROM documents d ORDER BY d.updated_at DESC, d.id`,
     ),
     appendAudit: db.prepare(
       `INSERT INTO audit_log (at, event, doc_id, role, link_id, address, target, detail)
@@ -185,8 +208,19 @@ export function sqliteOwnerStore(db: Database.Database): OwnerStore {
     async documentsOfKey(keyId) {
       return q.documentsOf.all(keyId).map((r) => ({ docId: r.doc_id, addedAt: r.added_at }));
     },
-    async keyCounts() {
-      return new Map(q.keyCounts.all().map((r) => [r.doc_id, r.n]));
+    async documentOverview() {
+      return q.overview.all().map((r) => ({
+        id: r.id,
+        title: r.title,
+        jimuName: r.jimu_name,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        deletedAt: r.deleted_at,
+        bytes: r.bytes,
+        versions: r.versions,
+        links: { owner: r.owner_links, edit: r.edit_links, view: r.view_links },
+        keys: r.keys,
+      }));
     },
     async appendAudit(e) {
       q.appendAudit.run(e);
