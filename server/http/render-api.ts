@@ -1,4 +1,5 @@
 import { checkToken } from "../auth";
+import { actorOf, auditRead } from "../owners/audit";
 import type { RenderPool } from "../render/pool";
 import { RENDER_ROUTES } from "../render/registry";
 import { HttpError, readBody, sendError } from "./respond";
@@ -31,7 +32,7 @@ export function renderRoutes(pool: RenderPool): Route[] {
             "どの文書のリンクか（document）を指定してください",
             "say which document the link belongs to (document=<id>)",
           );
-        await authorize(ctx, req, docId, "view");
+        const token = await authorize(ctx, req, docId, "view");
         if ((await ctx.store.getDocument(docId))?.deleted_at != null)
           throw new HttpError(410, "deleted", "文書はごみ箱にあります", "the document is in the trash");
         const body = await readBody(req, ctx.config.render.maxBytes);
@@ -49,6 +50,13 @@ export function renderRoutes(pool: RenderPool): Route[] {
             new HttpError(out.status, out.code, out.ja, out.en, out.problems ? { problems: out.problems } : {}),
           );
         }
+        // Recorded under the link's document; the rendered model is whatever the body held.
+        await auditRead(ctx, req, "export.render", {
+          docId,
+          actor: actorOf(token),
+          target: path,
+          detail: url.searchParams.get("format"),
+        });
         const ascii = out.filename.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "_");
         res.writeHead(200, {
           "content-type": out.contentType,

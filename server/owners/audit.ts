@@ -20,6 +20,7 @@ export const AUDIT_EVENTS = [
   "link.revoke",
   "export.model",
   "export.version",
+  "export.render",
   "version.restore",
   "template.publish",
   "template.rename",

@@ -158,12 +158,44 @@ export function postgresOwnerStore(pool: pg.Pool): OwnerStore {
         )
       ).map((r) => ({ docId: r.doc_id, addedAt: r.added_at }));
     },
-    async keyCounts() {
-      const r = await rows<{ doc_id: string; n: number }>(
-        `SELECT d.doc_id, count(*)::int AS n FROM owner_documents d JOIN owner_keys k ON k.id = d.key_id
-         WHERE k.revoked_at IS NULL GROUP BY d.doc_id`,
+    async documentOverview() {
+      const r = await rows<{
+        id: string;
+        title: string;
+        jimu_name: string;
+        created_at: number;
+        updated_at: number;
+        deleted_at: number | null;
+        bytes: string | number;
+        versions: number;
+        owner_links: number;
+        edit_links: number;
+        view_links: number;
+        keys: number;
+      }>(
+        `SELECT d.id, d.title, d.jimu_name, d.created_at, d.updated_at, d.deleted_at,
+           (COALESCE((SELECT bytes FROM doc_snapshots s WHERE s.doc_id = d.id), 0)
+             + COALESCE((SELECT sum(length(data)) FROM doc_updates u WHERE u.doc_id = d.id), 0))::bigint AS bytes,
+           (SELECT count(*) FROM versions v WHERE v.doc_id = d.id)::int AS versions,
+           (SELECT count(*) FROM tokens t WHERE t.doc_id = d.id AND t.revoked_at IS NULL AND t.role = 'owner')::int AS owner_links,
+           (SELECT count(*) FROM tokens t WHERE t.doc_id = d.id AND t.revoked_at IS NULL AND t.role = 'edit')::int AS edit_links,
+           (SELECT count(*) FROM tokens t WHERE t.doc_id = d.id AND t.revoked_at IS NULL AND t.role = 'view')::int AS view_links,
+           (SELECT count(*) FROM owner_documents o JOIN owner_keys k ON k.id = o.key_id
+              WHERE o.doc_id = d.id AND k.revoked_at IS NULL)::int AS keys
+         FROM documents d ORDER BY d.updated_at DESC, d.id`,
       );
-      return new Map(r.map((x) => [x.doc_id, x.n]));
+      return r.map((x) => ({
+        id: x.id,
+        title: x.title,
+        jimuName: x.jimu_name,
+        createdAt: x.created_at,
+        updatedAt: x.updated_at,
+        deletedAt: x.deleted_at,
+        bytes: Number(x.bytes),
+        versions: x.versions,
+        links: { owner: x.owner_links, edit: x.edit_links, view: x.view_links },
+        keys: x.keys,
+      }));
     },
     async appendAudit(e) {
       await pool.query(

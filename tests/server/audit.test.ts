@@ -2,6 +2,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { emptyDocument, serializeDocument } from "../../src/model";
+import { postRender } from "../support/render";
 import { type RunningServer, startServer } from "../support/server";
 import { api, type Created, createDoc, share } from "./support";
 
@@ -63,6 +64,8 @@ describe("audit log", () => {
       keep(copy.body);
       expect((await api(s.url, D, { method: "DELETE", token: doc.token })).status).toBe(200);
       expect((await api(s.url, `${D}/restore`, { token: doc.token, body: {} })).status).toBe(200);
+      const svg = await postRender(s, edit, "diagram", "format=svg", serializeDocument(emptyDocument("図")));
+      expect(svg.status).toBe(200);
       const imported = await api(s.url, "/api/documents/import", { raw: serializeDocument(emptyDocument("取込")) });
       keep(imported.body);
       // Refused attempts change nothing and are not events of the document.
@@ -84,6 +87,7 @@ describe("audit log", () => {
         ["document.duplicate", "edit", edit.shareId, copy.body.id, null],
         ["document.delete", "owner", doc.shareId, null, null],
         ["document.restore", "owner", doc.shareId, null, null],
+        ["export.render", "edit", edit.shareId, "diagram", "svg"],
       ]);
       expect(rows.find((r) => r.doc_id === imported.body.id)?.event).toBe("document.import");
       for (const r of rows) {
