@@ -1,4 +1,5 @@
 import http from "node:http";
+import { CURRENT_SCHEMA_VERSION } from "../src/model";
 import { BadTokenThrottle } from "./auth";
 import { configFromEnv } from "./config";
 import { lockDataDir } from "./data-lock";
@@ -38,7 +39,13 @@ async function start() {
     {
       method: "GET",
       pattern: /^\/api\/health$/,
-      handle: (c, { res }) => sendJson(res, 200, { ok: true, openDocuments: c.rooms.size, renders: renders.stats() }),
+      handle: (c, { res }) =>
+        sendJson(res, 200, {
+          ok: true,
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          openDocuments: c.rooms.size,
+          renders: renders.stats(),
+        }),
     },
     ...documentRoutes,
     ...sharingRoutes,

@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import type { ServerConfig } from "../config";
 import type { Store } from "../store/store";
+import { migrateOnOpen } from "./migrate";
 import { loadState } from "./persistence";
 import type { Notice } from "./protocol";
 import { Room, type RoomHooks } from "./room";
@@ -73,7 +74,9 @@ export class Rooms {
     let loading = this.loading.get(docId);
     if (!loading) {
       loading = Room.load(docId, this.store, this.config, this.hooks).then(
-        (r) => {
+        async (r) => {
+          // A document stored under an older schema is migrated before anyone syncs it.
+          await migrateOnOpen(r, this.log);
           this.loading.delete(docId);
           this.rooms.set(docId, r);
           this.release(r);

@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import * as decoding from "lib0/decoding";
 import { WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
+import { CURRENT_SCHEMA_VERSION } from "../../src/model";
 import { type BadTokenThrottle, checkToken, DOC_ID, docIdTag, tokenTag } from "../auth";
 import type { ServerConfig } from "../config";
 import { clientAddress } from "../http/respond";
@@ -29,6 +30,7 @@ export const CLOSE = {
   deleted: 4410,
   tooLarge: 4413,
   refused: 4422,
+  outdated: 4426,
   busy: 4503,
 } as const;
 
@@ -36,6 +38,18 @@ const READ_ONLY: Notice = {
   code: "read_only",
   ja: "閲覧用のリンクのため、変更は保存されません",
   en: "this is a view-only link: changes are not saved",
+};
+
+const CLIENT_OUTDATED: Notice = {
+  code: "client_outdated",
+  ja: "Nagare が新しい版に更新されました。ページを再読み込みしてください（未送信の変更は端末に残ります）",
+  en: "Nagare has been updated: reload the page (changes not yet sent stay on this device)",
+};
+
+const SERVER_OUTDATED: Notice = {
+  code: "server_outdated",
+  ja: "サーバーの更新を待っています。しばらくすると自動で接続します",
+  en: "waiting for the server to be updated; the connection is retried automatically",
 };
 
 const PRESENCE_LIMITED: Notice = {
@@ -193,6 +207,8 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
     // Our client announces that it reads NOTICE messages; a stock y-websocket provider does not (it would log
     // "Unable to compute message" for each) and learns of refusals from the close code and reason alone.
     const understandsNotices = url.searchParams.get("notices") === "1";
+    // Our client announces the schema version it was built for; stock clients announce none.
+    const clientSchema = url.searchParams.get("schema");
     wss.handleUpgrade(req, socket, head, (ws) => {
       const token = auth.token;
       let closing = false;
@@ -215,6 +231,14 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
           ws.close(code, reason.slice(0, 120));
         },
       };
+      if (clientSchema !== null && clientSchema !== String(CURRENT_SCHEMA_VERSION)) {
+        const older = Number(clientSchema) < CURRENT_SCHEMA_VERSION;
+        deps.log(`client of schema ${clientSchema.slice(0, 8)} refused on ${docId} (server ${CURRENT_SCHEMA_VERSION})`);
+        peer.notice(older ? CLIENT_OUTDATED : SERVER_OUTDATED);
+        // An old page must be reloaded (4426: do not retry as is); a newer page waits for the server's upgrade.
+        ws.close(older ? CLOSE.outdated : CLOSE.busy, older ? CLIENT_OUTDATED.code : SERVER_OUTDATED.code);
+        return;
+      }
       if (room.peers.size >= deps.config.maxConnectionsPerDocument) {
         peer.notice({
           code: "too_many_connections",

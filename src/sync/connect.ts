@@ -1,6 +1,7 @@
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import { CURRENT_SCHEMA_VERSION } from "../model";
 
 /**
  * Connects a Y.Doc to the Nagare server over WebSocket (the y-websocket 3 client). The token travels as
@@ -75,7 +76,8 @@ const CLOSE_NOTICE: Record<number, ServerNotice> = {
 export function connectDocument(ydoc: Y.Doc, opts: ConnectOptions): Connection {
   const provider = new WebsocketProvider(opts.url ?? wsBaseUrl(), opts.docId, ydoc, {
     // notices=1: this client reads the server's NOTICE messages (a stock provider does not announce it).
-    params: { token: opts.token, notices: "1" },
+    // schema: the model version this page was built for; the server asks an outdated page to reload.
+    params: { token: opts.token, notices: "1", schema: String(CURRENT_SCHEMA_VERSION) },
     // Tabs of one browser must not bypass the server (a view-only tab could otherwise pass edits on).
     disableBc: true,
     shouldReconnect: (event) => !(event.code >= 4400 && event.code < 4500) && event.code !== 1009,

@@ -1,0 +1,112 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, test } from "vitest";
+import type WebSocket from "ws";
+import * as Y from "yjs";
+import { CURRENT_SCHEMA_VERSION } from "../../src/model";
+import { collection } from "../../src/sync/doc-shape";
+import { startServer } from "../support/server";
+import { api, connectClient, createDoc, rawUpgrade, synced, waitFor } from "./support";
+
+const PREVIOUS = CURRENT_SCHEMA_VERSION - 1;
+
+/** The stored state of a document, rebuilt from the SQLite file as the server keeps it. */
+function storedDoc(dataDir: string, docId: string): Y.Doc {
+  const db = new Database(path.join(dataDir, "nagare.sqlite"), { readonly: true });
+  try {
+    const doc = new Y.Doc();
+    const snap = db.prepare("SELECT state FROM doc_snapshots WHERE doc_id = ?").get(docId) as { state: Buffer };
+    Y.applyUpdate(doc, snap.state);
+    for (const u of db.prepare("SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY seq").all(docId) as {
+      data: Buffer;
+    }[])
+      Y.applyUpdate(doc, u.data);
+    return doc;
+  } finally {
+    db.close();
+  }
+}
+
+describe("live migration of stored documents", () => {
+  test("a document stored under the previous schema version is migrated on open, rewritten, and synced as current", async () => {
+    let server = await startServer();
+    const doc = await createDoc(server.url, { title: "移行前" });
+    await server.stop();
+
+    // Replace its stored state by the same document as the previous version stored it: a 特定個人情報ファイル
+    // whose Ⅱ7 備考 was kept in `note` (moved to `remarks` by the migration), plus a node and a flow.
+    const old = storedDoc(server.dataDir, doc.id);
+    old.transact(() => {
+      old.getMap("nagare").set("schemaVersion", PREVIOUS);
+      const file = new Y.Map<unknown>();
+      file.set("id", "file1");
+      file.set("name", "国民年金ファイル");
+      file.set("note", "旧様式の備考");
+      collection(old, "files").set("file1", file);
+      const node = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ id: "n1", kind: "system_own", label: "基幹系", position: { x: 0, y: 0 } }))
+        node.set(k, v);
+      collection(old, "nodes").set("n1", node);
+    });
+    const db = new Database(path.join(server.dataDir, "nagare.sqlite"));
+    const state = Buffer.from(Y.encodeStateAsUpdate(old));
+    db.prepare("DELETE FROM doc_updates WHERE doc_id = ?").run(doc.id);
+    db.prepare("UPDATE doc_snapshots SET state = ?, bytes = ? WHERE doc_id = ?").run(state, state.length, doc.id);
+    db.close();
+
+    server = await startServer({ dataDir: server.dataDir });
+    try {
+      const health = await api(server.url, "/api/health");
+      expect(health.body.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      const client = connectClient(server.url, doc.id, doc.token);
+      await synced(client);
+      const root = client.ydoc.getMap("nagare");
+      expect(root.get("schemaVersion")).toBe(CURRENT_SCHEMA_VERSION);
+      const file = (collection(client.ydoc, "files").get("file1") as Y.Map<unknown>).toJSON();
+      expect(file).toEqual({ id: "file1", name: "国民年金ファイル", remarks: "旧様式の備考" });
+      expect(collection(client.ydoc, "nodes").has("n1")).toBe(true);
+      expect(server.output()).toContain(`migrated ${doc.id} from schema version ${PREVIOUS}`);
+      // Edits are checked again: an invalid element is refused as for any current document.
+      client.ydoc.transact(() => collection(client.ydoc, "nodes").set("bad", 1));
+      await waitFor(() => client.conn.status() === "refused", 10_000, "refused");
+      expect(client.conn.notice()?.code).toBe("invalid_element");
+      client.close();
+      const model = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
+      expect(model.body.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      expect(model.body.files[0].remarks).toBe("旧様式の備考");
+    } finally {
+      await server.stop();
+    }
+    // Rewritten in the store: the compacted snapshot is of the current version.
+    const stored = storedDoc(server.dataDir, doc.id);
+    expect(stored.getMap("nagare").get("schemaVersion")).toBe(CURRENT_SCHEMA_VERSION);
+    expect((collection(stored, "files").get("file1") as Y.Map<unknown>).get("note")).toBeUndefined();
+  }, 120_000);
+
+  test("a page built for an older schema is told to reload and does not retry; a current one connects", async () => {
+    const server = await startServer();
+    try {
+      const doc = await createDoc(server.url);
+      const ws = (
+        await rawUpgrade(
+          `${server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}&notices=1&schema=${PREVIOUS}`,
+        )
+      ).ws as WebSocket;
+      const notices: string[] = [];
+      ws.on("message", (d: Buffer) => {
+        if (d[0] === 21) notices.push(d.toString("utf8"));
+      });
+      const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
+        ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+      );
+      expect(closed).toEqual({ code: 4426, reason: "client_outdated" });
+      expect(notices.join("")).toContain("再読み込み");
+      const current = connectClient(server.url, doc.id, doc.token);
+      await synced(current);
+      expect(current.conn.status()).toBe("connected");
+      current.close();
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
