@@ -1,12 +1,12 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import type WebSocket from "ws";
+import WebSocket from "ws";
 import * as Y from "yjs";
 import { CURRENT_SCHEMA_VERSION } from "../../src/model";
 import { collection } from "../../src/sync/doc-shape";
 import { startServer } from "../support/server";
-import { api, connectClient, createDoc, rawUpgrade, synced, waitFor } from "./support";
+import { api, connectClient, createDoc, synced, waitFor } from "./support";
 
 const PREVIOUS = CURRENT_SCHEMA_VERSION - 1;
 
@@ -87,11 +87,10 @@ describe("live migration of stored documents", () => {
     const server = await startServer();
     try {
       const doc = await createDoc(server.url);
-      const ws = (
-        await rawUpgrade(
-          `${server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}&notices=1&schema=${PREVIOUS}`,
-        )
-      ).ws as WebSocket;
+      // Listening from the start: the notice comes right after the upgrade.
+      const ws = new WebSocket(
+        `${server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}&notices=1&schema=${PREVIOUS}`,
+      );
       const notices: string[] = [];
       ws.on("message", (d: Buffer) => {
         if (d[0] === 21) notices.push(d.toString("utf8"));
