@@ -15,7 +15,8 @@ import { addFlow, addNode, api, type Created, connectClient, createDoc, share, s
  * and one spawned run of each through the compiled build (what `npm run -s admin` runs).
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
+// Backup and the spawned commands work on the SQLite file of DATA_DIR.
+const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nagare-admin-"));
 
 async function admin(...argv: string[]) {

@@ -5,7 +5,8 @@ import { liveServer } from "../support/live";
 import { api, createDoc, share } from "./support";
 
 /** "My documents" on the server: an owner key lists its holder's documents on any device. */
-const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
+// The audit lines are read from the SQLite file.
+const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
 
 function audit(): { event: string; doc_id: string | null; role: string; link_id: string; target: string | null }[] {
   const db = new Database(path.join(env.server.dataDir, "nagare.sqlite"), { readonly: true });
