@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { model } from "../canvas/helpers";
+import { liveServerAndBrowser } from "../support/live";
+
+/**
+ * A 担当者 records the 提供先 behind one drawn box: pastes the list from Excel into the provision record in the
+ * inspector; a paste with a problem changes nothing and says where.
+ */
+
+const env = liveServerAndBrowser();
+
+describe("提供先・移転先 list in the inspector", () => {
+  it("pastes a table from Excel, refuses a broken one with its row and column, edits a row", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1500, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${env.server.url}/local`);
+    await page.locator(".nagare-canvas").waitFor();
+
+    const list = page.locator('[data-testid="list-provisions"]');
+    await list.locator("button", { hasText: "追加" }).click();
+    await list.locator("details summary").first().click();
+    const m0 = await model(page);
+    const id = m0?.provisions[0]?.id as string;
+    expect(id).toBeTruthy();
+    const box = page.locator(`[data-testid="recipients-${id}"]`);
+    await box.waitFor();
+
+    // A row without a name: refused, nothing written, the place named.
+    const paste = page.locator(`[data-testid="recipients-paste-${id}"]`);
+    await paste.fill("A市長\t番号法第19条第8号\n\t根拠だけ");
+    await box.locator("button", { hasText: "一覧を置き換える" }).click();
+    await box.locator('[role="alert"]', { hasText: "2行目 1列目" }).waitFor();
+    expect((await model(page))?.provisions[0]?.recipients).toEqual([]);
+
+    await paste.fill("提供先\t時期・頻度\nA市長\t照会の都度\nB県知事\t随時");
+    await box.locator("button", { hasText: "一覧を置き換える" }).click();
+    await box.locator('[role="status"]', { hasText: "2 行を取り込みました" }).waitFor();
+    expect((await model(page))?.provisions[0]?.recipients).toEqual([
+      { name: "A市長", timing: "照会の都度" },
+      { name: "B県知事", timing: "随時" },
+    ]);
+
+    // One cell edited in place.
+    const cell = box.getByLabel("提供先・移転先 2");
+    await cell.fill("B県知事（教育委員会）");
+    await cell.blur();
+    await expect
+      .poll(async () => (await model(page))?.provisions[0]?.recipients[1]?.name)
+      .toBe("B県知事（教育委員会）");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
