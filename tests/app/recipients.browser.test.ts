@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { model } from "../canvas/helpers";
+import { dropFromPalette, field, model } from "../canvas/helpers";
 import { liveServerAndBrowser } from "../support/live";
 
 /**
@@ -49,6 +49,39 @@ describe("提供先・移転先 list in the inspector", () => {
     await expect
       .poll(async () => (await model(page))?.provisions[0]?.recipients[1]?.name)
       .toBe("B県知事（教育委員会）");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("deleting the last 委託先 of a 委託事項 asks whether to keep the 委託事項, and deletes both in one step", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1500, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${env.server.url}/local`);
+    await page.locator(".nagare-canvas").waitFor();
+    await page.locator('[data-testid="list-delegations"]').locator("button", { hasText: "追加" }).click();
+    await expect.poll(async () => (await model(page))?.delegations.length).toBe(1);
+    const delegationId = (await model(page))?.delegations[0]?.id as string;
+
+    await dropFromPalette(page, "palette-node:contractor", 400, 200, "保守業者");
+    await page.locator('[data-testid="node-保守業者"]').click();
+    await field(page, "delegationId").locator("select").selectOption(delegationId);
+    await expect.poll(async () => (await model(page))?.nodes[0]?.delegationId).toBe(delegationId);
+
+    await page.locator('[data-testid="node-保守業者"]').click();
+    await page.keyboard.press("Delete");
+    const dialog = page.getByRole("dialog");
+    const choice = dialog.locator(`[data-testid="delete-delegation-${delegationId}"]`);
+    await choice.waitFor();
+    await choice.getByLabel(/委託事項も削除する/).check();
+    await dialog.getByRole("button", { name: "削除する" }).click();
+    await expect.poll(async () => (await model(page))?.nodes.length).toBe(0);
+    expect((await model(page))?.delegations).toEqual([]);
+    // One undo brings back both the 委託先 and its 委託事項.
+    await page.keyboard.press("Control+z");
+    await expect.poll(async () => (await model(page))?.nodes.length).toBe(1);
+    expect((await model(page))?.delegations.map((d) => d.id)).toEqual([delegationId]);
     expect(errors).toEqual([]);
     await context.close();
   });
