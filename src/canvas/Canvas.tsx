@@ -72,6 +72,8 @@ export interface CanvasProps {
   onViewport?: (v: Viewport) => void;
   /** Filled with functions the surrounding editor may call (add an element from the palette). */
   apiRef?: { current: CanvasApi | null };
+  /** A right click on an element, a flow or the empty canvas (screen coordinates). */
+  onContextMenu?: (target: "node" | "flow" | "group" | "pane", id: string | null, at: Point) => void;
   /** Elements added ("new") or whose membership changed by a drag ("moved"), for the editor to report. */
   onPlaced?: (ids: string[], how: "new" | "moved") => void;
   children?: ReactNode;
@@ -361,6 +363,22 @@ export function Canvas(props: CanvasProps) {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onNodeContextMenu={(e, n) => {
+          e.preventDefault();
+          props.onContextMenu?.(n.type === "container" ? "group" : "node", n.id, { x: e.clientX, y: e.clientY });
+        }}
+        onSelectionContextMenu={(e) => {
+          e.preventDefault();
+          props.onContextMenu?.("node", null, { x: e.clientX, y: e.clientY });
+        }}
+        onEdgeContextMenu={(e, edge) => {
+          e.preventDefault();
+          props.onContextMenu?.("flow", edge.id, { x: e.clientX, y: e.clientY });
+        }}
+        onPaneContextMenu={(e) => {
+          e.preventDefault();
+          props.onContextMenu?.("pane", null, { x: e.clientX, y: e.clientY });
+        }}
         edgesReconnectable={!readOnly}
         onReconnect={(old, c) => !readOnly && reattach(old.id, { source: c.source, target: c.target })}
         onReconnectEnd={onReconnectEnd}
@@ -408,10 +426,20 @@ export function Canvas(props: CanvasProps) {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9d1d9" />
         <Panel position="top-left" className="zoom-buttons">
-          <button type="button" onClick={() => void zoomIn({ duration: 150 })} title={t("editor.zoomIn")}>
+          <button
+            type="button"
+            onClick={() => void zoomIn({ duration: 150 })}
+            title={t("editor.zoomIn")}
+            aria-label={t("editor.zoomIn")}
+          >
             ＋
           </button>
-          <button type="button" onClick={() => void zoomOut({ duration: 150 })} title={t("editor.zoomOut")}>
+          <button
+            type="button"
+            onClick={() => void zoomOut({ duration: 150 })}
+            title={t("editor.zoomOut")}
+            aria-label={t("editor.zoomOut")}
+          >
             −
           </button>
         </Panel>

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { classifyFlows, indexGraph, resolveParty } from "../derive";
 import { circled, compareSteps, isValidStep, type ModelFlow, type NagareDocument, parseStep } from "../model";
 import { collection } from "../sync/doc-shape";
 import { transactLocal } from "./transact";
@@ -30,27 +31,85 @@ function splitStep(label: string): [string, string] {
 }
 
 /**
- * New labels for every flow: ①, ②, … in the current step order, then the unlabelled flows in reading order.
- * Flows that shared a number keep sharing it (one step over several hops), and sub-numbers (-1, -2) stay.
+ * The order of the story the flows tell: from 本人 (or, without one, from the source of the first 入手) along
+ * the chain of flows, each branch followed to its end before the next (a request and its reply stay
+ * together); flows leaving one element in the order of their targets on the page (top to bottom, then left to
+ * right). Flows no chain reaches follow, each starting a chain of its own in the current step order.
+ */
+export function flowsInChainOrder(doc: NagareDocument): ModelFlow[] {
+  const pos = new Map(doc.nodes.map((n) => [n.id, n.position]));
+  const byPlace = (a: ModelFlow, b: ModelFlow) => {
+    const pa = pos.get(a.target) ?? { x: 0, y: 0 };
+    const pb = pos.get(b.target) ?? { x: 0, y: 0 };
+    return pa.y - pb.y || pa.x - pb.x || compareSteps(a.step, b.step) || a.id.localeCompare(b.id);
+  };
+  const out = new Map<string, ModelFlow[]>();
+  for (const f of doc.flows) out.set(f.source, [...(out.get(f.source) ?? []), f]);
+  for (const list of out.values()) list.sort(byPlace);
+  const index = indexGraph(doc);
+  const subjects = doc.nodes
+    .filter((n) => resolveParty(index, n).party === "subject")
+    .sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x)
+    .map((n) => n.id);
+  const phases = classifyFlows(doc, index);
+  const firstAcquisition = flowsInStepOrder(doc).find((f) => phases.get(f.id)?.phase === "acquisition");
+  const starts = subjects.length ? subjects : firstAcquisition ? [firstAcquisition.source] : [];
+
+  const seen = new Set<string>();
+  const order: ModelFlow[] = [];
+  const follow = (node: string) => {
+    // Iterative depth-first walk, so that long chains cannot overflow the stack.
+    const stack: ModelFlow[] = [...(out.get(node) ?? [])].reverse();
+    while (stack.length) {
+      const f = stack.pop() as ModelFlow;
+      if (seen.has(f.id)) continue;
+      seen.add(f.id);
+      order.push(f);
+      stack.push(...[...(out.get(f.target) ?? [])].filter((x) => !seen.has(x.id)).reverse());
+    }
+  };
+  for (const s of starts) follow(s);
+  for (const f of flowsInStepOrder(doc))
+    if (!seen.has(f.id)) {
+      seen.add(f.id);
+      order.push(f);
+      follow(f.target);
+    }
+  return order;
+}
+
+/**
+ * New labels for every flow: ①, ②, … in the order of the chain of flows (flowsInChainOrder). Flows that
+ * shared a number keep sharing it (one step over several hops) and sub-numbers (-1, -2) stay. A label a
+ * person pinned stays as it is, and its number is not given to another step.
  */
 export function renumberSteps(doc: NagareDocument): Map<string, string> {
-  const ordered = flowsInStepOrder(doc);
   const out = new Map<string, string>();
+  const reserved = new Set<number>();
+  for (const f of doc.flows)
+    if (f.stepPinned && f.step) {
+      out.set(f.id, f.step);
+      const n = parseStep(splitStep(f.step)[0])?.[0];
+      if (typeof n === "number") reserved.add(n);
+    }
   const headOf = new Map<string, number>();
   let next = 1;
-  for (const f of ordered) {
+  const take = () => {
+    while (reserved.has(next)) next++;
+    return next++;
+  };
+  for (const f of flowsInChainOrder(doc)) {
+    if (out.has(f.id)) continue;
     if (f.step && isValidStep(f.step)) {
       const [head, rest] = splitStep(f.step);
       const key = String(parseStep(head)?.[0] ?? head);
       let n = headOf.get(key);
       if (n === undefined) {
-        n = next++;
+        n = take();
         headOf.set(key, n);
       }
       out.set(f.id, `${circled(n)}${rest}`);
-    } else {
-      out.set(f.id, circled(next++));
-    }
+    } else out.set(f.id, circled(take()));
   }
   return out;
 }

@@ -107,6 +107,8 @@ export const flowSchema = z.strictObject({
   target: idSchema,
   /** The step label as the 別添1 writes it: ①, ②-3, ㉑, ア, 1-① … */
   step: z.string().max(LIMITS.stepChars).optional(),
+  /** The step label was set by a person and stays as it is when the steps are renumbered. */
+  stepPinned: z.boolean().optional(),
   /** The 備考 sentence for this step. */
   sentence: text,
   /** What is carried: 住民票情報, 申請書 … */

@@ -86,6 +86,7 @@ describe("drawing a 事務 in the browser", () => {
     await expect.poll(() => page.locator(".edge-step").allTextContents()).toEqual(expect.arrayContaining(["①", "②"]));
     await expect.poll(() => page.locator('[data-testid="edge-①"] .edge-badge text').first().textContent()).toBe("郵送");
     await page.keyboard.press("Escape");
+    await page.locator('[data-testid="view-menu"] summary').click();
     await page.getByRole("checkbox", { name: "凡例" }).check();
     await page.screenshot({ path: "/tmp/canvas-drawn.png" });
 

@@ -5,6 +5,7 @@ import {
   checkStepLabel,
   createUndoManager,
   ensureInitialized,
+  flowsInChainOrder,
   flowsInStepOrder,
   renumberSteps,
 } from "../../src/document";
@@ -88,5 +89,85 @@ describe("step order and renumbering", () => {
     expect(checkStepLabel("  ")).toEqual({ ok: true, value: undefined });
     expect(checkStepLabel("hello world!")).toEqual({ ok: false, reason: "invalid" });
     expect(checkStepLabel("①".repeat(30))).toEqual({ ok: false, reason: "too_long" });
+  });
+});
+
+describe("renumbering by the chain of flows", () => {
+  const node = (
+    id: string,
+    kind: "person" | "staff" | "system_own" | "contractor" | "store",
+    x: number,
+    y: number,
+  ) => ({
+    id,
+    kind,
+    label: id,
+    position: { x, y },
+    functions: [],
+    safeguards: [],
+    fileIds: [],
+  });
+  const flow = (id: string, source: string, target: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    source,
+    target,
+    carriesMyNumber: null,
+    legalBasis: [],
+    safeguards: [],
+    fileIds: [],
+    ...extra,
+  });
+  function story(): NagareDocument {
+    const d = emptyDocument();
+    // Drawn so that reading by position would number 委託 before the staff's input.
+    d.nodes.push(
+      node("本人", "person", 0, 400),
+      node("委託先", "contractor", 100, 0),
+      node("職員", "staff", 700, 500),
+      node("システム", "system_own", 400, 200),
+      node("DB", "store", 400, 600),
+    );
+    d.flows.push(
+      flow("toContractor", "システム", "委託先", { step: "②" }),
+      flow("input", "職員", "システム", { step: "④" }),
+      flow("apply", "本人", "職員"),
+      flow("save", "システム", "DB"),
+      flow("reply", "委託先", "システム"),
+    );
+    return d;
+  }
+
+  it("follows the flows from 本人, each branch to its end, targets top to bottom", () => {
+    expect(flowsInChainOrder(story()).map((f) => f.id)).toEqual(["apply", "input", "toContractor", "reply", "save"]);
+    expect(Object.fromEntries(renumberSteps(story()))).toEqual({
+      apply: "①",
+      input: "②",
+      toContractor: "③",
+      reply: "④",
+      save: "⑤",
+    });
+  });
+
+  it("keeps a pinned number and gives it to no other step", () => {
+    const d = story();
+    const pinned = d.flows.find((f) => f.id === "save");
+    if (pinned) Object.assign(pinned, { step: "②", stepPinned: true });
+    expect(Object.fromEntries(renumberSteps(d))).toEqual({
+      apply: "①",
+      input: "③",
+      toContractor: "④",
+      reply: "⑤",
+      save: "②",
+    });
+  });
+
+  it("without 本人 starts at the first 入手, and flows no chain reaches come after", () => {
+    const d = story();
+    d.nodes = d.nodes.filter((n) => n.id !== "本人");
+    d.flows = d.flows.filter((f) => f.id !== "apply");
+    // Whatever the graph decides about 入手, every flow is numbered exactly once.
+    const order = flowsInChainOrder(d).map((f) => f.id);
+    expect([...order].sort()).toEqual(["input", "reply", "save", "toContractor"]);
+    expect(new Set(renumberSteps(d).values()).size).toBe(4);
   });
 });

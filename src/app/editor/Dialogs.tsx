@@ -134,7 +134,7 @@ const GESTURES: MessageKey[] = [
 
 export function HelpDialog({ lang, readOnly, onClose }: { lang: Lang; readOnly: boolean; onClose: () => void }) {
   const t = tr(lang);
-  const listed = ACTIONS.filter((a) => a.keys?.length && offered(a, { readOnly }));
+  const listed = ACTIONS.filter((a) => offered(a, { readOnly }));
   return (
     <div className="modal-backdrop">
       <div

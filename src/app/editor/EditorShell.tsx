@@ -24,6 +24,7 @@ import { translate } from "../../i18n";
 import type { NagareDocument } from "../../model";
 import type { Session } from "../session";
 import type { ActionContext, EditorUi } from "./actions";
+import { ContextMenu, type MenuRequest } from "./ContextMenu";
 import { useClipboard } from "./clipboard";
 import { DeleteDialog, HelpDialog, IdentityDialog, Legend, type PendingDelete } from "./Dialogs";
 import type { EditorResources } from "./EditorPage";
@@ -81,6 +82,8 @@ export function EditorShell({
   const [busy, setBusyState] = useState<ReadonlySet<string>>(new Set());
   const [tab, setTab] = useState<string>("inspector");
   const [sideCollapsed, setSideCollapsed] = useState(false);
+  const [paletteCollapsed, setPaletteCollapsed] = useState(false);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
   const [droppedOpen, setDroppedOpen] = useState(true);
   const searchRef = useRef<HTMLInputElement>(null);
   const canvasApi = useRef<CanvasApi | null>(null);
@@ -183,6 +186,7 @@ export function EditorShell({
         setSearch({ query: "", index: 0 });
       },
       fitView,
+      reportPlaced: (ids) => placementNotes(ids, "moved"),
       busy,
       setBusy: (id, on) =>
         setBusyState((prev) => {
@@ -192,7 +196,7 @@ export function EditorShell({
           return next;
         }),
     }),
-    [busy, fitView],
+    [busy, fitView, placementNotes],
   );
   const ctx = useMemo<ActionContext | null>(
     () =>
@@ -213,7 +217,7 @@ export function EditorShell({
         : null,
     [ydoc, model, lang, t, readOnly, selection, selectIds, notify, undo, writer, ui],
   );
-  useActionKeys(ctx, dialog !== null || walk !== null);
+  useActionKeys(ctx, dialog !== null || walk !== null || menu !== null);
   useClipboard({ ydoc, model, selection, readOnly, lang, t, notify, select: selectIds });
 
   // Read-only debug hook for tests and support: the validated model as plain data.
@@ -301,6 +305,8 @@ export function EditorShell({
         {!readOnly ? (
           <Palette
             lang={lang}
+            collapsed={paletteCollapsed}
+            setCollapsed={setPaletteCollapsed}
             placing={placing}
             onChoose={setPlacing}
             onAdd={(item) => canvasApi.current?.add(item)}
@@ -327,6 +333,11 @@ export function EditorShell({
             onViewport={presence.publish.viewport}
             apiRef={canvasApi}
             onPlaced={placementNotes}
+            onContextMenu={(target, id, at) => {
+              // A right click on something not selected selects it, as drawing tools do.
+              if (id && !selected.has(id)) setSelected(new Set([id]));
+              setMenu({ target, ...at });
+            }}
           >
             <RemoteCursors list={presence.participants} />
             {view.legend ? (
@@ -400,6 +411,7 @@ export function EditorShell({
           }}
         />
       ) : null}
+      {menu ? <ContextMenu request={menu} ctx={ctx} onClose={() => setMenu(null)} /> : null}
       {dialog?.kind === "flow" ? (
         <FlowTargetDialog
           model={model}

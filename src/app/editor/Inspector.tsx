@@ -316,6 +316,7 @@ function useOptions(model: NagareDocument, lang: Lang) {
       { k: "source", t: "select", label: "editor.f.source", options: nodes, required: true },
       { k: "target", t: "select", label: "editor.f.target", options: nodes, required: true },
       { k: "step", t: "text", label: "editor.f.step" },
+      { k: "stepPinned", t: "bool", label: "editor.f.stepPinned" },
       { k: "sentence", t: "textarea", label: "editor.f.sentence" },
       { k: "data", t: "text", label: "editor.f.data" },
       { k: "carriesMyNumber", t: "tristate", label: "editor.f.carriesMyNumber" },

@@ -11,8 +11,12 @@ export function Palette({
   onChoose,
   onAdd,
   onStandardLanes,
+  collapsed,
+  setCollapsed,
 }: {
   lang: Lang;
+  collapsed: boolean;
+  setCollapsed: (c: boolean) => void;
   placing: PaletteItem;
   onChoose: (item: PaletteItem) => void;
   onAdd: (item: PaletteItem) => void;
@@ -43,8 +47,28 @@ export function Palette({
       <span>{label}</span>
     </button>
   );
+  const toggle = (
+    <button
+      type="button"
+      className="collapse-toggle"
+      data-testid="palette-collapse"
+      aria-expanded={!collapsed}
+      aria-label={translate(lang, collapsed ? "editor.palette.expand" : "editor.palette.collapse")}
+      title={translate(lang, collapsed ? "editor.palette.expand" : "editor.palette.collapse")}
+      onClick={() => setCollapsed(!collapsed)}
+    >
+      {collapsed ? "»" : "«"}
+    </button>
+  );
+  if (collapsed)
+    return (
+      <aside className="palette is-collapsed" aria-label={translate(lang, "editor.palette.title")}>
+        {toggle}
+      </aside>
+    );
   return (
     <aside className="palette" aria-label={translate(lang, "editor.palette.title")}>
+      <div className="palette-head">{toggle}</div>
       <h3>{translate(lang, "editor.palette.nodes")}</h3>
       <div className="palette-grid">
         {(Object.keys(NODE_KINDS) as NodeKind[]).map((k) =>

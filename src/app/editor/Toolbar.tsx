@@ -32,17 +32,23 @@ export function ViewToggles({
       {extra}
     </label>
   );
+  // The risk view stays at hand; the drawing aids fold into a small menu so that the bar keeps one row.
   return (
     <div className="toolbar-group">
-      {toggle("snap", "editor.snap")}
-      {toggle("minimap", "editor.minimap")}
-      {toggle("legend", "editor.legend")}
       {toggle(
         "riskView",
         "editor.riskView",
         openFindings ? <span className="count">{openFindings}</span> : null,
         engineMissing ? t("editor.risk.noEngine") : undefined,
       )}
+      <details className="toolbar-menu" data-testid="view-menu">
+        <summary>{t("editor.view.menu")}</summary>
+        <div className="toolbar-menu-body">
+          {toggle("snap", "editor.snap")}
+          {toggle("minimap", "editor.minimap")}
+          {toggle("legend", "editor.legend")}
+        </div>
+      </details>
     </div>
   );
 }

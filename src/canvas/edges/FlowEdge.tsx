@@ -1,5 +1,6 @@
 import { BaseEdge, type EdgeProps, getSmoothStepPath, Position } from "@xyflow/react";
 import { memo } from "react";
+import { DICTIONARIES, type Lang, type MessageKey, translate } from "../../i18n";
 import { formatLegalBasis, TRANSPORTS } from "../../model";
 import type { FlowRFEdge } from "../binding";
 import { useCanvas } from "../context";
@@ -104,7 +105,7 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
           <Badge
             x={labelX}
             y={labelY}
-            text={`${transport ? transport.badge : ""}${unknown ? "?" : ""}`}
+            text={`${f.transport ? transportBadge(f.transport, lang) : ""}${unknown ? "?" : ""}`}
             unknown={unknown}
             count={deco?.count}
             tone={deco?.tone}
@@ -125,6 +126,12 @@ function loopPath(sx: number, sy: number, tx: number, ty: number): [string, numb
     sx + out,
     (sy + top) / 2,
   ];
+}
+
+/** The short transport chip on the canvas, in the editor's language (the 別添1 output keeps the 様式's words). */
+function transportBadge(id: keyof typeof TRANSPORTS, lang: Lang): string {
+  const key = `editor.badge.${id}`;
+  return key in DICTIONARIES[lang] ? translate(lang, key as MessageKey) : TRANSPORTS[id].badge;
 }
 
 /** Rough text width for the badge outline (CJK characters are about twice as wide as Latin ones). */

@@ -1,3 +1,4 @@
+import { ARRANGE_ACTIONS } from "./arrange";
 import { connectAction, reverseAction } from "./flows";
 import { redoAction, undoAction } from "./history";
 import { layoutAction } from "./layout";
@@ -23,6 +24,7 @@ export const ACTIONS: readonly EditorAction[] = [
   reverseAction,
   layoutAction,
   renumberAction,
+  ...ARRANGE_ACTIONS,
   fitAction,
   walkAction,
   searchAction,

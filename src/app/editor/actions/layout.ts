@@ -11,6 +11,7 @@ export const layoutAction = defineAction({
   keys: ["Shift+L"],
   edits: true,
   toolbar: true,
+  menu: ["pane"],
   enabled: (ctx) => !ctx.ui.busy.has("layout") && ctx.model.nodes.length > 0,
   perform: async (ctx) => {
     ctx.ui.setBusy("layout", true);

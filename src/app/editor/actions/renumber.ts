@@ -9,6 +9,7 @@ export const renumberAction = defineAction({
   keys: ["Shift+R"],
   edits: true,
   toolbar: true,
+  menu: ["pane"],
   enabled: (ctx) => ctx.model.flows.length > 0,
   perform: (ctx) => {
     ctx.notify(ctx.t("editor.msg.renumbered", { n: applyRenumber(ctx.ydoc, ctx.model) }));

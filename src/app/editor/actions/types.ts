@@ -21,6 +21,8 @@ export interface EditorUi {
   /** Clears selection, highlight and search. */
   clear: () => void;
   fitView: () => void;
+  /** Reports elements whose membership changed (where they went, and a wrong lane). */
+  reportPlaced: (ids: string[]) => void;
   /** Actions running in the background (auto layout), by id. */
   busy: ReadonlySet<string>;
   setBusy: (id: string, on: boolean) => void;
