@@ -16,6 +16,7 @@ import { RenderPool } from "./render/pool";
 import { applySecurityHeaders } from "./security-headers";
 import { serveStatic } from "./static";
 import { openStore } from "./store/open";
+import { Fanout } from "./sync/fanout";
 import { Rooms } from "./sync/rooms";
 import { attachSync } from "./sync/websocket";
 
@@ -31,7 +32,9 @@ async function start() {
       `lock of process ${lock.recovered.pid} on ${lock.recovered.host} (since ${lock.recovered.since}) recovered: it ended without shutting down`,
     );
   const store = await openStore(config, log);
-  const rooms = new Rooms(store, config, log);
+  // Several instances: fan-out through Redis (server/sync/fanout.ts); PostgreSQL stays the source of truth.
+  const fanout = config.redisUrl ? await Fanout.connect(config.redisUrl, log) : null;
+  const rooms = new Rooms(store, config, log, undefined, fanout);
   const throttle = new BadTokenThrottle(config.authDelayBaseMs, config.authDelayMaxMs);
   const ctx: Ctx = { store, rooms, config, throttle, log };
   const renders = new RenderPool(config.render, log);
@@ -45,6 +48,9 @@ async function start() {
           schemaVersion: CURRENT_SCHEMA_VERSION,
           openDocuments: c.rooms.size,
           renders: renders.stats(),
+          store: store.kind,
+          // Several instances: whether edits reach the others through Redis now (else through PostgreSQL polling).
+          fanout: fanout ? (fanout.up ? "redis" : "polling") : null,
         }),
     },
     ...documentRoutes,
@@ -74,6 +80,7 @@ async function start() {
     if (stopping) return;
     stopping = true;
     await rooms.closeAll().catch((e) => log(`closing documents failed: ${e instanceof Error ? e.message : String(e)}`));
+    await fanout?.close();
     await store.close().catch(() => {});
     lock?.release();
     // Workers stop at once; the timer only guards against one that does not.

@@ -309,6 +309,15 @@ export class PostgresStore implements Store {
     });
   }
 
+  async lastSeqs(docIds: string[]): Promise<Map<string, number>> {
+    if (docIds.length === 0) return new Map();
+    const r = await this.pool.query<{ id: string; last_seq: number }>(
+      "SELECT id, last_seq FROM documents WHERE id = ANY($1::text[])",
+      [docIds],
+    );
+    return new Map(r.rows.map((x) => [x.id, x.last_seq]));
+  }
+
   async setTitle(docId: string, title: string, jimuName: string, at: number): Promise<void> {
     await this.pool.query("UPDATE documents SET title = $2, jimu_name = $3, updated_at = $4 WHERE id = $1", [
       docId,

@@ -275,6 +275,10 @@ export class SqliteStore implements Store {
     });
   }
 
+  async lastSeqs(docIds: string[]): Promise<Map<string, number>> {
+    return new Map(docIds.map((id) => [id, this.q.lastUpdate.get(id)?.seq ?? this.q.snapshotSeq.get(id)?.seq ?? 0]));
+  }
+
   async setTitle(docId: string, title: string, jimuName: string, at: number): Promise<void> {
     this.q.touchDoc.run(title, jimuName, at, docId);
   }

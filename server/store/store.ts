@@ -34,6 +34,8 @@ export interface Store {
    * document (across processes). Updates stored meanwhile are kept. Null: someone else is compacting.
    */
   compact(docId: string, fold: (content: StoredContent) => Uint8Array): Promise<{ bytes: number } | null>;
+  /** The highest sequence number stored for each of these documents (instances poll it to notice gaps). */
+  lastSeqs(docIds: string[]): Promise<Map<string, number>>;
   /** Only the list's cached title (after a reload). */
   setTitle(docId: string, title: string, jimuName: string, at: number): Promise<void>;
 

@@ -5,8 +5,8 @@ import type { ServerConfig } from "../config";
 import type { Role } from "../db";
 import type { AppendResult, DocumentWrite, Store } from "../store/store";
 import { ChangeSet } from "./changes";
-import { foldContent, loadState } from "./persistence";
-import { awarenessMessage, type Notice, updateMessage } from "./protocol";
+import { applyContent, foldContent, loadState } from "./persistence";
+import { awarenessMessage, type Notice, updateIsEmpty, updateMessage } from "./protocol";
 import { checkChangedElements, invalidElements, type Verdict, validateDocument } from "./validate";
 
 /** One client connection as a room sees it. */
@@ -27,7 +27,18 @@ export interface Peer {
 export interface RoomHooks {
   schedule: (room: Room) => void;
   log: (line: string) => void;
+  /** Several instances: tell the others that numbers prev+1…last are stored (this merged update). */
+  stored?: (room: Room, prev: number, last: number, update: Uint8Array) => void;
+  /** Several instances: presence changes of this instance's clients. */
+  awareness?: (room: Room, update: Uint8Array) => void;
 }
+
+/** Origin of changes that come from the store (other instances' edits) rather than from a client here. */
+const FROM_STORE = Symbol("from-store");
+/** Origin of presence removed because a client of this instance left. */
+const LEFT = Symbol("left");
+/** Origin of presence relayed from another instance. */
+export const FROM_ELSEWHERE = Symbol("from-elsewhere");
 
 interface PendingWrite {
   update: Uint8Array;
@@ -119,6 +130,8 @@ export class Room {
         if (changed.length === 0) return;
         const msg = awarenessMessage(this.awareness, changed);
         for (const p of this.peers) if (p !== peer) p.send(msg);
+        if (peer || origin === LEFT)
+          this.hooks.awareness?.(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       },
     );
   }
@@ -290,12 +303,22 @@ export class Room {
     return {
       write,
       commit: (result) => {
-        this.lastSeq = result.seqs.at(-1) ?? this.lastSeq;
+        const last = result.seqs.at(-1) ?? this.lastSeq;
+        // Another instance stored numbers between ours: read them from the store.
+        if (result.previousSeq > this.lastSeq) void this.catchUp(this.lastSeq);
+        else this.lastSeq = Math.max(this.lastSeq, last);
         this.sinceCompact += batch.length;
         for (const w of batch) {
           const msg = updateMessage(w.update);
           for (const p of this.peers) if (p !== w.from) p.send(msg);
         }
+        if (this.hooks.stored)
+          this.hooks.stored(
+            this,
+            result.previousSeq,
+            last,
+            batch.length === 1 ? (batch[0] as PendingWrite).update : Y.mergeUpdates(batch.map((w) => w.update)),
+          );
         done?.resolve(true);
         this.busy--;
         this.settle();
@@ -409,7 +432,72 @@ export class Room {
 
   removePeer(peer: Peer): void {
     this.peers.delete(peer);
-    if (peer.clientIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clientIds], null);
+    if (peer.clientIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clientIds], LEFT);
+  }
+
+  /** The last sequence number this copy holds (all numbers up to it are in it). */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  /** Updates numbered prev+1…last that another instance stored; a gap is filled from the store first. */
+  receiveStored(prev: number, last: number, update: Uint8Array): void {
+    this.run(() => {
+      if (last <= this.lastSeq) return;
+      if (prev !== this.lastSeq) {
+        void this.catchUp(this.lastSeq);
+        return;
+      }
+      this.applyStored(update);
+      this.lastSeq = last;
+      this.sinceCompact += last - prev;
+      if (this.sinceCompact >= this.config.compactEvery) void this.compact();
+    });
+  }
+
+  private applyStored(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, FROM_STORE);
+    this.changes = new ChangeSet();
+    const msg = updateMessage(update);
+    for (const p of this.peers) p.send(msg);
+  }
+
+  private catchUpFrom: number | null = null;
+  private catching = false;
+
+  /** Reads what was stored after `from` and applies it (all of it is stored, so it is sent on at once). */
+  catchUp(from = this.lastSeq): void {
+    this.catchUpFrom = Math.min(this.catchUpFrom ?? from, from);
+    if (!this.catching) void this.drainCatchUp();
+  }
+
+  private async drainCatchUp(): Promise<void> {
+    this.catching = true;
+    while (this.catchUpFrom !== null && !this.dead) {
+      const from = this.catchUpFrom;
+      this.catchUpFrom = null;
+      try {
+        const content = await this.store.contentAfter(this.docId, from);
+        await this.runAsync(() => {
+          const before = Y.encodeStateVector(this.doc);
+          applyContent(this.doc, content, FROM_STORE);
+          this.changes = new ChangeSet();
+          const missed = Y.encodeStateAsUpdate(this.doc, before);
+          if (!updateIsEmpty(missed)) {
+            const msg = updateMessage(missed);
+            for (const p of this.peers) p.send(msg);
+          }
+          this.sinceCompact += content.updates.length;
+          this.lastSeq = Math.max(this.lastSeq, content.lastSeq);
+        });
+      } catch (e) {
+        if (e instanceof RoomClosedError) break;
+        this.hooks.log(`catching up ${this.docId} failed: ${e instanceof Error ? e.message : String(e)}`);
+        // Tried again at the next poll.
+        break;
+      }
+    }
+    this.catching = false;
   }
 
   scheduleUnload(ms: number, unload: () => void): void {

@@ -1,10 +1,15 @@
+import * as awarenessProtocol from "y-protocols/awareness";
 import type * as Y from "yjs";
 import type { ServerConfig } from "../config";
 import type { Store } from "../store/store";
+import type { Fanout } from "./fanout";
 import { migrateOnOpen } from "./migrate";
 import { loadState } from "./persistence";
 import type { Notice } from "./protocol";
-import { Room, type RoomHooks } from "./room";
+import { FROM_ELSEWHERE, Room, type RoomHooks } from "./room";
+
+const POLL_MS = 2_000;
+const POLL_DOWN_MS = 500;
 
 /**
  * The open documents. A room is loaded on first use (before any sync answer), compacted when its last
@@ -24,13 +29,70 @@ export class Rooms {
     },
     log: (line) => this.log(line),
   };
+  private poller: NodeJS.Timeout | null = null;
 
   constructor(
     private store: Store,
     private config: ServerConfig,
     private log: (line: string) => void = () => {},
     private idleMs = 30_000,
-  ) {}
+    private fanout: Fanout | null = null,
+  ) {
+    if (fanout) this.connect(fanout);
+  }
+
+  /**
+   * Several instances: stored updates are published after commit, other instances' updates, presence
+   * and disconnections are applied here, and open documents are checked against the store regularly
+   * (every second while Redis is away), so that a lost message delays an edit but never loses it.
+   */
+  private connect(fanout: Fanout): void {
+    this.hooks.stored = (room, prev, last, update) => fanout.stored(room.docId, prev, last, update);
+    this.hooks.awareness = (room, update) => fanout.awareness(room.docId, update);
+    fanout.start({
+      stored: (docId, prev, last, update) => this.rooms.get(docId)?.receiveStored(prev, last, update),
+      awareness: (docId, update) => {
+        const room = this.rooms.get(docId);
+        if (room && !room.dead) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, FROM_ELSEWHERE);
+      },
+      disconnect: (docId, notice, code, tokenId) => this.disconnectHere(docId, notice, code, tokenId),
+      reconnected: () => void this.poll(),
+    });
+    let last = 0;
+    this.poller = setInterval(() => {
+      const every = fanout.up ? POLL_MS : POLL_DOWN_MS;
+      if (Date.now() - last < every) return;
+      last = Date.now();
+      void this.poll();
+    }, POLL_DOWN_MS);
+    this.poller.unref();
+  }
+
+  /** Compares every open document with the store and catches up those that are behind. */
+  async poll(): Promise<void> {
+    const open = [...this.rooms.values()].filter((r) => !r.dead);
+    if (open.length === 0) return;
+    let seqs: Map<string, number>;
+    try {
+      seqs = await this.store.lastSeqs(open.map((r) => r.docId));
+    } catch {
+      return; // the store is away: writes are refused meanwhile, nothing to catch up
+    }
+    for (const room of open) if ((seqs.get(room.docId) ?? 0) > room.seq) room.catchUp(room.seq);
+  }
+
+  /** Takes a place among the document's connections (on all instances when they share Redis). */
+  async admit(room: Room): Promise<boolean> {
+    const limit = this.config.maxConnectionsPerDocument;
+    if (room.peers.size >= limit) return false;
+    const shared = this.fanout ? await this.fanout.admit(room.docId, limit) : null;
+    return shared ?? room.peers.size < limit;
+  }
+
+  /** Gives the place back. */
+  left(room: Room): void {
+    this.fanout?.release(room.docId);
+  }
 
   private kick(): void {
     if (this.scheduled || this.writing) return;
@@ -73,20 +135,23 @@ export class Rooms {
     if (room) this.rooms.delete(docId);
     let loading = this.loading.get(docId);
     if (!loading) {
-      loading = Room.load(docId, this.store, this.config, this.hooks).then(
-        async (r) => {
-          // A document stored under an older schema is migrated before anyone syncs it.
-          await migrateOnOpen(r, this.log);
-          this.loading.delete(docId);
-          this.rooms.set(docId, r);
-          this.release(r);
-          return r;
-        },
-        (e) => {
-          this.loading.delete(docId);
-          throw e;
-        },
-      );
+      // Listening first: what is published while the document loads is not missed.
+      loading = (this.fanout ? this.fanout.join(docId) : Promise.resolve())
+        .then(() => Room.load(docId, this.store, this.config, this.hooks))
+        .then(
+          async (r) => {
+            // A document stored under an older schema is migrated before anyone syncs it.
+            await migrateOnOpen(r, this.log);
+            this.loading.delete(docId);
+            this.rooms.set(docId, r);
+            this.release(r);
+            return r;
+          },
+          (e) => {
+            this.loading.delete(docId);
+            throw e;
+          },
+        );
       this.loading.set(docId, loading);
     }
     return loading;
@@ -127,6 +192,7 @@ export class Rooms {
         if (room.peers.size > 0 || this.rooms.get(room.docId) !== room || !room.idle) return this.release(room);
         room.destroy();
         this.rooms.delete(room.docId);
+        void this.fanout?.leave(room.docId);
       });
     });
   }
@@ -138,6 +204,11 @@ export class Rooms {
 
   /** Closes every connection of a document (deleted, or its link revoked when `tokenId` is given). */
   disconnect(docId: string, notice: Notice, closeCode: number, tokenId?: string): void {
+    this.fanout?.disconnect(docId, notice, closeCode, tokenId);
+    this.disconnectHere(docId, notice, closeCode, tokenId);
+  }
+
+  private disconnectHere(docId: string, notice: Notice, closeCode: number, tokenId?: string): void {
     const room = this.rooms.get(docId);
     if (!room) return;
     if (tokenId === undefined) room.notifyAll(notice, closeCode);
@@ -151,6 +222,7 @@ export class Rooms {
 
   /** Writes what is queued, closes every connection and compacts (graceful shutdown). */
   async closeAll(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
     await this.flush();
     for (const room of this.rooms.values()) {
       room.notifyAll({ code: "server_restart", ja: "サーバーが再起動します", en: "the server is restarting" }, 1012);

@@ -209,6 +209,8 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
     const understandsNotices = url.searchParams.get("notices") === "1";
     // Our client announces the schema version it was built for; stock clients announce none.
     const clientSchema = url.searchParams.get("schema");
+    // The limit counts the document's connections on every instance (through Redis when shared).
+    const admitted = await deps.rooms.admit(room);
     wss.handleUpgrade(req, socket, head, (ws) => {
       const token = auth.token;
       let closing = false;
@@ -237,9 +239,11 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
         peer.notice(older ? CLIENT_OUTDATED : SERVER_OUTDATED);
         // An old page must be reloaded (4426: do not retry as is); a newer page waits for the server's upgrade.
         ws.close(older ? CLOSE.outdated : CLOSE.busy, older ? CLIENT_OUTDATED.code : SERVER_OUTDATED.code);
+        if (admitted) deps.rooms.left(room);
         return;
       }
-      if (room.peers.size >= deps.config.maxConnectionsPerDocument) {
+      if (!admitted || room.peers.size >= deps.config.maxConnectionsPerDocument) {
+        if (admitted) deps.rooms.left(room);
         peer.notice({
           code: "too_many_connections",
           ja: `この文書に接続している人数が上限（${deps.config.maxConnectionsPerDocument}）に達しています`,
@@ -335,6 +339,7 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       });
       ws.on("error", () => ws.terminate());
       ws.on("close", () => {
+        deps.rooms.left(room);
         room.removePeer(peer);
         deps.rooms.release(room);
       });

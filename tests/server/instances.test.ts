@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as Y from "yjs";
+import { collection } from "../../src/sync/doc-shape";
+import { type Engine, startPostgres, startRedis } from "../support/engines";
+import { type RunningServer, startServer } from "../support/server";
+import {
+  addNode,
+  api,
+  connectClient,
+  createDoc,
+  nodeIds,
+  share,
+  sleep,
+  stateOf,
+  synced,
+  type TestClient,
+  waitFor,
+} from "./support";
+
+/**
+ * Three instances behind no load balancer at all (clients pick any), one throwaway PostgreSQL and one
+ * Redis: started once for the file.
+ */
+let postgres: Engine & { createDatabase: (name: string) => Promise<string> };
+let redis: Engine;
+let env: Record<string, string>;
+const servers: RunningServer[] = [];
+const clients: TestClient[] = [];
+
+function client(server: RunningServer, docId: string, token: string): TestClient {
+  const c = connectClient(server.url, docId, token);
+  clients.push(c);
+  return c;
+}
+
+beforeAll(async () => {
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  env = {
+    DATABASE_URL: await postgres.createDatabase("instances"),
+    REDIS_URL: redis.url,
+    AUTH_DELAY_BASE_MS: "0",
+    COMPACT_EVERY: "40",
+    MAX_CONNECTIONS_PER_DOCUMENT: "6",
+  };
+  // One after the other: the first one creates the schema (the others would wait for its lock anyway).
+  for (let i = 0; i < 3; i++) servers.push(await startServer({ env }));
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await Promise.all(servers.map((s) => s.stop()));
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+});
+
+function randomEdits(c: TestClient, tag: string, steps: number, rand: () => number): void {
+  for (let n = 0; n < steps; n++) {
+    const nodes = collection(c.ydoc, "nodes");
+    const ids = [...nodes.keys()];
+    const r = rand();
+    if (r < 0.5 || ids.length === 0) addNode(c.ydoc, `${tag}-${n}`, `${tag} ${n}`, n, 0);
+    else if (r < 0.75) nodes.delete(ids[Math.floor(rand() * ids.length)] as string);
+    else {
+      const target = nodes.get(ids[Math.floor(rand() * ids.length)] as string);
+      if (target instanceof Y.Map) target.set("label", `${tag} changed ${n}`);
+    }
+  }
+}
+
+/** A small deterministic generator, so that a failure can be replayed. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe("several instances on PostgreSQL and Redis", () => {
+  test("clients on different instances converge on random edit sequences; presence crosses instances", async () => {
+    const doc = await createDoc(servers[0]!.url, { title: "複数" });
+    const cs = servers.map((s) => client(s, doc.id, doc.token));
+    await synced(...cs);
+    for (let round = 0; round < 5; round++) {
+      for (const [i, c] of cs.entries()) randomEdits(c, `c${i}r${round}`, 8, seeded(round * 10 + i));
+      await sleep(5);
+    }
+    await waitFor(() => cs.every((c) => stateOf(c.ydoc) === stateOf(cs[0]!.ydoc)), 20_000, "convergence");
+    expect(nodeIds(cs[0]!.ydoc).length).toBeGreaterThan(10);
+    // A fresh client on another instance loads the same from the store.
+    const fresh = client(servers[2]!, doc.id, doc.token);
+    await synced(fresh);
+    await waitFor(() => stateOf(fresh.ydoc) === stateOf(cs[0]!.ydoc), 10_000, "fresh client");
+
+    cs[0]!.conn.provider.awareness.setLocalStateField("user", { name: "甲" });
+    await waitFor(
+      () => [...cs[1]!.conn.provider.awareness.getStates().values()].some((s) => s.user?.name === "甲"),
+      10_000,
+      "presence on another instance",
+    );
+  });
+
+  test("a link revoked on one instance closes its connections on the others; the connection limit counts all instances", async () => {
+    const doc = await createDoc(servers[0]!.url, { title: "取消" });
+    const link = await share(servers[0]!.url, doc, "edit", "外部");
+    const onB = client(servers[1]!, doc.id, link.token);
+    await synced(onB);
+    const closed = new Promise<number>((resolve) =>
+      onB.conn.provider.on("connection-close", (e: CloseEvent | null) => resolve(e?.code ?? 0)),
+    );
+    const r = await api(servers[0]!.url, `/api/documents/${doc.id}/shares/${link.shareId}`, {
+      method: "DELETE",
+      token: doc.token,
+    });
+    expect(r.status).toBe(200);
+    expect(await closed).toBe(4403);
+
+    // 6 per document: 2 on each instance fit, a seventh anywhere is refused.
+    const six = servers.flatMap((s) => [client(s, doc.id, doc.token), client(s, doc.id, doc.token)]);
+    await synced(...six);
+    const seventh = client(servers[2]!, doc.id, doc.token);
+    const refused = await new Promise<number>((resolve) =>
+      seventh.conn.provider.on("connection-close", (e: CloseEvent | null) => resolve(e?.code ?? 0)),
+    );
+    expect(refused).toBe(4503);
+    seventh.close();
+    for (const c of six) c.close();
+  });
+
+  test("SIGKILL of one instance while clients on all three edit loses no confirmed edit", async () => {
+    const doc = await createDoc(servers[0]!.url, { title: "停止" });
+    const editors = servers.map((s) => client(s, doc.id, doc.token));
+    const observer = client(servers[1]!, doc.id, doc.token);
+    await synced(...editors, observer);
+    // What the observer (on a surviving instance) received was confirmed: stored before it was sent.
+    const seen = new Set<string>();
+    observer.ydoc.on("update", () => {
+      for (const id of nodeIds(observer.ydoc)) seen.add(id);
+    });
+    let running = true;
+    const loops = editors.map(async (c, i) => {
+      for (let n = 0; running; n++) {
+        addNode(c.ydoc, `k${i}-${n}`, `${i}/${n}`, n, i);
+        await sleep(4);
+      }
+    });
+    await waitFor(() => [...seen].filter((id) => id.startsWith("k0-")).length > 30, 30_000, "confirmed edits");
+    const killed = servers[0]!;
+    await killed.stop("SIGKILL");
+    await sleep(300);
+    running = false;
+    await Promise.all(loops);
+    const fresh = client(servers[2]!, doc.id, doc.token);
+    await synced(fresh);
+    await waitFor(() => [...seen].every((id) => nodeIds(fresh.ydoc).includes(id)), 10_000, "confirmed edits stored");
+    // The killed instance comes back on its port; its clients reconnect and everyone converges.
+    servers[0] = await startServer({ env, port: killed.port });
+    await waitFor(
+      () => [...editors, observer].every((c) => stateOf(c.ydoc) === stateOf(fresh.ydoc)),
+      30_000,
+      "convergence after the restart",
+    );
+    const lost = [...seen].filter((id) => !nodeIds(fresh.ydoc).includes(id));
+    expect(lost).toEqual([]);
+  });
+
+  test("Redis restarts: edits keep reaching the other instances (through PostgreSQL meanwhile) and nothing is lost", async () => {
+    const doc = await createDoc(servers[0]!.url, { title: "Redis" });
+    const [a, b] = [client(servers[0]!, doc.id, doc.token), client(servers[1]!, doc.id, doc.token)];
+    await synced(a, b);
+    await redis.stop("SIGKILL");
+    addNode(a.ydoc, "while-down", "Redis 停止中");
+    await waitFor(() => nodeIds(b.ydoc).includes("while-down"), 15_000, "edit through the store while Redis is down");
+    expect((await api(servers[0]!.url, "/api/health")).body.fanout).toBe("polling");
+    await redis.start();
+    // Once Redis is back, edits travel through it again, in both directions.
+    for (const s of servers.slice(0, 2)) {
+      const start = Date.now();
+      while ((await api(s.url, "/api/health")).body.fanout !== "redis") {
+        if (Date.now() - start > 15_000) throw new Error("Redis not reconnected");
+        await sleep(50);
+      }
+    }
+    for (let i = 0; i < 10; i++) {
+      addNode(a.ydoc, `after-a${i}`, "a");
+      addNode(b.ydoc, `after-b${i}`, "b");
+    }
+    await waitFor(() => stateOf(a.ydoc) === stateOf(b.ydoc) && nodeIds(a.ydoc).length === 21, 15_000, "convergence");
+  });
+
+  test("PostgreSQL restarts: writes are refused with a notice meanwhile, kept by the clients, and stored once it is back", async () => {
+    const doc = await createDoc(servers[0]!.url, { title: "PG" });
+    const [a, b] = [client(servers[0]!, doc.id, doc.token), client(servers[1]!, doc.id, doc.token)];
+    await synced(a, b);
+    addNode(a.ydoc, "before", "停止前");
+    await waitFor(() => nodeIds(b.ydoc).includes("before"), 10_000, "edit before");
+    const notices: string[] = [];
+    a.conn.onNotice((n) => notices.push(n.code));
+    await postgres.stop();
+    addNode(a.ydoc, "during", "停止中");
+    await waitFor(() => notices.includes("storage_failed"), 15_000, "storage_failed notice");
+    expect(nodeIds(b.ydoc)).not.toContain("during");
+    // Reads that do not need the store keep working: the open document is still answered.
+    const health = await api(servers[1]!.url, "/api/health");
+    expect(health.status).toBe(200);
+    await postgres.start();
+    await waitFor(() => nodeIds(b.ydoc).includes("during"), 30_000, "edit stored after the restart");
+    await waitFor(() => stateOf(a.ydoc) === stateOf(b.ydoc), 10_000, "convergence");
+    const fresh = client(servers[2]!, doc.id, doc.token);
+    await synced(fresh);
+    expect(nodeIds(fresh.ydoc)).toEqual(["before", "during"]);
+  });
+});
