@@ -83,6 +83,51 @@ describe("live migration of stored documents", () => {
     expect((collection(stored, "files").get("file1") as Y.Map<unknown>).get("note")).toBeUndefined();
   }, 120_000);
 
+  test("an element stored invalid before the element checks can still be edited; a new invalid one is refused", async () => {
+    let server = await startServer();
+    const doc = await createDoc(server.url, { title: "旧データ" });
+    await server.stop();
+    const old = storedDoc(server.dataDir, doc.id);
+    old.transact(() => {
+      const node = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ id: "odd", kind: "ufo", label: "旧", position: { x: 0, y: 0 } }))
+        node.set(k, v);
+      collection(old, "nodes").set("odd", node);
+    });
+    const db = new Database(path.join(server.dataDir, "nagare.sqlite"));
+    const state = Buffer.from(Y.encodeStateAsUpdate(old));
+    db.prepare("DELETE FROM doc_updates WHERE doc_id = ?").run(doc.id);
+    db.prepare("UPDATE doc_snapshots SET state = ?, bytes = ? WHERE doc_id = ?").run(state, state.length, doc.id);
+    db.close();
+    server = await startServer({ dataDir: server.dataDir });
+    try {
+      const a = connectClient(server.url, doc.id, doc.token);
+      await synced(a);
+      // Repairing step by step: the label first (still an unknown kind), then the kind.
+      a.ydoc.transact(() => (collection(a.ydoc, "nodes").get("odd") as Y.Map<unknown>).set("label", "直す"));
+      const b = connectClient(server.url, doc.id, doc.token);
+      await synced(b);
+      await waitFor(
+        () => (collection(b.ydoc, "nodes").get("odd") as Y.Map<unknown> | undefined)?.get("label") === "直す",
+        10_000,
+        "edit of the old element accepted",
+      );
+      expect(a.conn.status()).toBe("connected");
+      a.ydoc.transact(() => {
+        const m = new Y.Map<unknown>();
+        for (const [k, v] of Object.entries({ id: "new", kind: "ufo", label: "新", position: { x: 0, y: 0 } }))
+          m.set(k, v);
+        collection(a.ydoc, "nodes").set("new", m);
+      });
+      await waitFor(() => a.conn.status() === "refused", 10_000, "new invalid element refused");
+      expect(a.conn.notice()?.code).toBe("invalid_element");
+      a.close();
+      b.close();
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+
   test("a page built for an older schema is told to reload and does not retry; a current one connects", async () => {
     const server = await startServer();
     try {
