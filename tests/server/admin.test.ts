@@ -5,8 +5,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, test } from "vitest";
+import * as Y from "yjs";
 import { runAdmin } from "../../server/admin/main";
-import { loadDocumentText } from "../../src/model";
+import { CURRENT_SCHEMA_VERSION, loadDocumentText } from "../../src/model";
+import { collection } from "../../src/sync/doc-shape";
 import { liveServer } from "../support/live";
 import { addFlow, addNode, api, type Created, connectClient, createDoc, share, synced } from "./support";
 
@@ -104,6 +106,46 @@ describe("admin commands beside the running server", () => {
     const all = await admin("export-all", path.join(tmp, "all"), "--include-trash");
     expect(all.out).toMatch(/(\d+) 件/);
     expect(fs.readdirSync(path.join(tmp, "all")).some((f) => f.startsWith(trashed.id))).toBe(true);
+  });
+
+  test("export-all: a document stored under the previous schema and not opened since is exported migrated", async () => {
+    const doc = await createDoc(env.server.url, { title: "旧版の文書" });
+    const db = new Database(path.join(env.server.dataDir, "nagare.sqlite"));
+    try {
+      const snap = db.prepare("SELECT state FROM doc_snapshots WHERE doc_id = ?").get(doc.id) as { state: Buffer };
+      const old = new Y.Doc();
+      Y.applyUpdate(old, snap.state);
+      old.transact(() => {
+        old.getMap("nagare").set("schemaVersion", CURRENT_SCHEMA_VERSION - 1);
+        const file = new Y.Map<unknown>();
+        file.set("id", "file1");
+        file.set("name", "国民年金ファイル");
+        file.set("note", "旧様式の備考");
+        collection(old, "files").set("file1", file);
+        // One element no version accepts: the document is read element by element, and still migrated.
+        const bad = new Y.Map<unknown>();
+        bad.set("id", "bad");
+        bad.set("kind", "ufo");
+        collection(old, "nodes").set("bad", bad);
+      });
+      const state = Buffer.from(Y.encodeStateAsUpdate(old));
+      db.prepare("UPDATE doc_snapshots SET state = ?, bytes = ? WHERE doc_id = ?").run(state, state.length, doc.id);
+    } finally {
+      db.close();
+    }
+    const dir = path.join(tmp, "migrated");
+    const r = await admin("export-all", dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${doc.id}: 読めない要素 1 件`);
+    const file = fs.readdirSync(dir).find((f) => f.startsWith(doc.id)) as string;
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    const loaded = loadDocumentText(text);
+    expect(loaded.ok && loaded.doc.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(loaded.ok && loaded.migratedFrom).toBeFalsy();
+    // The old Ⅱ7 備考 (`note`) is where the current version keeps it (`remarks`), not an internal note.
+    const exported = loaded.ok ? loaded.doc.files.find((f) => f.id === "file1") : undefined;
+    expect(exported).toMatchObject({ remarks: "旧様式の備考" });
+    expect(exported?.note ?? "").toBe("");
   });
 
   test("backup: a consistent copy while the server writes; an existing file is kept unless --force", async () => {

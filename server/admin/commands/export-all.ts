@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { serializeDocument } from "../../../src/model";
-import { readModelTolerant } from "../../../src/sync/doc-shape";
+import { CURRENT_SCHEMA_VERSION, migrate, type NagareDocument, serializeDocument } from "../../../src/model";
+import { ROOT_KEY, readModelTolerant, readRaw } from "../../../src/sync/doc-shape";
 import { fileNameFor } from "../../documents";
 import { audit } from "../../owners/audit";
 import { buildState } from "../../sync/persistence";
+import { writeModelDiff } from "../../sync/restore";
 import { type AdminCommand, parseArgs, UsageError } from "../command";
 
 /** Every document as a `*.nagare.json` file (what its download gives), plus an index of what was written. */
@@ -26,6 +27,13 @@ export const exportAllCommand: AdminCommand = {
     for (const d of docs) {
       try {
         const state = buildState(d.id, await ctx.store.loadContent(d.id));
+        // A document stored under an older schema and not opened since is migrated here too, in memory only
+        // (the server migrates and rewrites it when it is next opened).
+        const version = state.doc.getMap<unknown>(ROOT_KEY).get("schemaVersion");
+        if (typeof version === "number" && version < CURRENT_SCHEMA_VERSION) {
+          const migrated = migrate(readRaw(state.doc));
+          if (migrated.ok) writeModelDiff(state.doc, migrated.doc as unknown as NagareDocument);
+        }
         const { doc, dropped } = readModelTolerant(state.doc);
         state.doc.destroy();
         // The id keeps names unique; the title makes them readable.
