@@ -164,6 +164,16 @@ describe("the editor as actions", () => {
     await page.getByRole("button", { name: "拡大" }).waitFor();
     await page.getByRole("button", { name: "縮小" }).waitFor();
 
+    // Both side panels fold away and give the canvas their width.
+    const width = async () => (await page.locator(".nagare-canvas").boundingBox())?.width ?? 0;
+    const wide = await width();
+    await page.locator('[data-testid="palette-collapse"]').click();
+    await page.locator('[data-testid="side-collapse"]').click();
+    await expect.poll(width).toBeGreaterThan(wide + 400);
+    await page.locator('[data-testid="palette-collapse"]').click();
+    await page.locator('[data-testid="side-collapse"]').click();
+    await expect.poll(width).toBe(wide);
+
     // English: no Japanese left in the chrome or on the canvas' chips. Labels people typed are theirs, and the
     // switch back names its language in that language.
     await page.getByRole("button", { name: "English" }).click();
