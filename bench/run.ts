@@ -5,7 +5,7 @@ import path from "node:path";
 import type { BenchModule, BenchRow } from "./types";
 
 /**
- * `npm run bench`: builds the app, runs every `bench/*.bench.ts` in turn and prints one table of figures,
+ * `npm run bench`: builds the app, the server and the CLI, runs every `bench/*.bench.ts` in turn and prints one table of figures,
  * with the ratio to a reference measured in the same run where there is one. Results are also written to
  * bench/results/latest.{json,md}. Pass area names to run only those (e.g. `npm run bench -- rules render`).
  */
@@ -22,11 +22,8 @@ function fmt(n: number): string {
 
 async function main() {
   const started = Date.now();
-  console.log("building the app (vite build) …");
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
+  // The app (vite) and the compiled server and CLI (esbuild); the startup figures compare the latter with tsx.
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/build.mjs")], { cwd: ROOT, stdio: "inherit" });
   const files = fs
     .readdirSync(path.join(ROOT, "bench"))
     .filter((f) => f.endsWith(".bench.ts"))

@@ -21,6 +21,10 @@ export async function buildServer() {
     outdir: BUILD_DIR,
     outExtension: { ".js": ".mjs" },
     bundle: true,
+    // Shared code and what the CLI loads on demand (PDF, Word) go to chunks beside the entries, so that a
+    // command loads only what it uses; chunks stay in build/ itself so that relative URLs keep working.
+    splitting: true,
+    chunkNames: "chunk-[hash]",
     platform: "node",
     format: "esm",
     target: "node20",
@@ -48,13 +52,22 @@ export async function buildServer() {
     throw new Error(
       `実行時に必要なパッケージが dependencies にありません / the compiled code imports packages that are not runtime dependencies: ${[...wrong].join(", ")}`,
     );
-  // Each file is replaced whole (write, then rename), so a process starting meanwhile never reads half a file.
+  // Each file is replaced whole (write, then rename), so a process starting meanwhile never reads half a file;
+  // chunks are named by content, so a new build adds its own and the previous build's stay readable.
   fs.mkdirSync(BUILD_DIR, { recursive: true });
   for (const file of result.outputFiles) {
+    if (fs.existsSync(file.path) && path.basename(file.path).startsWith("chunk-")) continue;
     const tmp = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, file.contents);
     fs.renameSync(tmp, file.path);
   }
+  // Chunks of builds older than an hour are no longer used by any running process worth keeping.
+  const current = new Set(result.outputFiles.map((f) => path.basename(f.path)));
+  for (const name of fs.readdirSync(BUILD_DIR))
+    if (name.startsWith("chunk-") && !current.has(name)) {
+      const file = path.join(BUILD_DIR, name);
+      if (Date.now() - fs.statSync(file).mtimeMs > 3_600_000) fs.rmSync(file, { force: true });
+    }
   markBuilt("server");
   return Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".mjs"));
 }

@@ -11,7 +11,7 @@ import { api, createDoc, share } from "./support";
  * answers the API and the WebSockets stays free while large PDFs are made; a render needs a link; the
  * queue, the time limit, the size limit and the replacement of used workers.
  */
-const large = serializeDocument(generatedFixture(200));
+const large = serializeDocument(generatedFixture(300));
 const small = serializeDocument(generatedFixture(6));
 
 interface Health {

@@ -1,7 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { renderDiagramPdf } from "../../render/pdf";
-import { svgToPng } from "../../render/raster";
 import { renderDiagramSvg } from "../../render/svg";
 import { evaluateDetailed } from "../../rules";
 import type { CliCommand, CliIo } from "../command";
@@ -100,8 +98,11 @@ export const diagramCommand: CliCommand = {
       bytes = renderDiagramSvg(doc, { style, legend: parsed.legend, title: parsed.title, findings }).svg;
     } else if (parsed.format === "png") {
       const { svg } = renderDiagramSvg(doc, { style, legend: parsed.legend, title: parsed.title, findings });
+      // The rasteriser and the PDF writer load only for the command that needs them (faster start-up).
+      const { svgToPng } = await import("../../render/raster");
       bytes = await svgToPng(svg, { scale: parsed.scale });
     } else {
+      const { renderDiagramPdf } = await import("../../render/pdf");
       bytes = await renderDiagramPdf(doc, {
         paper: parsed.paper,
         legend: parsed.legend,

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isReportFormat, isReportKind, REPORT_FORMATS, renderReportFile } from "../../sections/export-node";
 import type { CliCommand, CliIo } from "../command";
 import { loadModelFile } from "../load-file";
 
@@ -20,6 +19,10 @@ export const reportCommand: CliCommand = {
   },
   usage: USAGE,
   run: async (args, io) => {
+    // The Word writer and the rasteriser load only for this command (faster start-up of the others).
+    const { isReportFormat, isReportKind, REPORT_FORMATS, renderReportFile } = await import(
+      "../../sections/export-node"
+    );
     const files: string[] = [];
     let format: string | undefined;
     let out: string | undefined;
