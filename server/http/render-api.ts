@@ -18,7 +18,7 @@ export function renderRoutes(pool: RenderPool): Route[] {
       pattern: /^\/api\/render\/([A-Za-z0-9/_.-]{1,100})$/,
       handle: async (ctx, { req, res, params, url }) => {
         const path = params[0] ?? "";
-        if (!RENDER_ROUTES.some((r) => r.path.replace(/^\/+/, "") === path))
+        if (!RENDER_ROUTES.some((r) => r.path === path))
           throw new HttpError(404, "no_renderer", "この出力形式はありません", "no such renderer");
         const docId = url.searchParams.get("document") ?? "";
         if (!bearerToken(req)) {

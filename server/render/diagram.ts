@@ -39,7 +39,6 @@ export function exportFileName(doc: NagareDocument, ext: string): string {
  * `findings=true` colours elements by their worst open finding.
  */
 export const diagramRoute: RenderRoute = {
-  path: "diagram",
   handle: async (doc, q): Promise<RenderResult> => {
     const format = q.get("format") ?? "pdf";
     const style = q.get("style") ?? (q.get("mono") && flag(q, "mono", false) ? "mono" : "color");

@@ -25,8 +25,8 @@ const split = (message: string) => {
 
 /** Parses, validates and renders; every failure becomes a bilingual outcome, nothing is thrown. */
 export async function runRenderJob(job: RenderJob): Promise<RenderOutcome> {
-  const route = RENDER_ROUTES.find((r) => r.path.replace(/^\/+/, "") === job.path);
-  if (!route)
+  const entry = RENDER_ROUTES.find((r) => r.path === job.path);
+  if (!entry)
     return { ok: false, status: 404, code: "no_renderer", ja: "この出力形式はありません", en: "no such renderer" };
   let raw: unknown;
   try {
@@ -45,6 +45,7 @@ export async function runRenderJob(job: RenderJob): Promise<RenderOutcome> {
       problems: loaded.problems.slice(0, 200),
     };
   try {
+    const route = await entry.load();
     const out = await route.handle(loaded.doc, new URLSearchParams(job.query));
     return { ok: true, ...out };
   } catch (e) {

@@ -1,6 +1,4 @@
 import type { NagareDocument } from "../../src/model";
-import { diagramRoute } from "./diagram";
-import { reportRoute } from "./report";
 
 /**
  * Stateless renderers the app calls with a model in the request body (`POST /api/render/<path>`): the
@@ -14,9 +12,14 @@ export interface RenderResult {
 }
 
 export interface RenderRoute {
-  path: string;
   handle: (doc: NagareDocument, query: URLSearchParams) => Promise<RenderResult>;
 }
 
-/** One line per renderer module. */
-export const RENDER_ROUTES: RenderRoute[] = [diagramRoute, reportRoute];
+/**
+ * One line per renderer module: its path and how to load it. Only render workers load the renderers (and
+ * their PDF, raster and Word libraries); the server's main thread needs just the paths.
+ */
+export const RENDER_ROUTES: { path: string; load: () => Promise<RenderRoute> }[] = [
+  { path: "diagram", load: async () => (await import("./diagram")).diagramRoute },
+  { path: "report", load: async () => (await import("./report")).reportRoute },
+];

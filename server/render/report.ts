@@ -7,7 +7,6 @@ import type { RenderResult, RenderRoute } from "./registry";
  * 評価書 for download (kind defaults to the document's own).
  */
 export const reportRoute: RenderRoute = {
-  path: "report",
   handle: async (doc, q): Promise<RenderResult> => {
     const format = q.get("format") ?? "docx";
     if (!isReportFormat(format))

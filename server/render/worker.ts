@@ -2,6 +2,7 @@ import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { type RenderJob, runRenderJob } from "./job";
 import type { FromWorker, ToWorker } from "./pool";
+import { RENDER_ROUTES } from "./registry";
 
 /**
  * A render worker thread: takes one job at a time from the pool, answers with the outcome, how long the
@@ -29,4 +30,6 @@ port.on("message", async (msg: ToWorker) => {
   port.postMessage(reply, transfer);
 });
 
+// Ready once the renderers and their libraries are loaded, so that a render's time limit is spent rendering.
+await Promise.all(RENDER_ROUTES.map((r) => r.load()));
 port.postMessage({ type: "ready" } satisfies FromWorker);
