@@ -86,5 +86,5 @@ describe("NAGARE_CJK_FONT", () => {
     expect(pdf).not.toMatch(/NotoSansCJKjp/);
     const png = await svgToPng(renderDiagramSvg(doc).svg, { scale: 0.5 });
     expect(png.length).toBeGreaterThan(1000);
-  }, 60_000);
+  }, 180_000);
 });
