@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import type { NagareDocument } from "../src/model";
 import { connectDocument } from "../src/sync/connect";
 import { collection, writeModel } from "../src/sync/doc-shape";
+import { startPostgres, startRedis } from "../tests/support/engines";
 import { startServer } from "../tests/support/server";
 import type { BenchRow } from "./types";
 
@@ -265,6 +266,57 @@ export async function run(): Promise<BenchRow[]> {
     await nagare.stop();
   }
   return rows;
+}
+
+/**
+ * Several instances: the same edit latency with both clients on one instance and with the clients on two
+ * instances (PostgreSQL store, Redis fan-out; throwaway engines), measured in the same run.
+ */
+export async function runInstances(rounds = 300): Promise<BenchRow[]> {
+  const template = largestTemplate();
+  const nodeId = template.nodes[0]?.id as string;
+  const [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const env = { DATABASE_URL: await pg.createDatabase("bench"), REDIS_URL: redis.url, CREATE_PER_MINUTE: "1000" };
+  const one = await startServer({ env });
+  const two = await startServer({ env });
+  try {
+    const r = await fetch(`${one.url}/api/documents/import`, { method: "POST", body: JSON.stringify(template) });
+    const doc = (await r.json()) as { id: string; token: string };
+    const pair = (a: string, b: string) => {
+      let i = 0;
+      return () => nagareClient(i++ === 0 ? a : b, doc.id, doc.token);
+    };
+    // Alternating which case goes first, so that neither always runs on a warmer process.
+    const same: number[][] = [];
+    const cross: number[][] = [];
+    for (let k = 0; k < 2; k++) {
+      const cases = [
+        () =>
+          withClients(pair(one.url, one.url), 2, (c) => measure(c, rounds / 2, nodeId)).then((x) =>
+            same.push([x.p50, x.p99]),
+          ),
+        () =>
+          withClients(pair(one.url, two.url), 2, (c) => measure(c, rounds / 2, nodeId)).then((x) =>
+            cross.push([x.p50, x.p99]),
+          ),
+      ];
+      if (k === 1) cases.reverse();
+      for (const c of cases) await c();
+    }
+    const mean = (xs: number[][], i: number) => xs.reduce((a, x) => a + (x[i] as number), 0) / xs.length;
+    return (["p50", "p99"] as const).map((p, i) => ({
+      area: AREA,
+      name: `edit visible in a client on another instance (PostgreSQL + Redis), ${p}`,
+      value: mean(cross, i),
+      unit: "ms",
+      target: "≤ 2× one instance",
+      reference: { name: "both clients on one instance (PostgreSQL store)", value: mean(same, i) },
+      note: `${rounds} moves per case in two alternating halves (mean of the halves' percentiles)`,
+    }));
+  } finally {
+    await Promise.all([one.stop(), two.stop()]);
+    await Promise.all([pg.stop(), redis.stop()]);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
