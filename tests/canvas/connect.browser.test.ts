@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { NagareDocument } from "../../src/model";
 import { liveServerAndBrowser } from "../support/live";
-import { dropFromPalette, field, model } from "./helpers";
+import { canvasSettled, dropFromPalette, field, model } from "./helpers";
 
 /** Connecting as in a drawing tool: a drop anywhere on the target's body, and the keyboard alone. */
 
@@ -27,6 +27,7 @@ describe("connecting", () => {
     const page = await context.newPage();
     await setUp(page);
     const handle = page.locator('.react-flow__node:has([data-testid="node-窓口職員"]) [data-handleid="s-r"]');
+    await canvasSettled(page);
     await page.locator('[data-testid="node-窓口職員"]').hover();
     const hb = await handle.boundingBox();
     const target = await page.locator('[data-testid="node-宛名システム"]').boundingBox();

@@ -40,3 +40,23 @@ export async function dropFromPalette(page: Page, testId: string, x: number, y: 
 }
 
 export const field = (page: Page, key: string) => page.locator(`[data-field="${key}"]`);
+
+/**
+ * Waits until the canvas stops moving (the view's pan/zoom animation and every element's position unchanged
+ * for a few frames), so that boxes measured next are where the pointer will find them.
+ */
+export async function canvasSettled(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const parts = [document.querySelector(".react-flow__viewport")?.getAttribute("style") ?? ""];
+      for (const n of document.querySelectorAll(".react-flow__node")) parts.push(n.getAttribute("style") ?? "");
+      const now = parts.join("|");
+      const w = window as unknown as { __canvasLast?: string; __canvasSame?: number };
+      w.__canvasSame = w.__canvasLast === now ? (w.__canvasSame ?? 0) + 1 : 0;
+      w.__canvasLast = now;
+      return w.__canvasSame >= 5;
+    },
+    undefined,
+    { polling: "raf" },
+  );
+}
