@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { loadDocumentText, type NagareDocument, serializeDocument } from "../src/model";
-import { summarizeTemplate, type TemplateSummary } from "../src/templates/summary";
+import { type PublicationInfo, summarizeTemplate, type TemplateInfo } from "../src/templates/summary";
+
+export type { PublicationInfo, TemplateInfo };
+
 import { newId } from "./auth";
 import type { TokenRow } from "./db";
 import { HttpError } from "./http/respond";
@@ -13,22 +16,6 @@ import type { PublishedTemplate } from "./store/owners";
  * the organisation's own, published from its documents by their owners (listed and copied only with a
  * valid link or owner key of this server).
  */
-export interface TemplateInfo extends TemplateSummary {
-  source: "builtin" | "organization";
-  kind: string;
-  nodes: number;
-  flows: number;
-}
-
-/** What the owner of the source document sees of a publication. */
-export interface PublicationInfo {
-  id: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-  nodes: number;
-  flows: number;
-}
 
 export const ORG_PREFIX = "org-";
 

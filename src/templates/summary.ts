@@ -20,6 +20,24 @@ export interface TemplateSummary {
   thumbnail: string;
 }
 
+/** A template as listed by the server: the gallery's summary plus where it comes from. */
+export interface TemplateInfo extends TemplateSummary {
+  source: "builtin" | "organization";
+  kind: string;
+  nodes: number;
+  flows: number;
+}
+
+/** What the owner of the source document sees of a publication. */
+export interface PublicationInfo {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  nodes: number;
+  flows: number;
+}
+
 export function summarizeTemplate(id: string, doc: NagareDocument): TemplateSummary {
   const kind = ASSESSMENT_KINDS[doc.meta.assessmentKind];
   return {

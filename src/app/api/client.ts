@@ -1,5 +1,7 @@
 import type { NagareDocument } from "../../model";
-import type { TemplateSummary } from "../../templates/summary";
+import type { PublicationInfo, TemplateInfo } from "../../templates/summary";
+
+export type { PublicationInfo, TemplateInfo };
 
 /**
  * Typed client of the server's JSON API. Document calls carry the link's token as a Bearer header (never
@@ -52,24 +54,6 @@ export interface DocumentSummary {
 export type LookupResult =
   | ({ ok: true } & DocumentSummary)
   | { id: string; ok: false; status: number; error?: { code: string; ja: string; en: string } };
-
-/** A template as listed: the gallery's summary plus where it comes from. */
-export interface TemplateInfo extends TemplateSummary {
-  source: "builtin" | "organization";
-  kind: string;
-  nodes: number;
-  flows: number;
-}
-
-/** A template this document's owner published. */
-export interface PublicationInfo {
-  id: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-  nodes: number;
-  flows: number;
-}
 
 export interface ShareInfo {
   id: string;
