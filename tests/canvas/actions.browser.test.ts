@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { nodeRect, type Rect } from "../../src/document/geometry";
 import type { NagareDocument } from "../../src/model";
 import { liveServerAndBrowser } from "../support/live";
-import { field, model } from "./helpers";
+import { canvasSettled, field, model } from "./helpers";
 
 /**
  * The editor as actions: renumbering along the flows, the context menu, the toolbar at 1366 px, the side
@@ -33,6 +33,7 @@ function counted(page: Page) {
     /** Drags from an element's right-hand dot onto the middle of another element's body. */
     connect: async (from: string, to: string) => {
       n++;
+      await canvasSettled(page);
       await page.locator(`[data-testid="node-${from}"]`).hover();
       const s = await page
         .locator(`.react-flow__node:has([data-testid="node-${from}"]) [data-handleid="s-r"]`)

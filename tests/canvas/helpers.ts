@@ -13,6 +13,7 @@ export async function model(page: Page): Promise<NagareDocument | null> {
 export async function connect(page: Page, from: string, to: string) {
   const s = page.locator(`.react-flow__node:has([data-testid="node-${from}"]) [data-handleid="s-r"]`).first();
   const t = page.locator(`.react-flow__node:has([data-testid="node-${to}"]) [data-handleid="s-l"]`).first();
+  await canvasSettled(page);
   await page.locator(`[data-testid="node-${from}"]`).first().hover();
   const sb = await s.boundingBox();
   const tb = await t.boundingBox();
