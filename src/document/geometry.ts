@@ -1,4 +1,5 @@
-import type { ModelGroup, ModelNode, NagareDocument, NodeKind } from "../model";
+import type { ModelGroup, ModelNode, NagareDocument } from "../model";
+import { defaultNodeSize } from "../shapes/sizes";
 
 /**
  * Geometry of the diagram. All positions in the model are absolute flow coordinates (top-left corner);
@@ -13,21 +14,8 @@ export interface Rect extends Point {
   height: number;
 }
 
-/** Icon-like kinds are drawn as a symbol with the label below; the others as a shape with the label inside. */
-export const ICON_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>([
-  "person",
-  "staff",
-  "terminal",
-  "media",
-  "network_device",
-  "disposal",
-]);
-
-export function defaultNodeSize(kind: NodeKind): { width: number; height: number } {
-  if (ICON_KINDS.has(kind)) return { width: 110, height: 86 };
-  if (kind === "store") return { width: 130, height: 78 };
-  return { width: 150, height: 60 };
-}
+/** Sizes of the legend kinds are defined once with their shapes. */
+export { defaultNodeSize, ICON_KINDS } from "../shapes/sizes";
 
 export function nodeRect(n: ModelNode): Rect {
   const s = n.size ?? defaultNodeSize(n.kind);

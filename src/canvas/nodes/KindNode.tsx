@@ -1,12 +1,12 @@
 import { type NodeProps, NodeResizer } from "@xyflow/react";
 import { memo } from "react";
-import { ICON_KINDS } from "../../document/geometry";
 import { NODE_KINDS } from "../../model";
+import { hasTab, ICON_KINDS, KIND_COLORS, kindFigure, TAB_COLORS, tabFigure, tabText } from "../../shapes";
 import type { KindRFNode } from "../binding";
 import { useCanvas } from "../context";
 import { FourSideHandles } from "./Handles";
 import { LabelEditor } from "./LabelEditor";
-import { BoxShape, KindIcon } from "./shapes";
+import { Prims } from "./shapes";
 
 /** One element of the diagram, drawn after the 別添1 legend. */
 function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps<KindRFNode>) {
@@ -21,14 +21,18 @@ function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps
   if (deco?.dim) classes.push("is-dim");
   if (deco?.focus) classes.push("is-focus");
   const remote = deco?.remote?.[0];
-  const kindTag =
-    n.kind === "contractor"
-      ? t("editor.tag.contractor")
-      : n.kind === "subcontractor"
-        ? t("editor.tag.subcontractor")
-        : null;
+  // The same figure as every export (src/shapes), drawn in the node's own coordinates.
+  const figure = kindFigure(n.kind, { x: 0, y: 0, w, h }, n.label, { colors: KIND_COLORS[n.kind] });
+  const label = figure.label;
   // The 委託事項 marking: which delegated work this node carries out.
-  const tag = data.delegation ? `${kindTag ?? t("editor.tag.contractor")}: ${data.delegation}` : kindTag;
+  const tag = hasTab(n.kind)
+    ? tabText(
+        t(n.kind === "contractor" ? "editor.tag.contractor" : "editor.tag.subcontractor"),
+        data.delegation,
+        lang === "ja" ? "：" : ": ",
+      )
+    : null;
+  const tab = tag ? tabFigure({ x: 0, y: 0, w, h }, tag) : null;
   return (
     <div
       className={classes.join(" ")}
@@ -46,24 +50,47 @@ function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps
           lineClassName="resize-line"
         />
       ) : null}
-      {icon ? (
-        <div className="kind-symbol">
-          <KindIcon kind={n.kind} size={Math.min(46, h - 30)} />
-        </div>
-      ) : (
-        <svg className="kind-shape" width={w} height={h} aria-hidden="true">
-          <BoxShape kind={n.kind} width={w} height={h} />
-        </svg>
-      )}
-      {tag ? (
-        <span className="kind-tag" title={tag}>
-          {tag}
+      <svg className="kind-shape" width={w} height={h} aria-hidden="true">
+        <Prims prims={figure.prims} />
+      </svg>
+      {tag && tab ? (
+        <span
+          className="kind-tag"
+          title={tag}
+          style={{
+            left: tab.box.x,
+            top: tab.box.y,
+            width: tab.box.w,
+            height: tab.box.h,
+            lineHeight: `${tab.box.h}px`,
+            fontSize: tab.size,
+            paddingLeft: tab.pad,
+            background: TAB_COLORS.color.fill,
+            color: TAB_COLORS.color.text,
+            borderColor: KIND_COLORS[n.kind].stroke,
+          }}
+        >
+          {tab.text}
         </span>
       ) : null}
       {editingId === id ? (
         <LabelEditor coll="nodes" id={id} initial={n.label} />
       ) : (
-        <div className="kind-label">{n.label}</div>
+        <div
+          className="kind-label"
+          style={{
+            top: label.top,
+            left: label.cx - label.width / 2,
+            width: label.width,
+            fontSize: label.size,
+            lineHeight: `${label.line}px`,
+          }}
+        >
+          {label.lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines of one label, in order
+            <span key={i}>{line}</span>
+          ))}
+        </div>
       )}
       {deco?.count ? <span className={`finding-badge tone-${deco.tone ?? "amber"}`}>{deco.count}</span> : null}
       {remote ? (

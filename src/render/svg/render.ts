@@ -1,5 +1,6 @@
 import { type LaneKind, type ModelFlow, type NagareDocument, TRANSPORTS } from "../../model";
 import type { Finding } from "../../rules/types";
+import { hasTab, tabText } from "../../shapes";
 import { worstToneByElement } from "./findings";
 import { type LabelPlacement, placeFlowLabels } from "./flow-labels";
 import { drawLegend, type LegendInput } from "./legend";
@@ -81,10 +82,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     const n = s.node;
     const colors = pal.kinds[n.kind];
     const delegation = n.delegationId ? delegations.get(n.delegationId) : undefined;
-    const tab =
-      n.kind === "contractor" || n.kind === "subcontractor"
-        ? `${n.kind === "contractor" ? "委託" : "再委託"}${delegation ? `：${delegation.name}` : ""}`
-        : undefined;
+    const tab = hasTab(n.kind) ? tabText(n.kind === "contractor" ? "委託" : "再委託", delegation?.name) : undefined;
     const drawing = drawNode(n.kind, s.box, n.label, {
       colors,
       outline: toneColor(n.id),

@@ -1,13 +1,9 @@
 import type { LaneKind, NodeKind } from "../../model";
+import { KIND_COLORS, KIND_COLORS_MONO, type KindColors, TAB_COLORS } from "../../shapes";
 
 export type DiagramStyle = "color" | "mono";
 
-export interface KindColors {
-  fill: string;
-  stroke: string;
-  /** Fill of the icon drawn inside (figures, monitors, discs). */
-  accent: string;
-}
+export type { KindColors };
 
 export interface Palette {
   background: string;
@@ -32,28 +28,12 @@ export interface Palette {
   tabText: string;
 }
 
-const k = (fill: string, stroke: string, accent: string): KindColors => ({ fill, stroke, accent });
-
 const COLOR: Palette = {
   background: "#ffffff",
   text: "#1a1a1a",
   mutedText: "#555555",
-  kinds: {
-    person: k("#ffffff", "#8a5a00", "#f6c879"),
-    staff: k("#ffffff", "#2f6fa8", "#9cc3e6"),
-    terminal: k("#ffffff", "#37474f", "#d7e6f3"),
-    system_own: k("#e3f0fb", "#2f6fa8", "#2f6fa8"),
-    system_external: k("#ece6f6", "#6a4fa3", "#6a4fa3"),
-    contractor: k("#fff3e0", "#c06f00", "#c06f00"),
-    subcontractor: k("#fffaf2", "#c06f00", "#c06f00"),
-    agency: k("#f3f3f3", "#555555", "#555555"),
-    department: k("#e8f5e9", "#3b7d3f", "#3b7d3f"),
-    media: k("#ffffff", "#37474f", "#cfd8dc"),
-    paper: k("#ffffff", "#555555", "#555555"),
-    store: k("#e3f0fb", "#2f6fa8", "#c7dff3"),
-    network_device: k("#e0f2f1", "#00796b", "#00796b"),
-    disposal: k("#ffffff", "#8d3b2e", "#8d3b2e"),
-  },
+  kinds: KIND_COLORS,
+
   laneFill: {
     subject: "#fffaf0",
     contractor: "#fff8ee",
@@ -82,12 +62,10 @@ const COLOR: Palette = {
   stepFill: "#1f3b57",
   stepStroke: "#1f3b57",
   stepText: "#ffffff",
-  tabFill: "#c06f00",
-  tabText: "#ffffff",
+  tabFill: TAB_COLORS.color.fill,
+  tabText: TAB_COLORS.color.text,
 };
 
-const allKinds = (c: KindColors) =>
-  Object.fromEntries(Object.keys(COLOR.kinds).map((kind) => [kind, c])) as Record<NodeKind, KindColors>;
 const allLanes = (c: string) =>
   Object.fromEntries(Object.keys(COLOR.laneFill).map((l) => [l, c])) as Record<LaneKind, string>;
 
@@ -96,14 +74,8 @@ const MONO: Palette = {
   background: "#ffffff",
   text: "#000000",
   mutedText: "#333333",
-  kinds: {
-    ...allKinds(k("#ffffff", "#000000", "#ffffff")),
-    system_external: k("#d9d9d9", "#000000", "#000000"),
-    agency: k("#f0f0f0", "#000000", "#000000"),
-    store: k("#ffffff", "#000000", "#ffffff"),
-    media: k("#ffffff", "#000000", "#d9d9d9"),
-    terminal: k("#ffffff", "#000000", "#ffffff"),
-  },
+  kinds: KIND_COLORS_MONO,
+
   laneFill: allLanes("#ffffff"),
   laneHeader: allLanes("#e6e6e6"),
   laneStroke: "#000000",
@@ -118,8 +90,8 @@ const MONO: Palette = {
   stepFill: "#ffffff",
   stepStroke: "#000000",
   stepText: "#000000",
-  tabFill: "#000000",
-  tabText: "#ffffff",
+  tabFill: TAB_COLORS.mono.fill,
+  tabText: TAB_COLORS.mono.text,
 };
 
 export function paletteFor(style: DiagramStyle): Palette {

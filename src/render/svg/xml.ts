@@ -1,10 +1,7 @@
+import { num } from "../../shapes";
 import { escapeXml } from "./text";
 
-/** Numbers in the output: two decimals at most, no "-0", so that equal models give equal bytes. */
-export function num(n: number): string {
-  const r = Math.round(n * 100) / 100;
-  return Object.is(r, -0) || r === 0 ? "0" : String(r);
-}
+export { num };
 
 export type AttrValue = string | number | undefined | null | false;
 
