@@ -41,4 +41,4 @@ export const KIND_COLORS_MONO: Record<NodeKind, KindColors> = {
 };
 
 /** The 委託事項 tab: fill and text colour. */
-export const TAB_COLORS = { color: { fill: "#c06f00", text: "#ffffff" }, mono: { fill: "#000000", text: "#ffffff" } };
+export const TAB_COLORS = { color: { fill: "#9a5800", text: "#ffffff" }, mono: { fill: "#000000", text: "#ffffff" } };

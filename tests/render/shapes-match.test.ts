@@ -36,7 +36,12 @@ function shapesIn(markup: string): Shape[] {
 
 function exportFigure(kind: NodeKind, w: number, h: number) {
   const doc = emptyDocument();
-  doc.delegations.push({ id: "d1", name: DELEGATION, methods: [] } as (typeof doc.delegations)[number]);
+  doc.delegations.push({
+    id: "d1",
+    name: DELEGATION,
+    methods: [],
+    fileIds: [],
+  } as unknown as (typeof doc.delegations)[number]);
   doc.nodes.push({
     id: "n1",
     kind,
@@ -62,7 +67,7 @@ function exportFigure(kind: NodeKind, w: number, h: number) {
     shapes: shapes.filter((s) => s !== tab),
     lines: lines.map((l) => l[2]),
     firstBaseline: lines.length ? Number(lines[0]?.[1]) : null,
-    tab: tab ? { ...tab.attrs, text: tabText } : null,
+    tab: tab ? ({ ...tab.attrs, text: tabText } as Record<string, string | undefined>) : null,
   };
 }
 
