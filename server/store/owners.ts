@@ -73,6 +73,16 @@ export interface AuditFilter {
   limit?: number;
 }
 
+/** The organisation's common answers (a `nagare-profile` file), one per organisation of this server. */
+export interface StoredProfile {
+  org: string;
+  /** The profile file as stored (validated before it is written). */
+  body: string;
+  updatedAt: number;
+  /** Who saved it last: the link id or owner key id (never a token). */
+  updatedBy: string | null;
+}
+
 export interface OwnerStore {
   publishTemplate(t: PublishedTemplate, body: string): Promise<void>;
   listTemplates(): Promise<PublishedTemplate[]>;
@@ -90,6 +100,9 @@ export interface OwnerStore {
   documentsOfKey(keyId: string): Promise<KeyDocument[]>;
   /** Every document with its size, links and keys, most recently changed first (the operator's `list`). */
   documentOverview(): Promise<DocumentOverview[]>;
+
+  getProfile(org: string): Promise<StoredProfile | undefined>;
+  putProfile(p: StoredProfile): Promise<void>;
 
   appendAudit(e: NewAuditEntry): Promise<void>;
   readAudit(filter: AuditFilter): Promise<AuditEntry[]>;

@@ -43,6 +43,16 @@ export const OWNERS_MIGRATION = `
     FOR EACH ROW EXECUTE FUNCTION nagare_audit_append_only();
 `;
 
+/** Schema migration: the organisation profiles (common answers). */
+export const PROFILES_MIGRATION = `
+  CREATE TABLE org_profiles (
+    org TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    updated_by TEXT
+  );
+`;
+
 const TEMPLATE_FIELDS =
   "id, title, organization, kind, jimu_name, nodes, flows, created_at, updated_at, doc_id, published_by";
 
@@ -196,6 +206,21 @@ export function postgresOwnerStore(pool: pg.Pool): OwnerStore {
         links: { owner: x.owner_links, edit: x.edit_links, view: x.view_links },
         keys: x.keys,
       }));
+    },
+    async getProfile(org) {
+      const r = await rows<{ org: string; body: string; updated_at: number; updated_by: string | null }>(
+        "SELECT org, body, updated_at, updated_by FROM org_profiles WHERE org = $1",
+        [org],
+      );
+      const x = r[0];
+      return x ? { org: x.org, body: x.body, updatedAt: x.updated_at, updatedBy: x.updated_by } : undefined;
+    },
+    async putProfile(p) {
+      await pool.query(
+        `INSERT INTO org_profiles (org, body, updated_at, updated_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (org) DO UPDATE SET body = EXCLUDED.body, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+        [p.org, p.body, p.updatedAt, p.updatedBy],
+      );
     },
     async appendAudit(e) {
       await pool.query(

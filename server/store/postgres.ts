@@ -1,7 +1,7 @@
 import pg from "pg";
 import { type ActivityRow, type DocumentRow, StartupError, type TokenRow, type VersionRow } from "../db";
 import type { OwnerStore } from "./owners";
-import { OWNERS_MIGRATION, postgresOwnerStore } from "./postgres-owners";
+import { OWNERS_MIGRATION, PROFILES_MIGRATION, postgresOwnerStore } from "./postgres-owners";
 import type { ActivityCount, AppendResult, DocumentWrite, NewDocument, NewToken, Store, StoredContent } from "./store";
 
 /**
@@ -78,6 +78,8 @@ const MIGRATIONS: string[] = [
   );`,
   // 2: owner keys, the audit log, who published an organisation template.
   OWNERS_MIGRATION,
+  // 3: organisation profiles.
+  PROFILES_MIGRATION,
 ];
 
 /** Advisory lock keys (first half): schema migration, compaction of one document. */

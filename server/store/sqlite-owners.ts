@@ -33,6 +33,12 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 CREATE INDEX IF NOT EXISTS audit_log_doc ON audit_log(doc_id, at);
 CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
+CREATE TABLE IF NOT EXISTS org_profiles (
+  org TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  updated_by TEXT
+);
 CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
@@ -153,6 +159,13 @@ export function sqliteOwnerStore(db: Database.Database): OwnerStore {
             WHERE o.doc_id = d.id AND k.revoked_at IS NULL) AS keys
        FROM documents d ORDER BY d.updated_at DESC, d.id`,
     ),
+    getProfile: db.prepare<[string], { org: string; body: string; updated_at: number; updated_by: string | null }>(
+      "SELECT org, body, updated_at, updated_by FROM org_profiles WHERE org = ?",
+    ),
+    putProfile: db.prepare(
+      `INSERT INTO org_profiles (org, body, updated_at, updated_by) VALUES (?, ?, ?, ?)
+       ON CONFLICT(org) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ),
     appendAudit: db.prepare(
       `INSERT INTO audit_log (at, event, doc_id, role, link_id, address, target, detail)
        VALUES (@at, @event, @docId, @role, @linkId, @address, @target, @detail)`,
@@ -221,6 +234,13 @@ export function sqliteOwnerStore(db: Database.Database): OwnerStore {
         links: { owner: r.owner_links, edit: r.edit_links, view: r.view_links },
         keys: r.keys,
       }));
+    },
+    async getProfile(org) {
+      const r = q.getProfile.get(org);
+      return r ? { org: r.org, body: r.body, updatedAt: r.updated_at, updatedBy: r.updated_by } : undefined;
+    },
+    async putProfile(p) {
+      q.putProfile.run(p.org, p.body, p.updatedAt, p.updatedBy);
     },
     async appendAudit(e) {
       q.appendAudit.run(e);

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { formatProblem, loadDocumentText, type NagareDocument } from "../model";
+import { formatProblem, loadDocumentText, loadProfileText, type NagareDocument, type OrgProfile } from "../model";
 import type { CliIo } from "./command";
 
 /**
@@ -18,6 +18,24 @@ export function loadModelFile(file: string, io: CliIo, refusal: (problems: numbe
   const loaded = loadDocumentText(text);
   if (loaded.ok) return loaded.doc;
   io.err(`${file}: ${refusal(loaded.problems.length)}\n`);
+  for (const p of loaded.problems) io.err(`  - ${formatProblem(p)}\n`);
+  return null;
+}
+
+/** Reads and validates an organisation profile (`--profile`), reporting like loadModelFile. */
+export function loadProfileFile(file: string, io: CliIo): OrgProfile | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    io.err(`${file}: 読めません / cannot read (${e instanceof Error ? e.message : e})\n`);
+    return null;
+  }
+  const loaded = loadProfileText(text);
+  if (loaded.ok) return loaded.profile;
+  io.err(
+    `${file}: 団体の共通回答に ${loaded.problems.length} 件の問題があるため出力しません / ${loaded.problems.length} problem(s) in the organisation profile, nothing written\n`,
+  );
   for (const p of loaded.problems) io.err(`  - ${formatProblem(p)}\n`);
   return null;
 }

@@ -4,6 +4,7 @@ export * from "./limits";
 export * from "./load";
 export * from "./migrations";
 export * from "./problems";
+export * from "./profile";
 export * from "./recipient-table";
 export * from "./schema";
 export * from "./steps";

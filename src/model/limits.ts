@@ -12,6 +12,8 @@ export const LIMITS = {
   listItems: 200,
   /** 提供先 / 移転先 rows behind one provision record (a 別紙 list). */
   recipientRows: 2_000,
+  /** Record items of one file (別添 特定個人情報ファイル記録項目). */
+  recordItems: 1_000,
   /** A whole `*.nagare.json` file. */
   fileBytes: 20 * 1024 * 1024,
   /** Nesting of boundaries inside lanes and each other. */

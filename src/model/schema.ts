@@ -11,6 +11,7 @@ import {
   PHASE_IDS,
   POPULATION_BANDS,
   RECORD_ITEM_BANDS,
+  RECORD_ITEM_CATEGORIES,
   RETENTION_PERIODS,
   SAFEGUARD_IDS,
   SUBJECT_COUNT_BANDS,
@@ -145,6 +146,16 @@ export const piiFileSchema = z.strictObject({
   subjectScope: text,
   recordItems: z.enum(RECORD_ITEM_BANDS).optional(),
   mainRecordItems: list(z.string().max(LIMITS.labelChars)).default([]),
+  /** 別添 特定個人情報ファイル記録項目: every record item of the file, each under one of the 様式's categories. */
+  allRecordItems: z
+    .array(
+      z.strictObject({
+        name: label,
+        category: z.enum(RECORD_ITEM_CATEGORIES as unknown as [string, ...string[]]),
+      }),
+    )
+    .max(LIMITS.recordItems)
+    .optional(),
   heldSince: optLabel,
   department: optLabel,
   usePurpose: text,
@@ -251,8 +262,12 @@ export const metaSchema = z.strictObject({
   targetPopulationBand: z.enum(POPULATION_BANDS).optional(),
   /** 取扱者数 500人以上か. */
   handlers500OrMore: z.boolean().nullable().default(null),
-  /** 過去1年以内の特定個人情報に関する重大事故. */
+  /** 過去1年以内の特定個人情報に関する重大事故 (しきい値判断). */
   seriousIncidentPastYear: z.boolean().nullable().default(null),
+  /** Ⅲ7⑨ 過去3年以内の個人情報に関する重大事故 (a separate question of the 様式), with その内容 and 再発防止策. */
+  seriousIncidentPast3Years: z.boolean().nullable().optional(),
+  seriousIncidentContent: text,
+  seriousIncidentPrevention: text,
   department: optLabel,
   departmentHead: optLabel,
   /** 公表日 (ISO date); decides which article numbers are cited. */

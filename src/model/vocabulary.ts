@@ -382,5 +382,34 @@ export const RECORD_ITEM_BANDS = [
   "100項目以上",
 ] as const;
 
+/** Ⅱ2④ 主な記録項目: the 様式's categories of record items, under its three headings. */
+export const RECORD_ITEM_CATEGORY_GROUPS = [
+  { heading: "識別情報", categories: ["個人番号", "個人番号対応符号", "その他識別情報（内部番号）"] },
+  {
+    heading: "連絡先等情報",
+    categories: ["4情報（氏名、性別、生年月日、住所）", "連絡先（電話番号等）", "その他住民票関係情報"],
+  },
+  {
+    heading: "業務関係情報",
+    categories: [
+      "国税関係情報",
+      "地方税関係情報",
+      "健康・医療関係情報",
+      "医療保険関係情報",
+      "児童福祉・子育て関係情報",
+      "障害者福祉関係情報",
+      "生活保護・社会福祉関係情報",
+      "介護・高齢者福祉関係情報",
+      "雇用・労働関係情報",
+      "年金関係情報",
+      "学校・教育関係情報",
+      "災害関係情報",
+      "その他",
+    ],
+  },
+] as const;
+export const RECORD_ITEM_CATEGORIES = RECORD_ITEM_CATEGORY_GROUPS.flatMap((g) => g.categories);
+export type RecordItemCategory = (typeof RECORD_ITEM_CATEGORY_GROUPS)[number]["categories"][number];
+
 /** 「リスクへの対策は十分か」 */
 export const SUFFICIENCY = ["特に力を入れている", "十分である", "課題が残されている"] as const;

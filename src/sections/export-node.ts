@@ -1,4 +1,4 @@
-import type { AssessmentKind, NagareDocument } from "../model";
+import type { AssessmentKind, NagareDocument, OrgProfile } from "../model";
 import { renderReportDocx } from "../render/docx/report";
 import { renderReportHtml } from "../render/html/report";
 import { renderReportMarkdown } from "../render/markdown/report";
@@ -41,9 +41,12 @@ export function reportJson(g: GeneratedSections): string {
 export async function renderReportFile(
   doc: NagareDocument,
   format: ReportFormat,
-  opts: { kind?: AssessmentKind } = {},
+  opts: { kind?: AssessmentKind; profile?: OrgProfile | null } = {},
 ): Promise<ReportFile> {
-  const g = generateReport(doc, opts.kind ? { kind: opts.kind } : {});
+  const g = generateReport(doc, {
+    ...(opts.kind ? { kind: opts.kind } : {}),
+    ...(opts.profile ? { profile: opts.profile } : {}),
+  });
   const hasFigure = doc.nodes.length > 0;
   switch (format) {
     case "json":

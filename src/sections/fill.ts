@@ -8,6 +8,7 @@ import {
   POPULATION_BANDS,
   PPC_METHODS,
   type PpcMethod,
+  profileAnswerText,
   type SafeguardKind,
   SYSTEM_ROLES,
   TRANSPORTS,
@@ -42,6 +43,8 @@ import {
 } from "./form";
 import { citeLegalBasesOnDate } from "./legal-basis-catalog";
 import { formatMeasures, measureGroups, mergeSources, riskScope } from "./measures";
+import { incidentPast3Years, systemMeasures, thresholdMeta } from "./profile";
+import { recordItemsAppendix, recordItemsBand, recordItemsCategories } from "./record-items";
 import { stepLines } from "./steps";
 import { findingsInScope, suggestSufficiencyFor } from "./sufficiency";
 import { decideThreshold, THRESHOLD_RESULTS } from "./threshold";
@@ -68,6 +71,8 @@ export interface FillResult {
   state: ItemState;
   sources?: SourceIds;
   note?: { ja: string; en: string };
+  /** The profile item that gave (part of) the value. */
+  fromProfile?: string;
 }
 
 type Filler = (c: FillContext, def: FormDef) => FillResult;
@@ -641,6 +646,42 @@ function measuresFiller(
   };
 }
 
+/**
+ * Ⅲ7⑤⑥ 具体的な対策の内容: the organisation's own words (the profile's general text and the measures of the
+ * systems that hold the file), then the safeguards drawn.
+ */
+function systemMeasuresFiller(field: "physical" | "technical"): Filler {
+  const drawn = measuresFiller();
+  return (c, def) => {
+    const fromGraph = drawn(c, def);
+    const general = profileAnswerText(
+      c.opts.profile,
+      field === "physical" ? "security.physicalDetail" : "security.technicalDetail",
+    );
+    const perSystem = systemMeasures(c.opts.profile, c.facts.systems, c.file, field);
+    if (!general && !perSystem.length) return fromGraph;
+    const parts = [general ?? "", perSystem.length ? bracketLines(perSystem) : "", fromGraph.value ?? ""];
+    return {
+      value: parts.filter(Boolean).join("\n"),
+      state: "meta",
+      fromProfile: perSystem.length
+        ? "systems"
+        : field === "physical"
+          ? "security.physicalDetail"
+          : "security.technicalDetail",
+      ...(fromGraph.sources ? { sources: fromGraph.sources } : {}),
+    };
+  };
+}
+
+/** その内容 / 再発防止策: the document's words; 「－」 when there was no incident; else 要記入 (or the profile). */
+function incidentText(c: FillContext, own: string | undefined): FillResult {
+  if (own?.trim()) return { value: own.trim(), state: "meta" };
+  const happened = incidentPast3Years(c.facts.doc.meta, c.opts.profile);
+  if (happened && !happened.value) return { value: "－", state: "meta" };
+  return { value: "", state: "missing" };
+}
+
 function presenceFiller(c: FillContext, def: FormDef): FillResult {
   const groups = measureGroups(c.facts, c.file, def.risk ?? "", def.safeguards ?? []);
   const choices = def.choices ?? [];
@@ -688,7 +729,7 @@ function subcontractAssurance(c: FillContext): FillResult {
 }
 
 function thresholdFiller(c: FillContext): FillResult {
-  const t = decideThreshold(c.facts.doc.meta);
+  const t = decideThreshold(thresholdMeta(c.facts.doc.meta, c.opts.profile));
   if (t.code === null) return { value: "", state: "missing", note: t.explanation };
   let value: string = THRESHOLD_RESULTS[t.code];
   if (c.kind === "full" && t.code > 0) value += "（任意に全項目評価を実施）";
@@ -798,19 +839,7 @@ export const FILLERS: Record<string, Filler> = {
   "I.otherAssessors": (c) => txt(c.facts.doc.meta.otherAssessors),
   "appendix.diagram": () => ({ value: "", state: "graph" }),
   "appendix.steps": appendixSteps,
-  "appendix.recordItems": (c) => {
-    // The full list of record items is not in the drawing; the main items of each file are a start.
-    const files = c.facts.doc.files.filter((f) => f.mainRecordItems.length);
-    if (!files.length) return { value: "", state: "missing" };
-    return {
-      value: files.map((f) => `【${f.name}】\n${f.mainRecordItems.map((i) => `・${i}`).join("\n")}`).join("\n"),
-      state: "suggested",
-      note: {
-        ja: "主な記録項目からの提案です。全ての記録項目を記入してください",
-        en: "suggested from the main record items: list every item",
-      },
-    };
-  },
+  "appendix.recordItems": (c) => recordItemsAppendix(c.facts.doc.files),
   "appendix.changes": () => ({
     value: "－",
     state: "suggested",
@@ -827,9 +856,11 @@ export const FILLERS: Record<string, Filler> = {
     ),
   "file.subjectCount": (c) => choice(c.file?.file?.subjectCount),
   "file.subjectScope": (c) => txt(c.file?.file?.subjectScope),
-  "file.recordItems": (c) => choice(c.file?.file?.recordItems),
+  "file.recordItems": (c) => recordItemsBand(c.file?.file),
   "file.mainRecordItems": (c) => {
-    const items = c.file?.file?.mainRecordItems ?? [];
+    const own = c.file?.file?.mainRecordItems ?? [];
+    // Without its own choice, the file's main items are the categories its full list of record items uses.
+    const items = own.length ? own : recordItemsCategories(c.file?.file);
     if (!items.length) return { checks: marks(MAIN_RECORD_ITEM_CHOICES, new Map()), value: "", state: "missing" };
     const m = new Map<string, Set<string>>();
     for (const it of items) {
@@ -997,5 +1028,25 @@ export const FILLERS: Record<string, Filler> = {
   "threshold.incident": (c) => {
     const h = c.facts.doc.meta.seriousIncidentPastYear;
     return choice(h === null ? null : h ? "発生あり" : "発生なし");
+  },
+  "incident.past3Years": (c) => {
+    const h = c.facts.doc.meta.seriousIncidentPast3Years;
+    return choice(h === undefined || h === null ? null : h ? "発生あり" : "発生なし");
+  },
+  "incident.content": (c) => incidentText(c, c.facts.doc.meta.seriousIncidentContent),
+  "incident.prevention": (c) => incidentText(c, c.facts.doc.meta.seriousIncidentPrevention),
+  "measures.physical": systemMeasuresFiller("physical"),
+  "measures.technical": systemMeasuresFiller("technical"),
+  "disclosure.fileNames": (c) => {
+    const names = c.facts.doc.files.map((f) => f.name.trim()).filter(Boolean);
+    if (!names.length) return { value: "", state: "missing" };
+    return {
+      value: names.join("\n"),
+      state: "suggested",
+      note: {
+        ja: "特定個人情報ファイル名からの提案です。個人情報ファイル簿での名称を確かめてください",
+        en: "suggested from the file names: check the names used in the register",
+      },
+    };
   },
 };

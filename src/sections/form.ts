@@ -1,8 +1,19 @@
 import {
   type AssessmentKind,
+  AUDIT_CHOICES,
+  DONE_CHOICES,
+  EFFORT_CHOICES,
+  FEE_CHOICES,
   HANDLER_COUNT_BANDS,
+  INCIDENT_CHOICES,
+  NISC_CHOICES,
+  NOTIFY_CHOICES,
+  ORGANISE_CHOICES,
   POPULATION_BANDS,
+  PUBLISHED_CHOICES,
+  RECORD_CHOICES,
   RECORD_ITEM_BANDS,
+  RECORD_ITEM_CATEGORIES,
   RETENTION_PERIODS,
   type SafeguardKind,
   SUBJECT_COUNT_BANDS,
@@ -73,14 +84,15 @@ const presence = (
   choices: readonly [string, string],
   risk: string,
   safeguards: readonly SafeguardKind[],
-) => single(key, undefined, title, choices, { fill: "presence", risk, safeguards });
+  extra: Partial<FormDef> = {},
+) => single(key, undefined, title, choices, { fill: "presence", risk, safeguards, ...extra });
 const otherRisks = (key: string, title: string, phase: string, gathers: readonly string[] = []) =>
   text(key, undefined, title, { fill: "other_risks", risk: `${phase}.other`, gathers });
 
-const YESNO_DO = ["行っている", "行っていない"] as const;
-const RECORD = ["記録を残している", "記録を残していない"] as const;
+const YESNO_DO = DONE_CHOICES;
+const RECORD = RECORD_CHOICES;
 const RULE = ["定めている", "定めていない"] as const;
-const EFFORT = ["特に力を入れて行っている", "十分に行っている", "十分に行っていない"] as const;
+const EFFORT = EFFORT_CHOICES;
 const SUBCONTRACT_ASSURANCE = [...EFFORT, "再委託していない"] as const;
 export const NETWORK_LINKAGE_CHOICES = ["実施する", "実施しない", "未定"] as const;
 export const DELEGATION_CHOICES = ["委託する", "委託しない"] as const;
@@ -124,28 +136,8 @@ export const DELEGATION_METHOD_CHOICES = [
 export const PROVISION_METHOD_CHOICES = ["情報提供ネットワークシステム", ...DELEGATION_METHOD_CHOICES] as const;
 export const TRANSFER_METHOD_CHOICES = ["庁内連携システム", ...DELEGATION_METHOD_CHOICES] as const;
 export const PROVISION_PRESENCE_CHOICES = ["提供を行っている", "移転を行っている", "行っていない"] as const;
-export const MAIN_RECORD_ITEM_CHOICES = [
-  "個人番号",
-  "個人番号対応符号",
-  "その他識別情報（内部番号）",
-  "4情報（氏名、性別、生年月日、住所）",
-  "連絡先（電話番号等）",
-  "その他住民票関係情報",
-  "国税関係情報",
-  "地方税関係情報",
-  "健康・医療関係情報",
-  "医療保険関係情報",
-  "児童福祉・子育て関係情報",
-  "障害者福祉関係情報",
-  "生活保護・社会福祉関係情報",
-  "介護・高齢者福祉関係情報",
-  "雇用・労働関係情報",
-  "年金関係情報",
-  "学校・教育関係情報",
-  "災害関係情報",
-  "その他",
-] as const;
-export const AUDIT_CHOICES = ["自己点検", "内部監査", "外部監査"] as const;
+export const MAIN_RECORD_ITEM_CHOICES = RECORD_ITEM_CATEGORIES;
+export { AUDIT_CHOICES };
 
 /** Safeguard kinds per section Ⅲ risk (全項目 numbering); the measures of a risk are built from these. */
 export const RISK_SAFEGUARDS: Record<string, readonly SafeguardKind[]> = {
@@ -247,7 +239,7 @@ const cover = (): FormDef =>
     text("title", undefined, "評価書名", { fill: "cover.title" }),
     text("declaration", undefined, "個人のプライバシー等の権利利益の保護の宣言", { fill: "cover.declaration" }),
     text("remarks", undefined, "特記事項"),
-    text("organization", undefined, "評価実施機関名", { fill: "cover.organization" }),
+    text("organization", undefined, "評価実施機関名", { fill: "cover.organization", profile: "organization" }),
     text("publishedOn", undefined, "公表日", { fill: "cover.publishedOn" }),
   ]);
 
@@ -280,8 +272,8 @@ const networkLinkage = (n: string): FormDef =>
 
 const departments = (n: string): FormDef =>
   head(n, n, "評価実施機関における担当部署", [
-    text("1", "①", "部署", { fill: "I.department" }),
-    text("2", "②", "所属長の役職名", { fill: "I.departmentHead" }),
+    text("1", "①", "部署", { fill: "I.department", profile: "department" }),
+    text("2", "②", "所属長の役職名", { fill: "I.departmentHead", profile: "departmentHead" }),
   ]);
 
 const basicInfo = (full: boolean): FormDef[] => [
@@ -294,7 +286,7 @@ const basicInfo = (full: boolean): FormDef[] => [
   text("4v", undefined, "その妥当性"),
   text("4a", undefined, "全ての記録項目", { fill: full ? "file.allItems.full" : "file.allItems.focused" }),
   text("5", "⑤", "保有開始日", { fill: "file.heldSince" }),
-  text("6", "⑥", "事務担当部署", { fill: "file.department" }),
+  text("6", "⑥", "事務担当部署", { fill: "file.department", profile: "department" }),
 ];
 
 const provisionEntry = (transfer: boolean): FormDef => {
@@ -328,44 +320,70 @@ const provisionBlock = (): FormDef =>
 const auditAndTraining = (focused: boolean): FormDef[] =>
   focused
     ? [
-        head("8", "8", "監査", [checks("1", undefined, "実施の有無", AUDIT_CHOICES)]),
+        head("8", "8", "監査", [checks("1", undefined, "実施の有無", AUDIT_CHOICES, { profile: "audit.kinds" })]),
         head("9", "9", "従業者に対する教育・啓発", [
-          single("1", undefined, "従業者に対する教育・啓発", EFFORT),
-          text("2", undefined, "具体的な方法"),
+          single("1", undefined, "従業者に対する教育・啓発", EFFORT, { profile: "training.level" }),
+          text("2", undefined, "具体的な方法", { profile: "training.method" }),
         ]),
-        head("10", "10", "その他のリスク対策", [text("1", undefined, "その他のリスク対策")]),
+        head("10", "10", "その他のリスク対策", [
+          text("1", undefined, "その他のリスク対策", { profile: "otherMeasures" }),
+        ]),
       ]
     : [
         head("1", "1", "監査", [
-          single("1", "①", "自己点検", EFFORT),
-          text("1d", undefined, "具体的なチェック方法"),
-          single("2", "②", "監査", EFFORT),
-          text("2d", undefined, "具体的な内容"),
+          single("1", "①", "自己点検", EFFORT, { profile: "audit.selfCheck" }),
+          text("1d", undefined, "具体的なチェック方法", { profile: "audit.selfCheckMethod" }),
+          single("2", "②", "監査", EFFORT, { profile: "audit.audit" }),
+          text("2d", undefined, "具体的な内容", { profile: "audit.auditContent" }),
         ]),
         head("2", "2", "従業者に対する教育・啓発", [
-          single("1", undefined, "従業者に対する教育・啓発", EFFORT),
-          text("2", undefined, "具体的な方法"),
+          single("1", undefined, "従業者に対する教育・啓発", EFFORT, { profile: "training.level" }),
+          text("2", undefined, "具体的な方法", { profile: "training.method" }),
         ]),
-        head("3", "3", "その他のリスク対策", [text("1", undefined, "その他のリスク対策")]),
+        head("3", "3", "その他のリスク対策", [
+          text("1", undefined, "その他のリスク対策", { profile: "otherMeasures" }),
+        ]),
       ];
 
 const disclosure = (full: boolean): FormDef[] => [
   head("1", "1", "特定個人情報の開示・訂正・利用停止請求", [
-    text("1", "①", "請求先"),
-    text("2", "②", "請求方法"),
+    text("1", "①", "請求先", { profile: "disclosure.requestTo" }),
+    text("2", "②", "請求方法", { profile: "disclosure.requestMethod" }),
     ...(full
       ? [
-          text("2s", undefined, "特記事項"),
-          single("3", "③", "手数料等", ["有料", "無料"]),
-          single("4", "④", "個人情報ファイル簿の公表", ["行っている", "行っていない"]),
-          text("4n", undefined, "個人情報ファイル名"),
-          text("4p", undefined, "公表場所"),
-          text("5", "⑤", "法令による特別の手続"),
-          text("6", "⑥", "個人情報ファイル簿への不記載等"),
+          text("2s", undefined, "特記事項", { profile: "disclosure.requestNote" }),
+          single("3", "③", "手数料等", FEE_CHOICES, { profile: "disclosure.fee" }),
+          single("4", "④", "個人情報ファイル簿の公表", PUBLISHED_CHOICES, { profile: "disclosure.fileRegister" }),
+          text("4n", undefined, "個人情報ファイル名", { fill: "disclosure.fileNames" }),
+          text("4p", undefined, "公表場所", { profile: "disclosure.fileRegisterPlace" }),
+          text("5", "⑤", "法令による特別の手続", { profile: "disclosure.specialProcedure" }),
+          text("6", "⑥", "個人情報ファイル簿への不記載等", { profile: "disclosure.notListed" }),
         ]
-      : [text("3", "③", "法令による特別の手続"), text("4", "④", "個人情報ファイル簿への不記載等")]),
+      : [
+          text("3", "③", "法令による特別の手続", { profile: "disclosure.specialProcedure" }),
+          text("4", "④", "個人情報ファイル簿への不記載等", { profile: "disclosure.notListed" }),
+        ]),
   ]),
-  head("2", "2", "特定個人情報ファイルの取扱いに関する問合せ", [text("1", "①", "連絡先"), text("2", "②", "対応方法")]),
+  head("2", "2", "特定個人情報ファイルの取扱いに関する問合せ", [
+    text("1", "①", "連絡先", { profile: "inquiry.contact" }),
+    text("2", "②", "対応方法", { profile: "inquiry.handling" }),
+  ]),
+];
+
+/**
+ * Ⅲ7 重大事故 in the past 3 years (a question of its own, apart from the 1-year question of the しきい値判断):
+ * from the document's 文書情報, else the organisation profile.
+ */
+const incident3Years = (n: string, label: string): FormDef[] => [
+  single(n, label, "過去3年以内に、評価実施機関において、個人情報に関する重大事故が発生したか", INCIDENT_CHOICES, {
+    fill: "incident.past3Years",
+    profile: "incidents.past3Years",
+  }),
+  text(`${n}a`, undefined, "その内容", { fill: "incident.content", profile: "incidents.past3YearsContent" }),
+  text(`${n}b`, undefined, "再発防止策の内容", {
+    fill: "incident.prevention",
+    profile: "incidents.past3YearsPrevention",
+  }),
 ];
 
 /** 変更箇所: one line per change (変更日 / 項目 / 変更前の記載 / 変更後の記載 / 提出時期 / 提出時期に係る説明). */
@@ -445,14 +463,18 @@ function fullForm(): FormDef[] {
       "リスク2",
       RISK_TITLES["III.3.risk2"] as string,
       [
-        presence("a", "ユーザ認証の管理", YESNO_DO, "III.3.risk2", ["authentication", "multi_factor"]),
-        measures("ad", "具体的な管理方法", "III.3.risk2", ["authentication", "multi_factor"]),
-        single("b", undefined, "アクセス権限の発効・失効の管理", YESNO_DO),
-        text("bd", undefined, "具体的な管理方法"),
-        presence("c", "アクセス権限の管理", YESNO_DO, "III.3.risk2", ["access_control"]),
-        measures("cd", "具体的な管理方法", "III.3.risk2", ["access_control"]),
-        presence("d", "特定個人情報の使用の記録", RECORD, "III.3.risk2", ["operation_log"]),
-        measures("dd", "具体的な方法", "III.3.risk2", ["operation_log"]),
+        presence("a", "ユーザ認証の管理", YESNO_DO, "III.3.risk2", ["authentication", "multi_factor"], {
+          profile: "access.authentication",
+        }),
+        measures("ad", "具体的な管理方法", "III.3.risk2", ["authentication", "multi_factor"], {
+          profile: "access.authenticationMethod",
+        }),
+        single("b", undefined, "アクセス権限の発効・失効の管理", YESNO_DO, { profile: "access.issuance" }),
+        text("bd", undefined, "具体的な管理方法", { profile: "access.issuanceMethod" }),
+        presence("c", "アクセス権限の管理", YESNO_DO, "III.3.risk2", ["access_control"], { profile: "access.control" }),
+        measures("cd", "具体的な管理方法", "III.3.risk2", ["access_control"], { profile: "access.controlMethod" }),
+        presence("d", "特定個人情報の使用の記録", RECORD, "III.3.risk2", ["operation_log"], { profile: "access.log" }),
+        measures("dd", "具体的な方法", "III.3.risk2", ["operation_log"], { profile: "access.logMethod" }),
         measures("e", "その他の措置の内容", "III.3.risk2", OTHER),
         enough("III.3.risk2"),
       ],
@@ -585,42 +607,44 @@ function fullForm(): FormDef[] {
       "リスク1",
       RISK_TITLES["III.7.risk1"] as string,
       [
-        single("1", "①", "NISC政府機関統一基準群", [
-          "特に力を入れて遵守している",
-          "十分に遵守している",
-          "十分に遵守していない",
-          "政府機関ではない",
-        ]),
-        single("2", "②", "安全管理体制", ["特に力を入れて整備している", "十分に整備している", "十分に整備していない"]),
-        single("3", "③", "安全管理規程", ["特に力を入れて整備している", "十分に整備している", "十分に整備していない"]),
-        single("4", "④", "安全管理体制・規程の職員への周知", [
-          "特に力を入れて周知している",
-          "十分に周知している",
-          "十分に周知していない",
-        ]),
-        single("5", "⑤", "物理的対策", EFFORT),
-        measures("5d", "具体的な対策の内容", "III.7.risk1", ["locked_storage", "surveillance", "physical_destruction"]),
-        single("6", "⑥", "技術的対策", EFFORT),
-        measures("6d", "具体的な対策の内容", "III.7.risk1", [
-          "encryption",
-          "content_encryption",
-          "firewall",
-          "malware_protection",
-          "network_separation",
-          "access_control",
-        ]),
+        single("1", "①", "NISC政府機関統一基準群", NISC_CHOICES, { profile: "security.nisc" }),
+        single("2", "②", "安全管理体制", ORGANISE_CHOICES, { profile: "security.organisation" }),
+        single("3", "③", "安全管理規程", ORGANISE_CHOICES, { profile: "security.rules" }),
+        single("4", "④", "安全管理体制・規程の職員への周知", NOTIFY_CHOICES, { profile: "security.awareness" }),
+        single("5", "⑤", "物理的対策", EFFORT, { profile: "security.physical" }),
+        measures(
+          "5d",
+          "具体的な対策の内容",
+          "III.7.risk1",
+          ["locked_storage", "surveillance", "physical_destruction"],
+          {
+            fill: "measures.physical",
+            profile: "security.physicalDetail",
+          },
+        ),
+        single("6", "⑥", "技術的対策", EFFORT, { profile: "security.technical" }),
+        measures(
+          "6d",
+          "具体的な対策の内容",
+          "III.7.risk1",
+          [
+            "encryption",
+            "content_encryption",
+            "firewall",
+            "malware_protection",
+            "network_separation",
+            "access_control",
+          ],
+          { fill: "measures.technical", profile: "security.technicalDetail" },
+        ),
         single("7", "⑦", "バックアップ", EFFORT, {
           fill: "presence.effort",
           risk: "III.7.risk1",
           safeguards: ["backup"],
+          profile: "security.backup",
         }),
-        single("8", "⑧", "事故発生時手順の策定・周知", EFFORT),
-        single("9", "⑨", "過去3年以内に、評価実施機関において、個人情報に関する重大事故が発生したか", [
-          "発生あり",
-          "発生なし",
-        ]),
-        text("9a", undefined, "その内容"),
-        text("9b", undefined, "再発防止策の内容"),
+        single("8", "⑧", "事故発生時手順の策定・周知", EFFORT, { profile: "security.incidentProcedure" }),
+        ...incident3Years("9", "⑨"),
         single("10", "⑩", "死者の個人番号", ["保管している", "保管していない"]),
         text("10d", undefined, "具体的な保管方法"),
         measures("o", "その他の措置の内容", "III.7.risk1", OTHER),
@@ -789,13 +813,17 @@ function fullForm(): FormDef[] {
         single("2", "②", "しきい値判断結果", THRESHOLD_RESULTS, { fill: "threshold" }),
       ]),
       head("2", "2", "国民・住民等からの意見の聴取", [
-        text("1", "①", "方法"),
+        text("1", "①", "方法", { profile: "procedure.hearingMethod" }),
         text("2", "②", "実施日・期間"),
         text("3", "③", "期間を短縮する特段の理由"),
         text("4", "④", "主な意見の内容"),
         text("5", "⑤", "評価書への反映"),
       ]),
-      head("3", "3", "第三者点検", [text("1", "①", "実施日"), text("2", "②", "方法"), text("3", "③", "結果")]),
+      head("3", "3", "第三者点検", [
+        text("1", "①", "実施日"),
+        text("2", "②", "方法", { profile: "procedure.reviewMethod" }),
+        text("3", "③", "結果"),
+      ]),
       head("4", "4", "個人情報保護委員会の承認【行政機関等のみ】", [
         text("1", "①", "提出日"),
         text("2", "②", "個人情報保護委員会による審査"),
@@ -934,12 +962,16 @@ function focusedForm(): FormDef[] {
                 "リスク2",
                 RISK_TITLES["III.3.risk2"] as string,
                 [
-                  presence("a", "ユーザ認証の管理", YESNO_DO, "III.3.risk2", ["authentication", "multi_factor"]),
-                  measures("ad", "具体的な管理方法", "III.3.risk2", [
-                    "authentication",
-                    "multi_factor",
-                    "access_control",
-                  ]),
+                  presence("a", "ユーザ認証の管理", YESNO_DO, "III.3.risk2", ["authentication", "multi_factor"], {
+                    profile: "access.authentication",
+                  }),
+                  measures(
+                    "ad",
+                    "具体的な管理方法",
+                    "III.3.risk2",
+                    ["authentication", "multi_factor", "access_control"],
+                    { profile: "access.authenticationMethod" },
+                  ),
                   measures("b", "その他の措置の内容", "III.3.risk2", ["operation_log", ...OTHER]),
                   enough("III.3.risk2", { gathers: ["III.3.risk2", "III.3.risk3", "III.3.risk4"] }),
                 ],
@@ -1046,13 +1078,8 @@ function focusedForm(): FormDef[] {
                 undefined,
                 `リスク：${RISK_TITLES["III.7.risk1"]}`,
                 [
-                  single("1", "①", "事故発生時手順の策定・周知", EFFORT),
-                  single("2", "②", "過去3年以内に、評価実施機関において、個人情報に関する重大事故が発生したか", [
-                    "発生あり",
-                    "発生なし",
-                  ]),
-                  text("2a", undefined, "その内容"),
-                  text("2b", undefined, "再発防止策の内容"),
+                  single("1", "①", "事故発生時手順の策定・周知", EFFORT, { profile: "security.incidentProcedure" }),
+                  ...incident3Years("2", "②"),
                   measures("o", "その他の措置の内容", "III.7.risk1", [...S("III.7.risk1"), ...OTHER]),
                   enough("III.7.risk1", { gathers: ["III.7.risk1", "III.7.risk2", "III.7.risk3"] }),
                 ],
@@ -1079,11 +1106,15 @@ function focusedForm(): FormDef[] {
         single("2", "②", "しきい値判断結果", THRESHOLD_RESULTS, { fill: "threshold" }),
       ]),
       head("2", "2", "国民・住民等からの意見の聴取【任意】", [
-        text("1", "①", "方法"),
+        text("1", "①", "方法", { profile: "procedure.hearingMethod" }),
         text("2", "②", "実施日・期間"),
         text("3", "③", "主な意見の内容"),
       ]),
-      head("3", "3", "第三者点検【任意】", [text("1", "①", "実施日"), text("2", "②", "方法"), text("3", "③", "結果")]),
+      head("3", "3", "第三者点検【任意】", [
+        text("1", "①", "実施日"),
+        text("2", "②", "方法", { profile: "procedure.reviewMethod" }),
+        text("3", "③", "結果"),
+      ]),
     ]),
     changes("A2", "(別添2)"),
   ];
@@ -1109,8 +1140,12 @@ function basicForm(): FormDef[] {
       networkLinkage("4"),
       departments("5"),
       head("6", "6", "他の評価実施機関", [text("1", undefined, "他の評価実施機関", { fill: "I.otherAssessors" })]),
-      head("7", "7", "特定個人情報の開示・訂正・利用停止請求", [text("1", undefined, "請求先")]),
-      head("8", "8", "特定個人情報ファイルの取扱いに関する問合せ", [text("1", undefined, "連絡先")]),
+      head("7", "7", "特定個人情報の開示・訂正・利用停止請求", [
+        text("1", undefined, "請求先", { profile: "disclosure.requestTo" }),
+      ]),
+      head("8", "8", "特定個人情報ファイルの取扱いに関する問合せ", [
+        text("1", undefined, "連絡先", { profile: "inquiry.contact" }),
+      ]),
     ]),
     head("II", "Ⅱ", "しきい値判断項目", [
       head("1", "1", "対象人数", [
@@ -1128,8 +1163,8 @@ function basicForm(): FormDef[] {
           "1",
           undefined,
           "過去1年以内に、評価実施機関において特定個人情報に関する重大事故が発生したか",
-          ["発生あり", "発生なし"],
-          { fill: "threshold.incident" },
+          INCIDENT_CHOICES,
+          { fill: "threshold.incident", profile: "incidents.pastYear" },
         ),
       ]),
     ]),
@@ -1170,8 +1205,10 @@ function basicForm(): FormDef[] {
         ["III.6.risk1", "III.6.risk2", "III.6.risk3", "III.6.risk4", "III.6.risk5", "III.6.risk6", "III.6.risk7"],
       ),
       block("7", "特定個人情報の保管・消去", "III.7", [], ["III.7.risk1", "III.7.risk2", "III.7.risk3"]),
-      head("8", "8", "監査", [checks("1", undefined, "実施の有無", AUDIT_CHOICES)]),
-      head("9", "9", "従業者に対する教育・啓発", [single("1", undefined, "従業者に対する教育・啓発", EFFORT)]),
+      head("8", "8", "監査", [checks("1", undefined, "実施の有無", AUDIT_CHOICES, { profile: "audit.kinds" })]),
+      head("9", "9", "従業者に対する教育・啓発", [
+        single("1", undefined, "従業者に対する教育・啓発", EFFORT, { profile: "training.level" }),
+      ]),
     ]),
   ];
 }

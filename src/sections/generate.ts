@@ -1,8 +1,9 @@
-import type { AssessmentKind, NagareDocument } from "../model";
+import { type AssessmentKind, type NagareDocument, profileAnswerText } from "../model";
 import type { Finding } from "../rules/types";
 import { annexes, buildFacts, type DocFacts, delegationEntries, type FileScope, provisionEntries } from "./facts";
 import { FILLERS, type FillContext, type FillResult, recipientTitle } from "./fill";
 import { FORM_TITLES, type FormDef, formStructure } from "./form";
+import { thresholdMeta } from "./profile";
 import { stepLines } from "./steps";
 import { decideThreshold } from "./threshold";
 import type { CheckMark, FilledItem, GeneratedSections, GenerateOptions, SourceIds } from "./types";
@@ -34,9 +35,9 @@ export function generateSections(
   return {
     kind,
     title: FORM_TITLES[kind],
-    organization: doc.meta.organization,
+    organization: doc.meta.organization || (profileAnswerText(opts.profile, "organization") ?? ""),
     publishedOn: doc.meta.publishedOn,
-    threshold: decideThreshold(doc.meta),
+    threshold: decideThreshold(thresholdMeta(doc.meta, opts.profile)),
     items,
     steps,
     stats,
@@ -174,6 +175,7 @@ function fillOne(
     if (!filler) throw new Error(`no filler ${def.fill}`);
     result = filler(ctx, def);
   } else result = { value: "", state: def.kind === "heading" ? "graph" : "missing" };
+  result = withProfile(def, ctx, result);
 
   const choices = result.choices ?? def.choices;
   // A check-box list answered only by a person starts with every box empty.
@@ -194,6 +196,8 @@ function fillOne(
     state: result.state,
     needsInput: result.state === "missing" || result.state === "suggested",
     ...(result.note ? { note: result.note } : {}),
+    ...(def.profile ? { profileKey: def.profile } : {}),
+    ...(result.fromProfile ? { fromProfile: result.fromProfile } : {}),
     sources: result.sources ?? emptySources(),
     children: [],
   };
@@ -209,6 +213,7 @@ function fillOne(
     if (item.kind === "checkbox") item.checks = parseChecks(answer.value, item.checks, choices ?? []);
     item.value = item.kind === "checkbox" ? "" : answer.value;
     item.state = "answer";
+    delete item.fromProfile;
     item.confirmed = answer.confirmed ?? true;
     item.needsInput = false;
   } else if (item.state === "suggested") item.suggestion = item.value;
@@ -218,6 +223,23 @@ function fillOne(
     applyNoneBoxes(item);
   }
   return item;
+}
+
+/**
+ * The organisation profile answers what neither the drawing nor the document does (要記入), and replaces a
+ * machine suggestion (要確認): it is the organisation's own word. A document's answer still overrides it.
+ */
+function withProfile(def: FormDef, ctx: FillContext, result: FillResult): FillResult {
+  if (!def.profile || (result.state !== "missing" && result.state !== "suggested")) return result;
+  const v = profileAnswerText(ctx.opts.profile, def.profile);
+  if (v === null) return result;
+  const base = {
+    state: "meta" as const,
+    fromProfile: def.profile,
+    ...(result.sources ? { sources: result.sources } : {}),
+  };
+  if (def.kind === "checkbox") return { ...base, value: "", checks: parseChecks(v, result.checks, def.choices ?? []) };
+  return { ...base, value: v };
 }
 
 export function checksText(checks: readonly CheckMark[] | undefined): string {

@@ -1,4 +1,4 @@
-import type { AssessmentKind } from "../model";
+import type { AssessmentKind, OrgProfile } from "../model";
 import type { Finding } from "../rules/types";
 
 /**
@@ -38,6 +38,8 @@ export interface FormNode {
   repeat?: RepeatKind;
   /** Which filler computes the value (see fill.ts); absent = from answers only. */
   fill?: string;
+  /** The organisation profile's item (src/model/profile.ts) that answers this item when nothing else does. */
+  profile?: string;
   /** Section Ⅲ risk id in 全項目 numbering (III.2.risk1 …), also for the folded risks of 重点/基礎. */
   risk?: string;
   /** Risk ids whose findings and measures this item gathers (重点: その他のリスク gathers the risks the form lacks). */
@@ -89,6 +91,13 @@ export interface FilledItem {
   /** The generated value when an answer overrides it (so the preview can show both). */
   suggestion?: string;
   confirmed?: boolean;
+  /** The organisation profile's item that gave the value (the document did not answer it itself). */
+  fromProfile?: string;
+  /**
+   * The profile item this form item draws on, also when the document overrides it (so that the answers panel
+   * can offer 「共通回答に戻す」).
+   */
+  profileKey?: string;
   /** Why the value is what it is (bilingual), e.g. which findings drove a sufficiency suggestion. */
   note?: { ja: string; en: string };
   sources: SourceIds;
@@ -135,4 +144,6 @@ export interface GenerateOptions {
   suggestSufficiency?: (findings: Finding[], riskId: string) => unknown;
   /** Date used for citations when meta.publishedOn is empty (ISO). */
   today?: string;
+  /** The organisation's common answers: fill what neither the drawing nor the document answers. */
+  profile?: OrgProfile | null;
 }

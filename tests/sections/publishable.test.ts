@@ -6,10 +6,16 @@ import { templateIds } from "../../src/templates/catalog";
 
 const TEMPLATES = path.resolve(import.meta.dirname, "../../templates");
 
-async function reportMd(file: string): Promise<string> {
+/** The organisation profile of a fictional 市, as an organisation would write it once for all its documents. */
+const EXAMPLE_PROFILE = path.resolve(import.meta.dirname, "../../docs/examples/kakuu-shi.nagare-profile.json");
+
+async function reportMd(file: string, ...more: string[]): Promise<string> {
   let out = "";
   let err = "";
-  const code = await runCli(["report", file, "--format", "md"], { out: (s) => (out += s), err: (s) => (err += s) });
+  const code = await runCli(["report", file, "--format", "md", ...more], {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+  });
   if (code !== 0) throw new Error(err);
   return out;
 }
@@ -31,10 +37,21 @@ describe("reports of the templates can be pasted as they are", () => {
     expect(bad).toEqual([]);
     const toFill = md.match(/【要記入】/g)?.length ?? 0;
     const toConfirm = md.match(/【要確認】/g)?.length ?? 0;
+    const filled = await reportMd(path.join(TEMPLATES, `${id}.nagare.json`), "--profile", EXAMPLE_PROFILE);
+    const withProfile = filled.match(/【要記入】/g)?.length ?? 0;
+    const withProfileConfirm = filled.match(/【要確認】/g)?.length ?? 0;
     // Recorded in src/sections/README.md; printed so that a change in either direction is seen.
-    console.log(`${id}: 【要記入】 ${toFill}, 【要確認】 ${toConfirm}`);
+    console.log(
+      `${id}: 【要記入】 ${toFill}, 【要確認】 ${toConfirm}; with the example profile ${withProfile}, ${withProfileConfirm}`,
+    );
     expect(toFill).toBeGreaterThan(0);
+    expect(withProfile).toBeLessThan(toFill);
+    expect(filled.split("\n").filter((l) => TEMPLATE_NOTE.test(l))).toEqual([]);
     const recorded = fs.readFileSync(path.resolve(import.meta.dirname, "../../src/sections/README.md"), "utf8");
-    expect(recorded).toContain(`| \`${id}\` | ${toFill} | ${toConfirm} |`);
+    expect(recorded).toMatch(
+      new RegExp(
+        `\\| \`${id}\` \\| \\d+ \\| \\d+ \\| ${toFill} \\| ${toConfirm} \\| ${withProfile} \\| ${withProfileConfirm} \\|`,
+      ),
+    );
   });
 });

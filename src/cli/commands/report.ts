@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { CliCommand, CliIo } from "../command";
-import { loadModelFile } from "../load-file";
+import { loadModelFile, loadProfileFile } from "../load-file";
 
-const USAGE = "report FILE --format docx|html|md|json [--out PATH] [--kind basic|focused|full]";
+const USAGE =
+  "report FILE --format docx|html|md|json [--out PATH] [--kind basic|focused|full] [--profile PROFILE.json]";
 
 function usageError(io: CliIo, ja: string, en: string): number {
   io.err(`${ja} / ${en}\n使い方 / usage: ${USAGE}\n`);
@@ -27,13 +28,15 @@ export const reportCommand: CliCommand = {
     let format: string | undefined;
     let out: string | undefined;
     let kind: string | undefined;
+    let profileFile: string | undefined;
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
-      if (a === "--format" || a === "-f" || a === "--out" || a === "-o" || a === "--kind") {
+      if (a === "--format" || a === "-f" || a === "--out" || a === "-o" || a === "--kind" || a === "--profile") {
         const v = args[++i];
         if (v === undefined) return usageError(io, `${a} に値がありません`, `${a} needs a value`);
         if (a === "--format" || a === "-f") format = v;
         else if (a === "--kind") kind = v;
+        else if (a === "--profile") profileFile = v;
         else out = v;
       } else if (a.startsWith("-") && a !== "-")
         return usageError(io, `不明なオプション: ${a}`, `unknown option: ${a}`);
@@ -69,7 +72,9 @@ export const reportCommand: CliCommand = {
       (n) => `${n} 件の問題があるため出力しません / ${n} problem(s), nothing written`,
     );
     if (!doc) return 2;
-    const result = await renderReportFile(doc, format, kind ? { kind } : {});
+    const profile = profileFile === undefined ? null : loadProfileFile(profileFile, io);
+    if (profileFile !== undefined && !profile) return 2;
+    const result = await renderReportFile(doc, format, { ...(kind ? { kind } : {}), profile });
     if (out === "-") {
       if (typeof result.body !== "string")
         return usageError(io, "Word 形式は標準出力に書けません", "docx cannot be written to stdout");

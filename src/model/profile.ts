@@ -1,0 +1,567 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+import { type Problem, problemsFromZod } from "./problems";
+
+/**
+ * The organisation profile (`*.nagare-profile.json`): the answers an organisation gives the same way in every
+ * 評価書 (監査, 教育・啓発, 開示請求, 評価実施手続, the security measures of its systems …), written once and
+ * drawn on by each of its documents. A document's own answer to an item overrides the profile's.
+ * Same family as the model: a `format` that names the kind of file, a schema version, strict zod validation.
+ */
+
+export const PROFILE_FORMAT_ID = "nagare-profile";
+export const PROFILE_SCHEMA_VERSION = 1;
+
+/** Choice lists of the 様式 used by profile items (and by the form, which imports them from here). */
+export const EFFORT_CHOICES = ["特に力を入れて行っている", "十分に行っている", "十分に行っていない"] as const;
+export const AUDIT_CHOICES = ["自己点検", "内部監査", "外部監査"] as const;
+export const NISC_CHOICES = [
+  "特に力を入れて遵守している",
+  "十分に遵守している",
+  "十分に遵守していない",
+  "政府機関ではない",
+] as const;
+export const ORGANISE_CHOICES = ["特に力を入れて整備している", "十分に整備している", "十分に整備していない"] as const;
+export const NOTIFY_CHOICES = ["特に力を入れて周知している", "十分に周知している", "十分に周知していない"] as const;
+export const INCIDENT_CHOICES = ["発生あり", "発生なし"] as const;
+export const FEE_CHOICES = ["有料", "無料"] as const;
+export const PUBLISHED_CHOICES = ["行っている", "行っていない"] as const;
+export const DONE_CHOICES = ["行っている", "行っていない"] as const;
+export const RECORD_CHOICES = ["記録を残している", "記録を残していない"] as const;
+
+type ProfileItemKind = "text" | "single" | "checkbox";
+
+export interface ProfileItemDef {
+  key: string;
+  kind: ProfileItemKind;
+  choices?: readonly string[];
+  /** The 様式's wording, shown beside the plain-language question. */
+  title: string;
+  /** The question in plain words for a 担当課 staff member (Japanese, English). */
+  ask: { ja: string; en: string };
+  group: ProfileGroup;
+}
+
+export const PROFILE_GROUPS = [
+  "organization",
+  "audit",
+  "access",
+  "security",
+  "incidents",
+  "disclosure",
+  "procedure",
+] as const;
+export type ProfileGroup = (typeof PROFILE_GROUPS)[number];
+
+const item = (
+  group: ProfileGroup,
+  key: string,
+  kind: ProfileItemKind,
+  title: string,
+  ja: string,
+  en: string,
+  choices?: readonly string[],
+): ProfileItemDef => ({ key, kind, title, ask: { ja, en }, group, ...(choices ? { choices } : {}) });
+
+/**
+ * Every item a profile can answer. The key is what the file stores and what the form's items refer to
+ * (`profile:` in src/sections/form.ts); the same key serves the 基礎, 重点 and 全項目 forms.
+ */
+export const PROFILE_ITEMS: readonly ProfileItemDef[] = [
+  item(
+    "organization",
+    "organization",
+    "text",
+    "評価実施機関名",
+    "評価実施機関の名前（例：○○市長）",
+    "Name of the assessing body (e.g. ○○市長)",
+  ),
+  item(
+    "organization",
+    "department",
+    "text",
+    "評価実施機関における担当部署 ①部署",
+    "評価書を担当する部署（文書ごとに変えられます）",
+    "Department in charge (each document may change it)",
+  ),
+  item(
+    "organization",
+    "departmentHead",
+    "text",
+    "評価実施機関における担当部署 ②所属長の役職名",
+    "その部署の所属長の役職名",
+    "Title of the head of that department",
+  ),
+  item(
+    "audit",
+    "audit.kinds",
+    "checkbox",
+    "監査 実施の有無",
+    "行っている点検・監査（重点・基礎）",
+    "Checks and audits carried out (重点, 基礎)",
+    AUDIT_CHOICES,
+  ),
+  item(
+    "audit",
+    "audit.selfCheck",
+    "single",
+    "自己点検",
+    "自己点検をどの程度行っていますか",
+    "How far is self-checking done?",
+    EFFORT_CHOICES,
+  ),
+  item(
+    "audit",
+    "audit.selfCheckMethod",
+    "text",
+    "自己点検 具体的なチェック方法",
+    "自己点検のやり方（誰が、いつ、何を見て）",
+    "How self-checking is done (who, when, against what)",
+  ),
+  item(
+    "audit",
+    "audit.audit",
+    "single",
+    "監査",
+    "監査をどの程度行っていますか",
+    "How far is auditing done?",
+    EFFORT_CHOICES,
+  ),
+  item(
+    "audit",
+    "audit.auditContent",
+    "text",
+    "監査 具体的な内容",
+    "監査の内容（内部監査・外部監査の別、頻度）",
+    "What the audits cover (internal or external, how often)",
+  ),
+  item(
+    "audit",
+    "training.level",
+    "single",
+    "従業者に対する教育・啓発",
+    "職員への研修・啓発をどの程度行っていますか",
+    "How far are staff trained?",
+    EFFORT_CHOICES,
+  ),
+  item(
+    "audit",
+    "training.method",
+    "text",
+    "従業者に対する教育・啓発 具体的な方法",
+    "研修の内容と回数、違反した職員への措置",
+    "Training given and how often; what happens on a breach",
+  ),
+  item(
+    "audit",
+    "otherMeasures",
+    "text",
+    "その他のリスク対策",
+    "団体として行っているその他の対策",
+    "Other measures the body takes",
+  ),
+  item(
+    "access",
+    "access.authentication",
+    "single",
+    "ユーザ認証の管理",
+    "システムを使う人の認証（ID・パスワード、生体認証など）を管理していますか",
+    "Are users authenticated (ID and password, biometrics …)?",
+    DONE_CHOICES,
+  ),
+  item(
+    "access",
+    "access.authenticationMethod",
+    "text",
+    "ユーザ認証の管理 具体的な管理方法",
+    "認証のしかたと、なりすましを防ぐ決まり",
+    "How users are authenticated; rules against impersonation",
+  ),
+  item(
+    "access",
+    "access.issuance",
+    "single",
+    "アクセス権限の発効・失効の管理",
+    "異動・退職に合わせて利用者IDを発行・削除していますか",
+    "Are user IDs issued and removed as staff join, move and leave?",
+    DONE_CHOICES,
+  ),
+  item(
+    "access",
+    "access.issuanceMethod",
+    "text",
+    "アクセス権限の発効・失効の管理 具体的な管理方法",
+    "IDの発行・削除の手順（誰が申請し、誰が確認するか）",
+    "How IDs are issued and removed (who asks, who checks)",
+  ),
+  item(
+    "access",
+    "access.control",
+    "single",
+    "アクセス権限の管理",
+    "業務に必要な人だけが使えるよう権限を管理していますか",
+    "Are rights limited to those who need them?",
+    DONE_CHOICES,
+  ),
+  item(
+    "access",
+    "access.controlMethod",
+    "text",
+    "アクセス権限の管理 具体的な管理方法",
+    "権限の決め方と見直し（定期点検など）",
+    "How rights are set and reviewed",
+  ),
+  item(
+    "access",
+    "access.log",
+    "single",
+    "特定個人情報の使用の記録",
+    "誰がいつ何を見たかの記録（操作ログ）を残していますか",
+    "Is a log kept of who used what and when?",
+    RECORD_CHOICES,
+  ),
+  item(
+    "access",
+    "access.logMethod",
+    "text",
+    "特定個人情報の使用の記録 具体的な方法",
+    "操作ログの取り方・保存期間・確認のしかた",
+    "How the log is kept, for how long, and checked",
+  ),
+  item(
+    "security",
+    "security.nisc",
+    "single",
+    "NISC政府機関統一基準群",
+    "政府機関統一基準群の遵守（地方公共団体は「政府機関ではない」）",
+    "Government security standards (local governments: not a government agency)",
+    NISC_CHOICES,
+  ),
+  item(
+    "security",
+    "security.organisation",
+    "single",
+    "安全管理体制",
+    "情報セキュリティの管理体制",
+    "Security organisation",
+    ORGANISE_CHOICES,
+  ),
+  item(
+    "security",
+    "security.rules",
+    "single",
+    "安全管理規程",
+    "情報セキュリティの規程（ポリシー・対策基準）",
+    "Security rules (policy, standards)",
+    ORGANISE_CHOICES,
+  ),
+  item(
+    "security",
+    "security.awareness",
+    "single",
+    "安全管理体制・規程の職員への周知",
+    "体制・規程を職員に知らせているか",
+    "Are staff told of the organisation and rules?",
+    NOTIFY_CHOICES,
+  ),
+  item(
+    "security",
+    "security.physical",
+    "single",
+    "物理的対策",
+    "建物・サーバー室などの物理的な対策",
+    "Physical measures (buildings, server rooms)",
+    EFFORT_CHOICES,
+  ),
+  item(
+    "security",
+    "security.physicalDetail",
+    "text",
+    "物理的対策 具体的な対策の内容",
+    "物理的な対策の内容（システムごとの内容は下の「システムごとの対策」に）",
+    "Physical measures in detail (per system below)",
+  ),
+  item(
+    "security",
+    "security.technical",
+    "single",
+    "技術的対策",
+    "ウイルス対策・通信制御などの技術的な対策",
+    "Technical measures (malware, traffic control)",
+    EFFORT_CHOICES,
+  ),
+  item(
+    "security",
+    "security.technicalDetail",
+    "text",
+    "技術的対策 具体的な対策の内容",
+    "技術的な対策の内容（システムごとの内容は下の「システムごとの対策」に）",
+    "Technical measures in detail (per system below)",
+  ),
+  item(
+    "security",
+    "security.backup",
+    "single",
+    "バックアップ",
+    "バックアップをとっているか",
+    "Are backups taken?",
+    EFFORT_CHOICES,
+  ),
+  item(
+    "security",
+    "security.incidentProcedure",
+    "single",
+    "事故発生時手順の策定・周知",
+    "事故が起きたときの手順を決めて知らせているか",
+    "Is there a known procedure for incidents?",
+    EFFORT_CHOICES,
+  ),
+  item(
+    "incidents",
+    "incidents.past3Years",
+    "single",
+    "過去3年以内に、評価実施機関において、個人情報に関する重大事故が発生したか",
+    "過去3年以内に、個人情報の重大事故がありましたか（全項目・重点のⅢ7）",
+    "A serious incident with personal information in the past 3 years? (Ⅲ7)",
+    INCIDENT_CHOICES,
+  ),
+  item("incidents", "incidents.past3YearsContent", "text", "重大事故 その内容", "その事故の内容", "What happened"),
+  item(
+    "incidents",
+    "incidents.past3YearsPrevention",
+    "text",
+    "重大事故 再発防止策の内容",
+    "再発を防ぐためにとった対策",
+    "What was done to prevent it again",
+  ),
+  item(
+    "incidents",
+    "incidents.pastYear",
+    "single",
+    "過去1年以内に、評価実施機関において特定個人情報に関する重大事故が発生したか",
+    "過去1年以内に、特定個人情報（マイナンバーを含む情報）の重大事故がありましたか（しきい値判断）",
+    "A serious incident with My Number data in the past year? (threshold assessment)",
+    INCIDENT_CHOICES,
+  ),
+  item(
+    "disclosure",
+    "disclosure.requestTo",
+    "text",
+    "開示・訂正・利用停止請求 請求先",
+    "開示請求を受け付ける窓口（部署名・所在地・電話番号）",
+    "Where disclosure requests go (office, address, phone)",
+  ),
+  item("disclosure", "disclosure.requestMethod", "text", "請求方法", "請求のしかた", "How to make a request"),
+  item(
+    "disclosure",
+    "disclosure.requestNote",
+    "text",
+    "請求方法 特記事項",
+    "請求についての補足（任意）",
+    "Notes on requests (optional)",
+  ),
+  item("disclosure", "disclosure.fee", "single", "手数料等", "開示請求の手数料", "Fee for a request", FEE_CHOICES),
+  item(
+    "disclosure",
+    "disclosure.fileRegister",
+    "single",
+    "個人情報ファイル簿の公表",
+    "個人情報ファイル簿を公表していますか",
+    "Is the register of personal information files published?",
+    PUBLISHED_CHOICES,
+  ),
+  item(
+    "disclosure",
+    "disclosure.fileRegisterPlace",
+    "text",
+    "個人情報ファイル簿 公表場所",
+    "ファイル簿の公表場所",
+    "Where the register is published",
+  ),
+  item(
+    "disclosure",
+    "disclosure.specialProcedure",
+    "text",
+    "法令による特別の手続",
+    "法令による特別の手続（なければ「－」）",
+    "Special procedures under law (「－」 if none)",
+  ),
+  item(
+    "disclosure",
+    "disclosure.notListed",
+    "text",
+    "個人情報ファイル簿への不記載等",
+    "ファイル簿に載せていないもの（なければ「－」）",
+    "What the register leaves out (「－」 if nothing)",
+  ),
+  item(
+    "disclosure",
+    "inquiry.contact",
+    "text",
+    "特定個人情報ファイルの取扱いに関する問合せ 連絡先",
+    "問合せ先（部署名・所在地・電話番号。文書ごとに変えられます）",
+    "Contact for questions (each document may change it)",
+  ),
+  item(
+    "disclosure",
+    "inquiry.handling",
+    "text",
+    "問合せ 対応方法",
+    "問合せの受け方・記録のしかた",
+    "How questions are handled and recorded",
+  ),
+  item(
+    "procedure",
+    "procedure.hearingMethod",
+    "text",
+    "国民・住民等からの意見の聴取 方法",
+    "住民からの意見の聞き方（パブリックコメントなど）",
+    "How residents' views are heard (public comment …)",
+  ),
+  item(
+    "procedure",
+    "procedure.reviewMethod",
+    "text",
+    "第三者点検 方法",
+    "第三者点検をする機関（審議会など）",
+    "Who carries out the third-party review (council …)",
+  ),
+];
+
+export const PROFILE_ITEM_KEYS = PROFILE_ITEMS.map((i) => i.key);
+export const profileItem = (key: string) => PROFILE_ITEMS.find((i) => i.key === key);
+
+const text = z.string().max(LIMITS.textChars);
+
+function answerSchema(def: ProfileItemDef): z.ZodTypeAny {
+  if (def.kind === "single") return z.enum(def.choices as [string, ...string[]]);
+  if (def.kind === "checkbox")
+    return z.array(z.enum(def.choices as [string, ...string[]])).max(def.choices?.length ?? 0);
+  return def.key === "organization" || def.key === "department" || def.key === "departmentHead"
+    ? z.string().max(LIMITS.labelChars)
+    : text;
+}
+
+export const profileAnswersSchema = z.strictObject(
+  Object.fromEntries(PROFILE_ITEMS.map((d) => [d.key, answerSchema(d).optional()])) as Record<
+    string,
+    z.ZodOptional<z.ZodTypeAny>
+  >,
+);
+
+/** The measures of one system, printed in Ⅲ7 for the files it holds (matched by the system's name). */
+export const profileSystemSchema = z.strictObject({
+  name: z.string().min(1).max(LIMITS.labelChars),
+  physical: text.optional(),
+  technical: text.optional(),
+});
+export type ProfileSystem = z.infer<typeof profileSystemSchema>;
+
+export const profileSchema = z.strictObject({
+  format: z.literal(PROFILE_FORMAT_ID),
+  schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
+  /** What this profile is, for people (e.g. 「架空市 共通回答 2026年度」). */
+  title: z.string().max(LIMITS.labelChars).default(""),
+  answers: profileAnswersSchema.default({}),
+  systems: z.array(profileSystemSchema).max(LIMITS.listItems).default([]),
+  /** Internal remark; never printed. */
+  note: text.optional(),
+});
+export type OrgProfile = z.infer<typeof profileSchema>;
+export type ProfileAnswerValue = string | string[];
+
+export type ProfileLoadResult = { ok: true; profile: OrgProfile } | { ok: false; problems: Problem[] };
+
+/** True when a parsed JSON value says it is a profile (the `format` names the kind of file). */
+export function isProfileValue(raw: unknown): boolean {
+  return typeof raw === "object" && raw !== null && (raw as { format?: unknown }).format === PROFILE_FORMAT_ID;
+}
+
+/** Reads a profile text: all or nothing, every problem with its path in Japanese and English. */
+export function loadProfileText(textIn: string): ProfileLoadResult {
+  if (new TextEncoder().encode(textIn).length > LIMITS.fileBytes)
+    return {
+      ok: false,
+      problems: [{ path: "", code: "file_too_large", ja: "ファイルが大きすぎます", en: "file too large" }],
+    };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(textIn);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      problems: [
+        { path: "", code: "invalid_json", ja: `JSON として読めません（${msg}）`, en: `not valid JSON (${msg})` },
+      ],
+    };
+  }
+  return loadProfileValue(raw);
+}
+
+export function loadProfileValue(raw: unknown): ProfileLoadResult {
+  if (!isProfileValue(raw))
+    return {
+      ok: false,
+      problems: [
+        {
+          path: "format",
+          code: "not_profile",
+          ja: `団体の共通回答（プロファイル）ではありません（format は "${PROFILE_FORMAT_ID}" が必要）`,
+          en: `not an organisation profile (format must be "${PROFILE_FORMAT_ID}")`,
+        },
+      ],
+    };
+  const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version === "number" && version > PROFILE_SCHEMA_VERSION)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: "schemaVersion",
+          code: "newer_version",
+          ja: `このプロファイルは新しい版（スキーマ ${version}）の Nagare で作られています。この版が読めるのは ${PROFILE_SCHEMA_VERSION} までです`,
+          en: `this profile was written by a newer Nagare (schema ${version}); this version reads up to ${PROFILE_SCHEMA_VERSION}`,
+        },
+      ],
+    };
+  const parsed = profileSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, raw) };
+  const names = new Map<string, number>();
+  const problems: Problem[] = [];
+  parsed.data.systems.forEach((s, i) => {
+    const key = s.name.trim();
+    const first = names.get(key);
+    if (first !== undefined)
+      problems.push({
+        path: `systems[${i}].name`,
+        code: "duplicate_system",
+        ja: `システム「${key}」は systems[${first}] と重複しています`,
+        en: `system "${key}" repeats systems[${first}]`,
+      });
+    else names.set(key, i);
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, profile: parsed.data };
+}
+
+export function emptyProfile(title = ""): OrgProfile {
+  return profileSchema.parse({ format: PROFILE_FORMAT_ID, schemaVersion: PROFILE_SCHEMA_VERSION, title });
+}
+
+export function serializeProfile(p: OrgProfile): string {
+  return `${JSON.stringify(profileSchema.parse(p), null, 2)}\n`;
+}
+
+/** The JSON Schema of a profile file (input shape). */
+export function profileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(profileSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return { ...schema, title: "Nagare organisation profile (*.nagare-profile.json)" };
+}
+
+/** A profile answer as the document's answers store it (text, choice, or a JSON array for check boxes). */
+export function profileAnswerText(p: OrgProfile | null | undefined, key: string): string | null {
+  const v = (p?.answers as Record<string, ProfileAnswerValue | undefined> | undefined)?.[key];
+  if (v === undefined) return null;
+  if (Array.isArray(v)) return v.length ? JSON.stringify(v) : null;
+  return v.trim() ? v : null;
+}
