@@ -1,5 +1,6 @@
 import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
 import { ICON_KINDS } from "../document/geometry";
+import { BOUNDARY_HEADER, elkOptions, LANE_HEADER, LAYER_GAP, NODE_GAP, PAD } from "../layout/elk-setup";
 import { LANE_KINDS, type LaneKind, type ModelGroup, type ModelNode, type NagareDocument } from "../model";
 import { sizeForLabel } from "./geometry";
 
@@ -30,16 +31,11 @@ export interface LayoutInput {
   origin?: { x: number; y: number };
 }
 
-const PAD = 24;
-const LANE_HEADER = 44;
+/** Spacings shared with the editor's 自動レイアウト come from src/layout/elk-setup.ts. */
 const LANE_GAP = 24;
-const BOUNDARY_HEADER = 30;
 /** Between members stacked in a boundary: room for the flows that run between them and their labels. */
 const STACK_GAP = 44;
-/** Between neighbouring nodes of a lane (ELK's node spacing): a flow label fits between two boxes. */
-const NODE_GAP = 60;
-/** The least horizontal gap between two columns of nodes, and what each flow crossing it adds. */
-const LAYER_GAP = 90;
+/** What each flow crossing the gap between two columns adds to it (labels need room). */
 const LAYER_GAP_PER_FLOW = 4;
 const LAYER_GAP_MAX = 160;
 /** A figure wider than this (width : height) is laid out again with more room between the nodes of a lane. */
@@ -112,19 +108,7 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
 
   const graphWith = (nodeGap: number): ElkNode => ({
     id: "root",
-    layoutOptions: {
-      "elk.algorithm": "layered",
-      "elk.direction": "RIGHT",
-      "elk.partitioning.activate": "true",
-      "elk.separateConnectedComponents": "false",
-      "elk.spacing.nodeNode": String(nodeGap),
-      "elk.layered.spacing.nodeNodeBetweenLayers": String(LAYER_GAP),
-      "elk.spacing.edgeNode": "24",
-      "elk.layered.spacing.edgeNodeBetweenLayers": "24",
-      "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
-      "elk.layered.crossingMinimization.strategy": "LAYER_SWEEP",
-      "elk.randomSeed": "1",
-    },
+    layoutOptions: elkOptions({ nodes: units.length, partitioned: true, nodeGap }),
     children: units.map((u) => ({
       id: u.id,
       width: u.width,

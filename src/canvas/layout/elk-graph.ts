@@ -1,6 +1,7 @@
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 import { defaultNodeSize } from "../../document/geometry";
 import type { PositionWrite } from "../../document/positions";
+import { BOUNDARY_PADDING, elkOptions, LANE_HEADER, LAYER_GAP, PAD } from "../../layout/elk-setup";
 import type { ModelGroup, NagareDocument } from "../../model";
 
 /**
@@ -9,20 +10,10 @@ import type { ModelGroup, NagareDocument } from "../../model";
  * inside ELK is slow when many flows run backwards, and snapping whole items keeps ELK's non-overlap.
  */
 
-export const LAYOUT_OPTIONS: Record<string, string> = {
-  "elk.algorithm": "layered",
-  "elk.direction": "RIGHT",
-  "elk.edgeRouting": "ORTHOGONAL",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "110",
-  "elk.spacing.nodeNode": "36",
-};
-/** Above this many nodes, crossing minimisation does fewer passes (a large diagram stays under ~2 s). */
-const LARGE = 150;
-const BOUNDARY_PADDING = "[top=40,left=20,bottom=20,right=20]";
-const LANE_PAD_X = 36;
-const LANE_HEADER = 56;
-const LANE_PAD_BOTTOM = 36;
-const CLUSTER_GAP = 110;
+/** ELK options and spacings are those of the templates (src/layout/elk-setup.ts). */
+const LANE_PAD_X = PAD;
+const LANE_PAD_BOTTOM = PAD;
+const CLUSTER_GAP = LAYER_GAP;
 const MIN_LANE_WIDTH = 220;
 
 function laneOf(groups: Map<string, ModelGroup>, groupId: string | undefined): string | null {
@@ -52,13 +43,7 @@ export function buildElkGraph(doc: NagareDocument): ElkNode {
     const s = n.size ?? defaultNodeSize(n.kind);
     elk.set(n.id, { id: n.id, width: s.width, height: s.height });
   }
-  const options: Record<string, string> = { ...LAYOUT_OPTIONS };
-  // Compound handling costs time; only boundaries need it.
-  if (doc.groups.some((g) => g.type === "boundary")) options["elk.hierarchyHandling"] = "INCLUDE_CHILDREN";
-  if (doc.nodes.length > LARGE) {
-    options["elk.layered.thoroughness"] = "1";
-    options["elk.layered.cycleBreaking.strategy"] = "GREEDY";
-  } else options["elk.layered.considerModelOrder.strategy"] = "NODES_AND_EDGES";
+  const options = elkOptions({ nodes: doc.nodes.length, compound: doc.groups.some((g) => g.type === "boundary") });
   const root: ElkNode = { id: "__root", layoutOptions: options, children: [], edges: [] };
   const attach = (id: string, parent: string | null) => {
     const child = elk.get(id) as ElkNode;
