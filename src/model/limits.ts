@@ -18,4 +18,6 @@ export const LIMITS = {
   fileBytes: 20 * 1024 * 1024,
   /** Nesting of boundaries inside lanes and each other. */
   groupDepth: 16,
+  /** Bends pinned on one flow. */
+  waypoints: 32,
 } as const;

@@ -131,6 +131,11 @@ export const flowSchema = z.strictObject({
   isBackup: z.boolean().optional(),
   /** The direction of the flow is not known yet. */
   directionUnknown: z.boolean().optional(),
+  /**
+   * Bends a person pinned on the figure (absolute flow coordinates, in order from the source). Absent: the
+   * route is automatic. The route passes through each point and goes around boxes between them.
+   */
+  waypoints: z.array(pointSchema).max(LIMITS.waypoints).optional(),
   fileIds: list(idSchema).default([]),
   delegationId: idSchema.optional(),
   provisionId: idSchema.optional(),

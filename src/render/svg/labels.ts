@@ -1,32 +1,6 @@
-import type { Pt } from "./route";
+export { pathLength, pointAlong } from "../../geometry/routing";
+
 import type { Box } from "./scene";
-
-/** Point at a distance along a polyline, with the direction of the segment it falls on. */
-export function pointAlong(points: Pt[], dist: number): { p: Pt; horizontal: boolean } {
-  let left = dist;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i] as Pt;
-    const b = points[i + 1] as Pt;
-    const len = Math.hypot(b.x - a.x, b.y - a.y);
-    if (left <= len || i + 2 === points.length) {
-      const t = len === 0 ? 0 : Math.min(1, left / len);
-      return { p: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, horizontal: Math.abs(b.y - a.y) < 0.01 };
-    }
-    left -= len;
-  }
-  const last = points[points.length - 1] ?? { x: 0, y: 0 };
-  return { p: last, horizontal: true };
-}
-
-export function pathLength(points: Pt[]): number {
-  let len = 0;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i] as Pt;
-    const b = points[i + 1] as Pt;
-    len += Math.hypot(b.x - a.x, b.y - a.y);
-  }
-  return len;
-}
 
 function overlapArea(a: Box, b: Box): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);

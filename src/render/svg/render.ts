@@ -5,10 +5,10 @@ import { worstToneByElement } from "./findings";
 import { type LabelPlacement, placeFlowLabels } from "./flow-labels";
 import { drawLegend, type LegendInput } from "./legend";
 import { type Route, type RouteRequest, routeAll } from "./route";
-import { BOUNDARY_HEADER, type Box, buildScene, LANE_HEADER, type Selection, union } from "./scene";
+import { BOUNDARY_HEADER, type Box, buildScene, groupTitleBox, LANE_HEADER, type Selection, union } from "./scene";
 import { drawNode, textBlock, visualBox } from "./shapes";
 import { type DiagramStyle, FINDING_COLORS, type FindingTone, type Palette, paletteFor } from "./style";
-import { escapeXml, FONT_FAMILY, fitLine, measureText } from "./text";
+import { escapeXml, FONT_FAMILY, fitLine } from "./text";
 import { el, num, polylinePath } from "./xml";
 
 export interface DiagramSvgOptions {
@@ -69,8 +69,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     id: f.id,
     sourceId: f.source,
     targetId: f.target,
-    source: boxes.get(f.source) as Box,
-    target: boxes.get(f.target) as Box,
+    ...(f.waypoints?.length ? { waypoints: f.waypoints } : {}),
   }));
   const titles = scene.groups.map((g) => groupTitleBox(g.group.type, g.group.label, g.box));
   const routes = routeAll(requests, boxes, titles);
@@ -182,12 +181,6 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     "</svg>",
   ].join("");
   return { svg, width, height };
-}
-
-/** Where a group's title is written: a lane's whole header band, a boundary's label at its top left. */
-function groupTitleBox(type: "lane" | "boundary", label: string, b: Box): Box {
-  if (type === "lane") return { x: b.x, y: b.y, w: b.w, h: LANE_HEADER };
-  return { x: b.x, y: b.y, w: Math.min(b.w, measureText(fitLine(label, b.w - 20, 11), 11) + 20), h: BOUNDARY_HEADER };
 }
 
 function uniqueInOrder<T>(items: T[]): T[] {

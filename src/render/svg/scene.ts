@@ -1,5 +1,6 @@
 import { defaultNodeSize, ICON_KINDS } from "../../document/geometry";
 import type { ModelFlow, ModelGroup, ModelNode, NagareDocument, NodeKind } from "../../model";
+import { fitLine, measureText } from "./text";
 
 export interface Box {
   x: number;
@@ -44,6 +45,12 @@ export function defaultSize(kind: NodeKind): { width: number; height: number } {
 export const GROUP_PAD = 16;
 export const LANE_HEADER = 26;
 export const BOUNDARY_HEADER = 20;
+
+/** Where a group's title is written: a lane's whole header band, a boundary's label at its top left. */
+export function groupTitleBox(type: "lane" | "boundary", label: string, b: Box): Box {
+  if (type === "lane") return { x: b.x, y: b.y, w: b.w, h: LANE_HEADER };
+  return { x: b.x, y: b.y, w: Math.min(b.w, measureText(fitLine(label, b.w - 20, 11), 11) + 20), h: BOUNDARY_HEADER };
+}
 
 export function union(a: Box, b: Box): Box {
   const x = Math.min(a.x, b.x);

@@ -1,0 +1,218 @@
+import type { Box, Pt } from "./types";
+
+/**
+ * The fallback when no simple path (straight, L, Z) is free: a shortest orthogonal path with few bends on the
+ * sparse grid made by the obstacles' edges (an orthogonal visibility graph), found with A*. `from` and `to`
+ * are the ends of the stubs outside the two boxes; `fromDir` is the way the stub leaves, `toDir` the way the
+ * last segment must enter (null: any). Returns null when the obstacles close every way.
+ */
+
+const BEND = 40;
+const GAP = 2;
+
+/** A binary min-heap of state numbers by key, on typed arrays (the search pushes tens of thousands). */
+class Heap {
+  private keys = new Float64Array(256);
+  private vals = new Int32Array(256);
+  size = 0;
+  push(v: number, k: number) {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(this.size * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+      const vals = new Int32Array(this.size * 2);
+      vals.set(this.vals);
+      this.vals = vals;
+    }
+    const K = this.keys;
+    const V = this.vals;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((K[p] as number) <= k) break;
+      K[i] = K[p] as number;
+      V[i] = V[p] as number;
+      i = p;
+    }
+    K[i] = k;
+    V[i] = v;
+  }
+  /** Key of the smallest item. */
+  peek(): number {
+    return this.keys[0] as number;
+  }
+  pop(): number {
+    const K = this.keys;
+    const V = this.vals;
+    const top = V[0] as number;
+    const n = --this.size;
+    const lk = K[n] as number;
+    const lv = V[n] as number;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const m = r < n && (K[r] as number) < (K[l] as number) ? r : l;
+      if ((K[m] as number) >= lk) break;
+      K[i] = K[m] as number;
+      V[i] = V[m] as number;
+      i = m;
+    }
+    K[i] = lk;
+    V[i] = lv;
+    return top;
+  }
+}
+
+const DX = [1, 0, -1, 0];
+const DY = [0, 1, 0, -1];
+
+function dirIndex(d: Pt | null): number {
+  if (!d) return -1;
+  if (d.x > 0) return 0;
+  if (d.y > 0) return 1;
+  if (d.x < 0) return 2;
+  return 3;
+}
+
+export function gridPath(from: Pt, fromDir: Pt | null, to: Pt, toDir: Pt | null, obstacles: Box[]): Pt[] | null {
+  const xsSet = new Set<number>([from.x, to.x]);
+  const ysSet = new Set<number>([from.y, to.y]);
+  let minX = Math.min(from.x, to.x);
+  let maxX = Math.max(from.x, to.x);
+  let minY = Math.min(from.y, to.y);
+  let maxY = Math.max(from.y, to.y);
+  for (const o of obstacles) {
+    xsSet.add(o.x - GAP);
+    xsSet.add(o.x + o.w + GAP);
+    ysSet.add(o.y - GAP);
+    ysSet.add(o.y + o.h + GAP);
+    minX = Math.min(minX, o.x);
+    maxX = Math.max(maxX, o.x + o.w);
+    minY = Math.min(minY, o.y);
+    maxY = Math.max(maxY, o.y + o.h);
+  }
+  // A ring outside everything, so that a way round always exists unless an end is walled in.
+  xsSet.add(minX - 30);
+  xsSet.add(maxX + 30);
+  ysSet.add(minY - 30);
+  ysSet.add(maxY + 30);
+  const xs = [...xsSet].sort((a, b) => a - b);
+  const ys = [...ysSet].sort((a, b) => a - b);
+  const nx = xs.length;
+  const ny = ys.length;
+  const at = (ix: number, iy: number): Pt => ({ x: xs[ix] as number, y: ys[iy] as number });
+
+  // Blocked grid points, and blocked moves to the right (hBlock) and down (vBlock) from a point, marked
+  // obstacle by obstacle over the index ranges they cover (binary search), not point by point.
+  const free = new Uint8Array(nx * ny).fill(1);
+  const hBlock = new Uint8Array(nx * ny);
+  const vBlock = new Uint8Array(nx * ny);
+  for (const o of obstacles) {
+    // Indices strictly inside the obstacle, and the runs of intervals that overlap its inside.
+    const x0 = lowerBound(xs, o.x, false);
+    const x1 = lowerBound(xs, o.x + o.w, true);
+    const y0 = lowerBound(ys, o.y, false);
+    const y1 = lowerBound(ys, o.y + o.h, true);
+    for (let iy = y0; iy < y1; iy++) {
+      for (let ix = x0; ix < x1; ix++) free[iy * nx + ix] = 0;
+      for (let ix = Math.max(0, x0 - 1); ix < x1 && ix + 1 < nx; ix++) hBlock[iy * nx + ix] = 1;
+    }
+    for (let ix = x0; ix < x1; ix++)
+      for (let iy = Math.max(0, y0 - 1); iy < y1 && iy + 1 < ny; iy++) vBlock[iy * nx + ix] = 1;
+  }
+  const start = xs.indexOf(from.x) + ys.indexOf(from.y) * nx;
+  const goal = xs.indexOf(to.x) + ys.indexOf(to.y) * nx;
+  free[start] = 1;
+  free[goal] = 1;
+  const canMove = (cell: number, d: number): number => {
+    const ix = cell % nx;
+    const iy = (cell - ix) / nx;
+    const jx = ix + (DX[d] as number);
+    const jy = iy + (DY[d] as number);
+    if (jx < 0 || jy < 0 || jx >= nx || jy >= ny) return -1;
+    const next = jy * nx + jx;
+    if (!free[next]) return -1;
+    if (d === 0 && hBlock[cell]) return -1;
+    if (d === 2 && hBlock[next]) return -1;
+    if (d === 1 && vBlock[cell]) return -1;
+    if (d === 3 && vBlock[next]) return -1;
+    return next;
+  };
+
+  const first = dirIndex(fromDir);
+  const last = dirIndex(toDir);
+  const states = nx * ny * 4;
+  const cost = new Float64Array(states).fill(Number.POSITIVE_INFINITY);
+  const prev = new Int32Array(states).fill(-1);
+  const heap = new Heap();
+  const h = (cell: number) => {
+    const ix = cell % nx;
+    return Math.abs((xs[ix] as number) - to.x) + Math.abs((ys[(cell - ix) / nx] as number) - to.y);
+  };
+  for (let d = 0; d < 4; d++) {
+    if (first >= 0 && d === (first + 2) % 4) continue;
+    const s = start * 4 + d;
+    cost[s] = first >= 0 && d !== first ? BEND : 0;
+    heap.push(s, (cost[s] as number) + h(start));
+  }
+  let end = -1;
+  let endCost = Number.POSITIVE_INFINITY;
+  while (heap.size) {
+    if (heap.peek() >= endCost) break;
+    const s = heap.pop();
+    const cell = s >> 2;
+    const d = s & 3;
+    const c = cost[s] as number;
+    if (cell === goal) {
+      // Arriving across the last stub costs a bend; arriving against it would double back.
+      if (last >= 0 && d === (last + 2) % 4) continue;
+      const total = c + (last < 0 || d === last ? 0 : BEND);
+      if (total < endCost) {
+        end = s;
+        endCost = total;
+      }
+      continue;
+    }
+    const ix = cell % nx;
+    const iy = (cell - ix) / nx;
+    for (let nd = 0; nd < 4; nd++) {
+      if (nd === (d + 2) % 4) continue;
+      const next = canMove(cell, nd);
+      if (next < 0) continue;
+      const step =
+        nd === 0 || nd === 2
+          ? Math.abs((xs[ix + (DX[nd] as number)] as number) - (xs[ix] as number))
+          : Math.abs((ys[iy + (DY[nd] as number)] as number) - (ys[iy] as number));
+      const nc = c + step + (nd === d ? 0 : BEND);
+      const ns = next * 4 + nd;
+      if (nc < (cost[ns] as number)) {
+        cost[ns] = nc;
+        prev[ns] = s;
+        heap.push(ns, nc + h(next));
+      }
+    }
+  }
+  if (end < 0) return null;
+  const cells: Pt[] = [];
+  for (let s = end; s >= 0; s = prev[s] as number) {
+    const cell = s >> 2;
+    cells.push(at(cell % nx, Math.floor(cell / nx)));
+    if (prev[s] === -1) break;
+  }
+  return cells.reverse();
+}
+
+/** The first index whose value is above v (strict: at or above v). */
+function lowerBound(a: number[], v: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = a[mid] as number;
+    if (x > v || (orEqual && x === v)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
