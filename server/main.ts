@@ -6,6 +6,7 @@ import { lockDataDir } from "./data-lock";
 import { StartupError } from "./db";
 import { documentRoutes } from "./http/documents-api";
 import { ownerRoutes } from "./http/owner-api";
+import { profileRoutes } from "./http/profile-api";
 import { renderRoutes } from "./http/render-api";
 import { sendJson } from "./http/respond";
 import { type Ctx, dispatch, type Route } from "./http/router";
@@ -57,6 +58,7 @@ async function start() {
     ...sharingRoutes,
     ...templateRoutes,
     ...ownerRoutes,
+    ...profileRoutes,
     ...renderRoutes(renders),
   ];
 

@@ -1,5 +1,7 @@
+import { serializeProfile } from "../../src/model";
 import { checkToken } from "../auth";
 import { actorOf, auditRead } from "../owners/audit";
+import { hasAnswers, readProfile } from "../profile";
 import type { RenderPool } from "../render/pool";
 import { RENDER_ROUTES } from "../render/registry";
 import { HttpError, readBody, sendError } from "./respond";
@@ -39,7 +41,13 @@ export function renderRoutes(pool: RenderPool): Route[] {
 
         const gone = new AbortController();
         res.on("close", () => gone.abort());
-        const answer = await pool.run({ path, query: url.search.replace(/^\?/, ""), body }, gone.signal);
+        // The 評価書 draws on the organisation's common answers held by this server.
+        const stored = path === "report" ? await readProfile(ctx.store, ctx.log) : null;
+        const profile = stored && hasAnswers(stored.profile) ? serializeProfile(stored.profile) : undefined;
+        const answer = await pool.run(
+          { path, query: url.search.replace(/^\?/, ""), body, ...(profile ? { profile } : {}) },
+          gone.signal,
+        );
         if (res.destroyed || res.writableEnded) return;
         const out = answer.outcome;
         if (!out.ok) {

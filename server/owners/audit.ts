@@ -30,6 +30,7 @@ export const AUDIT_EVENTS = [
   "key.attach",
   "key.detach",
   "key.link",
+  "profile.update",
   "admin.owner-link",
   "admin.export-all",
   "admin.backup",

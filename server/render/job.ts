@@ -1,4 +1,4 @@
-import { loadDocumentValue } from "../../src/model";
+import { loadDocumentValue, loadProfileText } from "../../src/model";
 import { RENDER_ROUTES } from "./registry";
 
 /**
@@ -12,6 +12,8 @@ export interface RenderJob {
   query: string;
   /** The request body: a `*.nagare.json` model as UTF-8. */
   body: Uint8Array;
+  /** The organisation profile the 評価書 draws on (its file text), validated again in the worker. */
+  profile?: string;
 }
 
 export type RenderOutcome =
@@ -46,7 +48,10 @@ export async function runRenderJob(job: RenderJob): Promise<RenderOutcome> {
     };
   try {
     const route = await entry.load();
-    const out = await route.handle(loaded.doc, new URLSearchParams(job.query));
+    const profile = job.profile ? loadProfileText(job.profile) : null;
+    const out = await route.handle(loaded.doc, new URLSearchParams(job.query), {
+      profile: profile?.ok ? profile.profile : null,
+    });
     return { ok: true, ...out };
   } catch (e) {
     // Renderers report a bad query with an error carrying a 4xx `status` and "日本語 / English".

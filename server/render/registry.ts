@@ -1,4 +1,4 @@
-import type { NagareDocument } from "../../src/model";
+import type { NagareDocument, OrgProfile } from "../../src/model";
 
 /**
  * Stateless renderers the app calls with a model in the request body (`POST /api/render/<path>`): the
@@ -12,7 +12,11 @@ export interface RenderResult {
 }
 
 export interface RenderRoute {
-  handle: (doc: NagareDocument, query: URLSearchParams) => Promise<RenderResult>;
+  handle: (
+    doc: NagareDocument,
+    query: URLSearchParams,
+    extra?: { profile?: OrgProfile | null },
+  ) => Promise<RenderResult>;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { RenderResult, RenderRoute } from "./registry";
  * 評価書 for download (kind defaults to the document's own).
  */
 export const reportRoute: RenderRoute = {
-  handle: async (doc, q): Promise<RenderResult> => {
+  handle: async (doc, q, extra): Promise<RenderResult> => {
     const format = q.get("format") ?? "docx";
     if (!isReportFormat(format))
       throw new RenderQueryError(
@@ -18,7 +18,9 @@ export const reportRoute: RenderRoute = {
       throw new RenderQueryError(
         `kind は basic・focused・full のいずれかです / kind must be basic, focused or full (${kind})`,
       );
-    const file = await renderReportFile(doc, format, kind !== null ? { kind } : {});
+    // The organisation's common answers fill what the document leaves open (`profile=none` leaves them out).
+    const profile = q.get("profile") === "none" ? null : (extra?.profile ?? null);
+    const file = await renderReportFile(doc, format, { ...(kind !== null ? { kind } : {}), profile });
     const raw = doc.title || doc.meta.jimuName || "report";
     const base = [...raw]
       .map((c) => (c < " " || '\\/:*?"<>|'.includes(c) ? "_" : c))

@@ -12,7 +12,12 @@ const port = parentPort;
 if (!port) throw new Error("render worker must run in a worker thread");
 
 port.on("message", async (msg: ToWorker) => {
-  const job: RenderJob = { path: msg.path, query: msg.query, body: msg.body };
+  const job: RenderJob = {
+    path: msg.path,
+    query: msg.query,
+    body: msg.body,
+    ...(msg.profile ? { profile: msg.profile } : {}),
+  };
   const started = performance.now();
   const outcome = await runRenderJob(job);
   const heap = getHeapStatistics();
