@@ -4,7 +4,7 @@ import type { Route } from "./route";
 import type { Box } from "./scene";
 import { textBlock } from "./shapes";
 import type { Palette } from "./style";
-import { fitLine, measureText } from "./text";
+import { measureText, wrapText } from "./text";
 import { el } from "./xml";
 
 export interface LabelPlacement {
@@ -18,6 +18,8 @@ const BADGE_FONT = 10;
 const BADGE_H = 15;
 /** A label drawn over another label hides both: worse than covering a line, as bad as covering a node. */
 const LABEL_WEIGHT = 3;
+/** The data carried wraps at these widths: a flow label is never shortened or left out of an export. */
+const DATA_WIDTHS = [132, 90, 60];
 
 function centred(p: { x: number; y: number }, w: number, h: number): Box {
   return { x: p.x - w / 2, y: p.y - h / 2, w, h };
@@ -56,7 +58,7 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
     const parts: string[] = [];
 
     if (f.step?.trim()) {
-      const text = fitLine(f.step, 64, STEP_FONT);
+      const text = f.step.trim();
       const w = Math.max(STEP_H, measureText(text, STEP_FONT) + 8);
       const cands: Box[] = [];
       for (const extra of [0, 10, 22, 36, 52, 70, 92]) {
@@ -112,88 +114,103 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
       f.transport === undefined
         ? ""
         : f.transport === "other" && f.transportNote
-          ? fitLine(f.transportNote, 70, BADGE_FONT)
+          ? f.transportNote.replace(/\s+/g, " ").trim()
           : TRANSPORTS[f.transport].badge;
     const dataText = [f.data, f.variant ? `【${f.variant.replace(/^【|】$/g, "")}】` : ""].filter(Boolean).join(" ");
-    const data = dataText ? fitLine(dataText, 132, BADGE_FONT) : "";
-    let chosen: { b: Box; badge: string; data: string } | null = null;
-    if (badge || data) {
-      // Try badge and data together on a free spot, then the badge alone; a crowded figure keeps the badge.
-      const tiers: { badge: string; data: string }[] = [{ badge, data }];
-      if (badge && data) tiers.push({ badge, data: "" });
-      for (const [k, tier] of tiers.entries()) {
-        const cands = midCandidates(pts, len, labelWidth(tier.badge, tier.data));
-        const free = cands.find((c) => space.cost(c, f.id) === 0);
-        if (free) {
-          chosen = { b: free, ...tier };
-          break;
-        }
-        // Data text alone is dropped rather than drawn over something: the 備考 carries it anyway.
-        if (k === tiers.length - 1 && tier.badge) chosen = { b: space.pick(cands, f.id), ...tier };
+    if (badge || dataText) {
+      // Badge and data together; where no free spot takes both, each on its own spot.
+      const together = placeMid(space, f.id, pts, len, badge, dataText);
+      const labels =
+        together.free || !badge || !dataText
+          ? [together]
+          : [placeMid(space, f.id, pts, len, badge, ""), placeMid(space, f.id, pts, len, "", dataText)];
+      for (const l of labels) {
+        space.add(l.b, undefined, LABEL_WEIGHT);
+        boxes.push(l.b);
+        parts.push(drawMid(l, pal));
       }
-    }
-    if (chosen) {
-      const { b, badge: shownBadge, data: shownData } = chosen;
-      space.add(b, undefined, LABEL_WEIGHT);
-      boxes.push(b);
-      const wb = shownBadge ? measureText(shownBadge, BADGE_FONT) + 10 : 0;
-      const wd = shownData ? measureText(shownData, BADGE_FONT) + 6 : 0;
-      const g: string[] = [];
-      if (shownBadge) {
-        g.push(
-          el("rect", {
-            x: b.x,
-            y: b.y,
-            width: wb,
-            height: BADGE_H,
-            rx: 3,
-            fill: pal.badgeFill,
-            stroke: pal.badgeStroke,
-          }),
-        );
-        g.push(
-          textBlock([shownBadge], b.x + wb / 2, b.y, {
-            size: BADGE_FONT,
-            line: BADGE_H,
-            fill: pal.badgeText,
-            weight: "bold",
-          }),
-        );
-      }
-      if (shownData) {
-        const x = b.x + (shownBadge ? wb + 3 : 0);
-        g.push(
-          el("rect", { x, y: b.y + 1, width: wd, height: BADGE_H - 2, fill: pal.background, "fill-opacity": 0.88 }),
-        );
-        g.push(
-          textBlock([shownData], x + 3, b.y, { size: BADGE_FONT, line: BADGE_H, fill: pal.mutedText, anchor: "start" }),
-        );
-      }
-      parts.push(el("g", { "data-badge": shownBadge || undefined, "data-data": shownData ? "1" : undefined }, g));
     }
     if (parts.length) svg.push(el("g", { "data-flow-id": f.id }, parts));
   });
   return { svg, boxes };
 }
 
-function labelWidth(badge: string, data: string): number {
+interface MidLabel {
+  b: Box;
+  badge: string;
+  data: string[];
+  h: number;
+  free: boolean;
+}
+
+/**
+ * The transport badge and the data carried, near the middle of the path. The data is wrapped, never cut: every
+ * word reaches the printed page; where the usual width finds no free spot, a narrower (taller) wrap is tried
+ * before covering something.
+ */
+function placeMid(
+  space: LabelSpace,
+  id: string,
+  pts: Route["points"],
+  len: number,
+  badge: string,
+  dataText: string,
+): MidLabel {
+  let best: MidLabel | null = null;
+  for (const width of DATA_WIDTHS) {
+    const data = dataText ? wrapText(dataText, width, BADGE_FONT, Number.POSITIVE_INFINITY) : [];
+    const h = Math.max(BADGE_H, data.length * BADGE_H);
+    // Text standing alone may go further from its line than a badge.
+    const cands = midCandidates(pts, len, labelWidth(badge, data), h, badge ? 4 : 8);
+    const free = cands.find((c) => space.cost(c, id) === 0);
+    if (free) return { b: free, badge, data, h, free: true };
+    if (!best) best = { b: space.pick(cands, id), badge, data, h, free: false };
+    if (!dataText) break;
+  }
+  return best as MidLabel;
+}
+
+function drawMid(l: MidLabel, pal: Palette): string {
+  const { b, badge, data, h } = l;
   const wb = badge ? measureText(badge, BADGE_FONT) + 10 : 0;
-  const wd = data ? measureText(data, BADGE_FONT) + 6 : 0;
-  return wb + wd + (badge && data ? 3 : 0);
+  const wd = data.length ? Math.max(...data.map((line) => measureText(line, BADGE_FONT))) + 6 : 0;
+  const g: string[] = [];
+  if (badge) {
+    g.push(
+      el("rect", { x: b.x, y: b.y, width: wb, height: BADGE_H, rx: 3, fill: pal.badgeFill, stroke: pal.badgeStroke }),
+    );
+    g.push(
+      textBlock([badge], b.x + wb / 2, b.y, { size: BADGE_FONT, line: BADGE_H, fill: pal.badgeText, weight: "bold" }),
+    );
+  }
+  if (data.length) {
+    const x = b.x + (badge ? wb + 3 : 0);
+    g.push(el("rect", { x, y: b.y + 1, width: wd, height: h - 2, fill: pal.background, "fill-opacity": 0.88 }));
+    g.push(textBlock(data, x + 3, b.y, { size: BADGE_FONT, line: BADGE_H, fill: pal.mutedText, anchor: "start" }));
+  }
+  return el("g", { "data-badge": badge || undefined, "data-data": data.length ? "1" : undefined }, g);
+}
+
+function labelWidth(badge: string, data: string[]): number {
+  const wb = badge ? measureText(badge, BADGE_FONT) + 10 : 0;
+  const wd = data.length ? Math.max(...data.map((l) => measureText(l, BADGE_FONT))) + 6 : 0;
+  return wb + wd + (badge && data.length ? 3 : 0);
 }
 
 /** Spots near the middle of the path, on the line first, then beside it. */
-function midCandidates(pts: Route["points"], len: number, w: number): Box[] {
-  const ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86];
-  const cands = ts.map((t) => centred(pointAlong(pts, len * t).p, w, BADGE_H));
+function midCandidates(pts: Route["points"], len: number, w: number, h: number, rings = 4): Box[] {
+  const ts = [
+    0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86, 0.35, 0.45, 0.55, 0.65, 0.18, 0.82, 0.08, 0.92, 0.04, 0.96,
+  ];
+  const cands = ts.map((t) => centred(pointAlong(pts, len * t).p, w, h));
+  // A label that must not be left out looks further away from a crowded line before covering anything.
   for (const t of ts) {
     const at = pointAlong(pts, len * t);
-    for (const far of [0, BADGE_H + 2]) {
-      const d = (at.horizontal ? BADGE_H / 2 + 2 : w / 2 + 3) + far;
+    for (let ring = 0; ring < rings; ring++) {
+      const far = ring * (h + 2);
+      const d = (at.horizontal ? h / 2 + 2 : w / 2 + 3) + far;
       for (const s of [-1, 1])
-        cands.push(
-          centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, BADGE_H),
-        );
+        cands.push(centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, h));
     }
   }
   return cands;
