@@ -34,7 +34,7 @@ export async function docIdTag(store: Store, docId: string): Promise<string> {
   return known ? docId : `?${hashToken(docId).slice(0, 8)}`;
 }
 
-export const ROLE_RANK: Record<Role, number> = { view: 1, edit: 2, owner: 3 };
+export const ROLE_RANK: Record<Role, number> = { view: 1, review: 2, edit: 3, owner: 4 };
 
 export type AuthResult =
   | { ok: true; token: TokenRow }

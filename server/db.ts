@@ -3,7 +3,8 @@
  * content is a Yjs snapshot plus the updates received since (each written before it is broadcast); tokens
  * are kept only as SHA-256 hashes.
  */
-export type Role = "owner" | "edit" | "view";
+/** `review`: sees everything and may write review threads (comments) only, nothing of the drawing or answers. */
+export type Role = "owner" | "edit" | "review" | "view";
 
 export interface DocumentRow {
   id: string;

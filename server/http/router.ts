@@ -60,8 +60,16 @@ export async function authorize(ctx: Ctx, req: http.IncomingMessage, docId: stri
     throw new HttpError(
       403,
       "role",
-      least === "owner" ? "この操作は所有者のリンクでのみ行えます" : "閲覧用のリンクでは変更できません",
-      least === "owner" ? "only the owner link may do this" : "a view-only link cannot change the document",
+      least === "owner"
+        ? "この操作は所有者のリンクでのみ行えます"
+        : auth.token.role === "review"
+          ? "点検用のリンクでは指摘の記入だけができます"
+          : "閲覧用のリンクでは変更できません",
+      least === "owner"
+        ? "only the owner link may do this"
+        : auth.token.role === "review"
+          ? "a review link may only write review comments"
+          : "a view-only link cannot change the document",
     );
   return auth.token;
 }

@@ -59,10 +59,14 @@ export const sharingRoutes: Route[] = [
     handle: async (ctx, { req, res, docId, token }) => {
       const body = await readJson(req);
       const role = body.role;
-      if (role !== "edit" && role !== "view")
-        throw new HttpError(400, "bad_role", "権限は 編集 か 閲覧 を選んでください", 'role must be "edit" or "view"', {
-          path: "role",
-        });
+      if (role !== "edit" && role !== "view" && role !== "review")
+        throw new HttpError(
+          400,
+          "bad_role",
+          "権限は 編集・点検・閲覧 のどれかを選んでください",
+          'role must be "edit", "review" or "view"',
+          { path: "role" },
+        );
       const label = str(body.label, "label", 80, "");
       const created = await addToken(ctx.store, docId, role as Role, label);
       await audit(ctx, req, "link.create", {

@@ -80,6 +80,9 @@ const MIGRATIONS: string[] = [
   OWNERS_MIGRATION,
   // 3: organisation profiles.
   PROFILES_MIGRATION,
+  // 4: review links (role `review`).
+  `ALTER TABLE tokens DROP CONSTRAINT IF EXISTS tokens_role_check;
+   ALTER TABLE tokens ADD CONSTRAINT tokens_role_check CHECK (role IN ('owner','edit','review','view'));`,
 ];
 
 /** Advisory lock keys (first half): schema migration, compaction of one document. */

@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS tokens (
   id TEXT PRIMARY KEY,
   doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   hash TEXT NOT NULL UNIQUE,
-  role TEXT NOT NULL CHECK (role IN ('owner','edit','view')),
+  role TEXT NOT NULL CHECK (role IN ('owner','edit','review','view')),
   label TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL,
   revoked_at INTEGER
@@ -83,6 +83,27 @@ const MIGRATIONS: ((db: Database.Database) => void)[] = [
   },
   // 2: owner keys, the audit log, who published an organisation template.
   migrateOwners,
+  // 3: review links (role `review`). SQLite cannot change a CHECK constraint: the table is rebuilt.
+  (db) => {
+    const row = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'tokens'").get();
+    if (row?.sql.includes("'review'")) return;
+    db.exec(`
+      CREATE TABLE tokens_new (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('owner','edit','review','view')),
+        label TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      INSERT INTO tokens_new (id, doc_id, hash, role, label, created_at, revoked_at)
+        SELECT id, doc_id, hash, role, label, created_at, revoked_at FROM tokens;
+      DROP TABLE tokens;
+      ALTER TABLE tokens_new RENAME TO tokens;
+      CREATE INDEX IF NOT EXISTS tokens_doc ON tokens(doc_id);
+    `);
+  },
 ];
 
 /** Opens (or creates) the database; a file that is not a healthy SQLite database stops the start. */

@@ -11,6 +11,8 @@ export class ChangeSet {
   other = new Set<string>();
   root = false;
   meta = false;
+  /** A shared type outside the root map changed (not part of the model; only a review link is refused for it). */
+  outside = false;
 
   add(events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
     for (const ev of events) {
@@ -27,6 +29,13 @@ export class ChangeSet {
       const target = head === "nodes" ? this.nodes : head === "flows" ? this.flows : this.other;
       for (const id of ids) target.add(head === "nodes" || head === "flows" ? id : `${String(head)}:${id}`);
     }
+  }
+
+  /** Only review threads changed (what a review link may write). */
+  get commentsOnly(): boolean {
+    if (this.nodes.size || this.flows.size || this.root || this.meta || this.outside) return false;
+    for (const key of this.other) if (!key.startsWith("comments:")) return false;
+    return true;
   }
 
   get empty(): boolean {

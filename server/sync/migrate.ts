@@ -1,5 +1,6 @@
+import * as Y from "yjs";
 import { CURRENT_SCHEMA_VERSION, migrate, type NagareDocument } from "../../src/model";
-import { ROOT_KEY, readRaw } from "../../src/sync/doc-shape";
+import { COMMENTS, ROOT_KEY, readRaw } from "../../src/sync/doc-shape";
 import { writeModelDiff } from "./restore";
 import type { Room } from "./room";
 
@@ -12,6 +13,25 @@ import type { Room } from "./room";
  * keep their identity; nothing is dropped (an element that was invalid before stays as it was).
  */
 export async function migrateOnOpen(room: Room, log: (line: string) => void): Promise<void> {
+  await migrateSchema(room, log);
+  await addCommentsCollection(room, log);
+}
+
+/**
+ * Documents made before review threads existed get their (empty) collection from the server, once, before
+ * anyone syncs: a review link may write only inside it, and two clients creating it at once would lose one.
+ */
+async function addCommentsCollection(room: Room, log: (line: string) => void): Promise<void> {
+  const root = room.doc.getMap<unknown>(ROOT_KEY);
+  if (root.get(COMMENTS) instanceof Y.Map || root.get("schemaVersion") !== CURRENT_SCHEMA_VERSION) return;
+  const verdict = room.applyLocal((doc) => doc.getMap<unknown>(ROOT_KEY).set(COMMENTS, new Y.Map()), {
+    actor: "system",
+  });
+  if (!verdict.ok) log(`adding review threads to ${room.docId} was refused: ${verdict.en}`);
+  else if (!(await room.stored())) log(`adding review threads to ${room.docId}: storing failed`);
+}
+
+async function migrateSchema(room: Room, log: (line: string) => void): Promise<void> {
   const version = room.doc.getMap<unknown>(ROOT_KEY).get("schemaVersion");
   if (version === CURRENT_SCHEMA_VERSION || version === undefined) return;
   if (typeof version !== "number" || version > CURRENT_SCHEMA_VERSION) {

@@ -144,7 +144,11 @@ export class Room {
     this.doc.on("update", (update: Uint8Array) => {
       if (this.collected) this.collected.push(update);
     });
-    this.doc.getMap(ROOT_KEY).observeDeep((events) => this.changes.add(events));
+    const root = this.doc.getMap(ROOT_KEY);
+    root.observeDeep((events) => this.changes.add(events));
+    this.doc.on("afterTransaction", (tr: Y.Transaction) => {
+      for (const type of tr.changed.keys()) if (!isWithin(type, root)) this.changes.outside = true;
+    });
   }
 
   private scope(all: boolean, changes = this.changes) {
@@ -228,6 +232,7 @@ export class Room {
   private integrate(apply: () => void, actor: string, from: Peer | null): Verdict {
     this.collected = [];
     this.changes = new ChangeSet();
+    const pendingBefore = hasPending(this.doc);
     try {
       apply();
     } catch (e) {
@@ -243,6 +248,13 @@ export class Room {
     }
     const updates = this.collected;
     this.collected = null;
+    // A review link writes review threads and nothing else; parts held back for later (pending) could
+    // change anything once completed, so they are refused too.
+    if (from?.role === "review" && (!this.changes.commentsOnly || (!pendingBefore && hasPending(this.doc)))) {
+      this.collected = null;
+      this.requestReload();
+      return REVIEW_ONLY;
+    }
     if (updates.length === 0) return { ok: true };
     const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
     this.approxBytes += merged.length;
@@ -526,6 +538,29 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+const REVIEW_ONLY: Verdict = {
+  ok: false,
+  code: "review_only",
+  ja: "点検用のリンクでは指摘の記入と返信、状態の変更だけができます（図や回答の変更は保存されません）",
+  en: "a review link may only write review comments, replies and their status (changes to the drawing or answers are not stored)",
+  closeCode: 4422,
+};
+
+/** Whether a shared type is the root map or inside it. */
+function isWithin(type: { _item: Y.Item | null }, root: object): boolean {
+  let cur: { _item: Y.Item | null } | null = type;
+  while (cur) {
+    if (cur === root) return true;
+    cur = (cur._item?.parent as { _item: Y.Item | null } | undefined) ?? null;
+  }
+  return false;
+}
+
+/** Parts of an update that wait for missing earlier parts. */
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
 
 /** The room closed (its copy could not be rebuilt, or the server is stopping) before an operation ran. */

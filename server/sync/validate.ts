@@ -3,6 +3,7 @@ import type { z } from "zod";
 import {
   answerSchema,
   CURRENT_SCHEMA_VERSION,
+  commentThreadSchema,
   decisionSchema,
   delegationSchema,
   flowSchema,
@@ -13,7 +14,14 @@ import {
   piiFileSchema,
   provisionSchema,
 } from "../../src/model";
-import { ELEMENT_COLLECTIONS, ROOT_KEY, readModelTolerant, VALUE_COLLECTIONS } from "../../src/sync/doc-shape";
+import {
+  COMMENTS,
+  ELEMENT_COLLECTIONS,
+  ROOT_KEY,
+  readModelTolerant,
+  threadFromY,
+  VALUE_COLLECTIONS,
+} from "../../src/sync/doc-shape";
 import { findBadText, hasBadChars } from "../text";
 import type { ChangeSet } from "./changes";
 
@@ -56,6 +64,7 @@ const COLLECTION_LIMITS: Record<string, number> = {
   provisions: LIMITS.listItems * 5,
   decisions: LIMITS.flows,
   answers: LIMITS.flows,
+  comments: LIMITS.commentThreads,
 };
 
 export interface ValidationScope {
@@ -107,6 +116,21 @@ export function validateDocument(doc: Y.Doc, scope: ValidationScope): Verdict {
         4413,
       );
   }
+  // Review threads: optional (documents made before them get the collection when opened), a map when there.
+  const comments = root.get(COMMENTS);
+  if (comments !== undefined && !(comments instanceof Y.Map))
+    return refuse(
+      "bad_structure",
+      `共有文書の構造が壊れます（${COMMENTS} が一覧ではありません）`,
+      `the update breaks the shared document's structure (${COMMENTS} is not a map)`,
+    );
+  if (comments instanceof Y.Map && comments.size > LIMITS.commentThreads)
+    return refuse(
+      "too_many_elements",
+      `${COMMENTS} の数が上限（${LIMITS.commentThreads}）を超えます`,
+      `${COMMENTS} would exceed the limit of ${LIMITS.commentThreads}`,
+      4413,
+    );
   if (scope.approxBytes > scope.maxBytes) {
     const exact = Y.encodeStateAsUpdate(doc).length;
     if (exact > scope.maxBytes)
@@ -156,6 +180,7 @@ const ELEMENT_SCHEMAS: Record<string, z.ZodType> = {
   provisions: provisionSchema,
   decisions: decisionSchema,
   answers: answerSchema,
+  comments: commentThreadSchema,
 };
 
 /** Why one stored element is not valid on its own (null: valid or absent). */
@@ -170,7 +195,9 @@ function elementProblem(root: Y.Map<unknown>, name: string, id: string): { ja: s
     ? el instanceof Y.AbstractType
       ? el.toJSON()
       : el
-    : { ...(el as Y.Map<unknown>).toJSON(), id };
+    : name === COMMENTS
+      ? threadFromY(id, el)
+      : { ...(el as Y.Map<unknown>).toJSON(), id };
   if (isValueColl && (id.length > 200 || hasBadChars(id))) return { ja: "キーが不正です", en: "invalid key" };
   const bad = findBadText(value);
   if (bad !== null)

@@ -4,6 +4,7 @@
  * block insertion all write through it; none of it depends on React or React Flow.
  */
 export * from "./clipboard";
+export * from "./comments";
 export * from "./create";
 export * from "./geometry";
 export * from "./ids";

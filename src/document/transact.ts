@@ -62,6 +62,7 @@ export function ensureInitialized(ydoc: Y.Doc, title = ""): void {
       "provisions",
       "decisions",
       "answers",
+      "comments",
     ] as const)
       collection(ydoc, name);
   }, "init");

@@ -16,6 +16,9 @@ export const LIMITS = {
   recordItems: 1_000,
   /** A whole `*.nagare.json` file. */
   fileBytes: 20 * 1024 * 1024,
+  /** Review threads of one document, replies of one thread. */
+  commentThreads: 2_000,
+  commentReplies: 200,
   /** Nesting of boundaries inside lanes and each other. */
   groupDepth: 16,
   /** Bends pinned on one flow. */

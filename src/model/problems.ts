@@ -112,6 +112,12 @@ export function problemsFromZod(error: z.ZodError, root?: unknown): Problem[] {
             ja: "ID に使えない文字があります（英数字と _ . : - のみ）",
             en: "id may only contain letters, digits and _ . : -",
           };
+        if (issue.message === "reason_required")
+          return {
+            ...base,
+            ja: "対応不要とする指摘には理由を書いてください",
+            en: "a thread marked not needed must give the reason",
+          };
         if (issue.message === "iso_date")
           return { ...base, ja: "日付は YYYY-MM-DD で書いてください", en: "date must be YYYY-MM-DD" };
         return { ...base, ja: `値が正しくありません（${issue.message}）`, en: issue.message };

@@ -254,6 +254,62 @@ export const answerSchema = z.strictObject({
   at: z.string().max(40).optional(),
 });
 
+/** Statuses of a review thread (第三者点検・内部点検の指摘): 未対応, 対応中, 対応済み, 対応不要. */
+export const COMMENT_STATUS_IDS = ["open", "in_progress", "resolved", "not_needed"] as const;
+export type CommentStatus = (typeof COMMENT_STATUS_IDS)[number];
+
+/** What a review thread is about: an element of the drawing, a 評価書 item, or a point of the canvas. */
+export const commentTargetSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("node"), id: idSchema }),
+  z.strictObject({ kind: z.literal("flow"), id: idSchema }),
+  z.strictObject({ kind: z.literal("group"), id: idSchema }),
+  z.strictObject({
+    kind: z.literal("item"),
+    /** The generated item's id (the key of `answers`). */
+    id: z.string().min(1).max(200),
+    /** The item as printed when the thread was opened ("Ⅱ-3-② 入手の時期"), kept for when it is gone. */
+    label: optLabel,
+  }),
+  z.strictObject({ kind: z.literal("point"), x: z.number().finite(), y: z.number().finite() }),
+]);
+export type CommentTarget = z.infer<typeof commentTargetSchema>;
+
+const commentAuthor = z.string().min(1).max(80);
+/** ISO 8601 time with its offset, as `new Date().toISOString()` writes it. */
+const commentTime = z.string().min(10).max(40);
+
+export const commentReplySchema = z.strictObject({
+  id: idSchema,
+  author: commentAuthor,
+  at: commentTime,
+  text: z.string().min(1).max(LIMITS.textChars),
+});
+export type CommentReply = z.infer<typeof commentReplySchema>;
+
+/**
+ * A review thread: the first remark (指摘), the replies (回答 and further remarks) and its status. Never
+ * part of the generated 評価書.
+ */
+export const commentThreadSchema = z
+  .strictObject({
+    id: idSchema,
+    target: commentTargetSchema,
+    author: commentAuthor,
+    at: commentTime,
+    text: z.string().min(1).max(LIMITS.textChars),
+    status: z.enum(COMMENT_STATUS_IDS).default("open"),
+    /** Why nothing is done (対応不要) or what was done; required for 対応不要. */
+    reason: text,
+    statusBy: z.string().max(80).optional(),
+    statusAt: commentTime.optional(),
+    replies: z.array(commentReplySchema).max(LIMITS.commentReplies).default([]),
+  })
+  .refine((t) => t.status !== "not_needed" || (t.reason ?? "").trim().length > 0, {
+    message: "reason_required",
+    path: ["reason"],
+  });
+export type CommentThread = z.infer<typeof commentThreadSchema>;
+
 export const metaSchema = z.strictObject({
   /** 評価実施機関名, e.g. 堺市長. */
   organization: z.string().max(LIMITS.labelChars).default(""),
@@ -312,6 +368,8 @@ export const documentSchema = z.strictObject({
   decisions: idMap(decisionSchema).default({}),
   /** A person's words for generated 評価書 items, keyed by item id. */
   answers: idMap(answerSchema).default({}),
+  /** Review threads (第三者点検); optional, never printed in the 評価書. */
+  comments: z.array(commentThreadSchema).max(LIMITS.commentThreads).optional(),
 });
 export type NagareDocument = z.infer<typeof documentSchema>;
 /** The document as written before defaults are applied (what a file may omit). */

@@ -18,7 +18,7 @@ const STATUS_JA: Record<FindingStatus, string> = {
  */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-const csvCell = (v: string | number) => {
+export const csvCell = (v: string | number) => {
   let s = String(v);
   const formula = FORMULA_START.test(s);
   if (formula) s = `'${s}`;

@@ -4,7 +4,7 @@
  */
 export { RULES } from "./catalog";
 export { buildContext, type EvalContext, type FlowFacts, type NodeFacts } from "./context";
-export { findingsCsv } from "./csv";
+export { csvCell, findingsCsv } from "./csv";
 export {
   compareFindings,
   type Evaluation,

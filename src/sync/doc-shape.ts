@@ -1,7 +1,9 @@
 import * as Y from "yjs";
 import {
   answerSchema,
+  type CommentThread,
   CURRENT_SCHEMA_VERSION,
+  commentThreadSchema,
   decisionSchema,
   delegationSchema,
   FORMAT_ID,
@@ -27,6 +29,9 @@ import {
  *                  Y.Map<id, Y.Map<field, JSON value>>   (one Y.Map per element, so that two people
  *                                                           editing different fields of one element merge)
  *     decisions, answers: Y.Map<id, JSON value>
+ *     comments:    Y.Map<threadId, Y.Map<field, JSON value>>, the thread's replies in a nested
+ *                  Y.Map<replyId, {author, at, text}> so that two people answering at once both stay.
+ *                  Review threads; a review link may change nothing else (server/sync/validate.ts).
  *
  * Values are plain JSON; a node's position is one atomic {x, y} value so that two concurrent drags can
  * never mix one user's x with another's y. View state (selection, measured size, viewport) is never stored
@@ -37,13 +42,17 @@ export const ROOT_KEY = "nagare";
 export const ELEMENT_COLLECTIONS = ["nodes", "groups", "flows", "files", "delegations", "provisions"] as const;
 export type ElementCollection = (typeof ELEMENT_COLLECTIONS)[number];
 export const VALUE_COLLECTIONS = ["decisions", "answers"] as const;
+export const COMMENTS = "comments";
 
 export function rootOf(ydoc: Y.Doc): Y.Map<unknown> {
   return ydoc.getMap(ROOT_KEY);
 }
 
 /** The Y.Map of one collection, created on first use. Call inside a transaction when creating. */
-export function collection(ydoc: Y.Doc, name: ElementCollection | (typeof VALUE_COLLECTIONS)[number] | "meta") {
+export function collection(
+  ydoc: Y.Doc,
+  name: ElementCollection | (typeof VALUE_COLLECTIONS)[number] | "meta" | typeof COMMENTS,
+) {
   const root = rootOf(ydoc);
   let m = root.get(name);
   if (!(m instanceof Y.Map)) {
@@ -76,7 +85,43 @@ export function writeModel(ydoc: Y.Doc, doc: NagareDocument, origin: unknown = "
       const coll = collection(ydoc, name);
       for (const [id, v] of Object.entries(doc[name])) coll.set(id, v);
     }
+    const comments = collection(ydoc, COMMENTS);
+    for (const thread of doc.comments ?? []) comments.set(thread.id, threadToY(thread));
   }, origin);
+}
+
+/** One review thread as stored in the shared document. */
+export function threadToY(thread: CommentThread): Y.Map<unknown> {
+  const { id: _id, replies, ...fields } = thread;
+  const m = toYElement(fields);
+  const r = new Y.Map<unknown>();
+  for (const reply of replies) {
+    const { id, ...rest } = reply;
+    r.set(id, rest);
+  }
+  m.set("replies", r);
+  return m;
+}
+
+/** The file-format shape of a stored thread (replies in time order); not validated. */
+export function threadFromY(id: string, value: unknown): Record<string, unknown> {
+  const json = (value instanceof Y.AbstractType ? value.toJSON() : value) as Record<string, unknown>;
+  if (!json || typeof json !== "object" || Array.isArray(json)) return { id, invalid: json };
+  const stored = json.replies;
+  const replies =
+    stored && typeof stored === "object" && !Array.isArray(stored)
+      ? Object.entries(stored as Record<string, unknown>)
+          .map(([rid, r]) => (r && typeof r === "object" ? { ...(r as Record<string, unknown>), id: rid } : r))
+          .sort(byTime)
+      : (stored ?? []);
+  return { ...json, id, replies };
+}
+
+/** Threads and replies in the order they were written (time, then id). */
+function byTime(a: unknown, b: unknown): number {
+  const ka = `${String((a as { at?: unknown })?.at ?? "")} ${String((a as { id?: unknown })?.id ?? "")}`;
+  const kb = `${String((b as { at?: unknown })?.at ?? "")} ${String((b as { id?: unknown })?.id ?? "")}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /** Creates a Y.Doc holding the model. */
@@ -112,6 +157,10 @@ export function readRaw(ydoc: Y.Doc): Record<string, unknown> {
     const coll = root.get(name);
     out[name] = coll instanceof Y.Map ? coll.toJSON() : {};
   }
+  // Optional in the file: written only when there are threads, so documents without review stay as they were.
+  const comments = root.get(COMMENTS);
+  if (comments instanceof Y.Map && comments.size > 0)
+    out.comments = [...comments.entries()].map(([id, v]) => threadFromY(id, v)).sort(byTime);
   return out;
 }
 
@@ -180,6 +229,18 @@ export function readModelTolerant(ydoc: Y.Doc): TolerantRead {
     const schema = name === "decisions" ? decisionSchema : answerSchema;
     clean[name] = Object.fromEntries(entries.filter(([, v]) => schema.safeParse(v).success));
   }
+  if (Array.isArray(raw.comments))
+    clean.comments = (raw.comments as Record<string, unknown>[]).filter((t) => {
+      const ok = commentThreadSchema.safeParse(t).success;
+      if (!ok)
+        dropped.push({
+          collection: COMMENTS,
+          id: String(t?.id ?? "?"),
+          ja: "形式が不正な指摘を除外",
+          en: "invalid review thread left out",
+        });
+      return ok;
+    });
   const nodes = clean.nodes as { id: string; groupId?: string; delegationId?: string; fileIds?: string[] }[];
   const groups = clean.groups as { id: string; parentId?: string }[];
   const nodeIds = new Set(nodes.map((n) => n.id));

@@ -89,6 +89,17 @@ describe.each(kinds)("store: %s", (_kind, open) => {
     expect(await store.tokenByHash("hash-t1")).toBeUndefined();
   });
 
+  test("review links are stored beside the other roles; an unknown role is refused by the database", async () => {
+    await store.createDocument(
+      { id: "dr", title: "", jimuName: "", createdAt: 1 },
+      new Uint8Array([0, 0]),
+      token("dr", "tr"),
+    );
+    await store.insertToken(token("dr", "tr-review", "review"));
+    expect((await store.tokenByHash("hash-tr-review"))?.role).toBe("review");
+    await expect(store.insertToken(token("dr", "tr-bad", "bogus" as NewToken["role"]))).rejects.toThrow();
+  });
+
   test("updates get increasing numbers per document; content after a number; all or nothing", async () => {
     const ydoc = new Y.Doc();
     await store.createDocument(

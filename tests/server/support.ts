@@ -41,7 +41,12 @@ export async function createDoc(base: string, body: Record<string, unknown> = {}
   return r.body as Created;
 }
 
-export async function share(base: string, doc: Created, role: "edit" | "view", label = ""): Promise<Created> {
+export async function share(
+  base: string,
+  doc: Created,
+  role: "edit" | "review" | "view",
+  label = "",
+): Promise<Created> {
   const r = await api(base, `/api/documents/${doc.id}/shares`, { token: doc.token, body: { role, label } });
   if (r.status !== 201) throw new Error(`share failed: ${r.status}`);
   return r.body as Created;

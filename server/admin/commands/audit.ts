@@ -37,7 +37,7 @@ export const auditCommand: AdminCommand = {
     }
     const labels = new Map<string, Map<string, string>>();
     const labelOf = async (r: AuditEntry) => {
-      if (!r.docId || !r.linkId || !["owner", "edit", "view"].includes(r.role ?? "")) return "";
+      if (!r.docId || !r.linkId || !["owner", "edit", "review", "view"].includes(r.role ?? "")) return "";
       let of = labels.get(r.docId);
       if (!of) {
         of = new Map((await store.tokensOf(r.docId)).map((t) => [t.id, t.label]));
