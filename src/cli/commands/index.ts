@@ -3,6 +3,7 @@ import { classifyCommand } from "./classify";
 import { diagramCommand } from "./diagram";
 import { lintCommand } from "./lint";
 import { reportCommand } from "./report";
+import { reviewCommand } from "./review";
 import { schemaCommand } from "./schema";
 import { validateCommand } from "./validate";
 
@@ -14,4 +15,5 @@ export const COMMANDS: CliCommand[] = [
   lintCommand,
   diagramCommand,
   reportCommand,
+  reviewCommand,
 ];
