@@ -4,6 +4,7 @@ import { renderReportHtml } from "../render/html/report";
 import { renderReportMarkdown } from "../render/markdown/report";
 import { svgToPng } from "../render/raster";
 import { renderDiagramSvg } from "../render/svg";
+import { type ChangeSetOptions, changeSet } from "./changes";
 import { generateReport } from "./report-inputs";
 import type { GeneratedSections } from "./types";
 
@@ -41,12 +42,19 @@ export function reportJson(g: GeneratedSections): string {
 export async function renderReportFile(
   doc: NagareDocument,
   format: ReportFormat,
-  opts: { kind?: AssessmentKind; profile?: OrgProfile | null } = {},
+  opts: {
+    kind?: AssessmentKind;
+    profile?: OrgProfile | null;
+    since?: { doc: NagareDocument } & Omit<ChangeSetOptions, "kind" | "profile">;
+  } = {},
 ): Promise<ReportFile> {
-  const g = generateReport(doc, {
+  const base = {
     ...(opts.kind ? { kind: opts.kind } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
-  });
+  };
+  // The 変更箇所 against a previous version: both 評価書 in the kind of this one, compared item by item.
+  const changes = opts.since ? changeSet(opts.since.doc, doc, { ...opts.since, ...base }) : undefined;
+  const g = generateReport(doc, { ...base, ...(changes ? { changes } : {}) });
   const hasFigure = doc.nodes.length > 0;
   switch (format) {
     case "json":

@@ -15,6 +15,7 @@ import {
   type TransportId,
 } from "../model";
 import type { Finding } from "../rules/types";
+import { changesItem } from "./changes/table";
 import {
   annexes,
   type DelegationEntry,
@@ -840,11 +841,7 @@ export const FILLERS: Record<string, Filler> = {
   "appendix.diagram": () => ({ value: "", state: "graph" }),
   "appendix.steps": appendixSteps,
   "appendix.recordItems": (c) => recordItemsAppendix(c.facts.doc.files),
-  "appendix.changes": () => ({
-    value: "－",
-    state: "suggested",
-    note: { ja: "初回の評価では「－」", en: "a dash for a first assessment" },
-  }),
+  "appendix.changes": (c) => changesItem(c.opts.changes),
   "file.name": (c) => txt(c.file?.file?.name),
   "file.type": (c) =>
     choice(

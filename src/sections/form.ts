@@ -388,11 +388,7 @@ const incident3Years = (n: string, label: string): FormDef[] => [
 
 /** 変更箇所: one line per change (変更日 / 項目 / 変更前の記載 / 変更後の記載 / 提出時期 / 提出時期に係る説明). */
 const changes = (key: string, label: string): FormDef =>
-  head(key, label, "変更箇所", [
-    text("1", undefined, "変更箇所（変更日／項目／変更前の記載／変更後の記載／提出時期／提出時期に係る説明）", {
-      fill: "appendix.changes",
-    }),
-  ]);
+  head(key, label, "変更箇所", [node("1", undefined, "変更箇所", "table", { fill: "appendix.changes" })]);
 
 // ---------------------------------------------------------------- 全項目評価書 (様式4)
 

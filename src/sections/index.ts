@@ -1,3 +1,4 @@
+export * from "./changes";
 export * from "./facts";
 export * from "./form";
 export * from "./generate";

@@ -1,5 +1,6 @@
 import type { AssessmentKind, OrgProfile } from "../model";
 import type { Finding } from "../rules/types";
+import type { ChangeSet } from "./changes/types";
 
 /**
  * The 評価書 as data. A form is a tree of items (the structure of 様式2/3/4); generation expands the
@@ -146,4 +147,6 @@ export interface GenerateOptions {
   today?: string;
   /** The organisation's common answers: fill what neither the drawing nor the document answers. */
   profile?: OrgProfile | null;
+  /** The 変更箇所 against a previous version (changes/index.ts `changeSet`); without it the table is 「－」. */
+  changes?: ChangeSet;
 }

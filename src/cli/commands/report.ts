@@ -4,7 +4,7 @@ import type { CliCommand, CliIo } from "../command";
 import { loadModelFile, loadProfileFile } from "../load-file";
 
 const USAGE =
-  "report FILE --format docx|html|md|json [--out PATH] [--kind basic|focused|full] [--profile PROFILE.json]";
+  "report FILE --format docx|html|md|json [--out PATH] [--kind basic|focused|full] [--profile PROFILE.json] [--since OLD_FILE [--date YYYY-MM-DD]]";
 
 function usageError(io: CliIo, ja: string, en: string): number {
   io.err(`${ja} / ${en}\n使い方 / usage: ${USAGE}\n`);
@@ -29,14 +29,18 @@ export const reportCommand: CliCommand = {
     let out: string | undefined;
     let kind: string | undefined;
     let profileFile: string | undefined;
+    let since: string | undefined;
+    let date: string | undefined;
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
-      if (a === "--format" || a === "-f" || a === "--out" || a === "-o" || a === "--kind" || a === "--profile") {
+      if (["--format", "-f", "--out", "-o", "--kind", "--profile", "--since", "--date"].includes(a)) {
         const v = args[++i];
         if (v === undefined) return usageError(io, `${a} に値がありません`, `${a} needs a value`);
         if (a === "--format" || a === "-f") format = v;
         else if (a === "--kind") kind = v;
         else if (a === "--profile") profileFile = v;
+        else if (a === "--since") since = v;
+        else if (a === "--date") date = v;
         else out = v;
       } else if (a.startsWith("-") && a !== "-")
         return usageError(io, `不明なオプション: ${a}`, `unknown option: ${a}`);
@@ -65,16 +69,28 @@ export const reportCommand: CliCommand = {
         `評価書の種類は basic・focused・full のいずれかです（${kind}）`,
         `kind must be basic, focused or full (got ${kind})`,
       );
+    if (date !== undefined && (!since || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))))
+      return usageError(
+        io,
+        since ? `--date は YYYY-MM-DD の日付です（${date}）` : "--date は --since と一緒に指定します",
+        since ? `--date must be a date YYYY-MM-DD (got ${date})` : "--date goes with --since",
+      );
     const file = files[0] as string;
-    const doc = loadModelFile(
-      file,
-      io,
-      (n) => `${n} 件の問題があるため出力しません / ${n} problem(s), nothing written`,
-    );
+    const refusal = (n: number) => `${n} 件の問題があるため出力しません / ${n} problem(s), nothing written`;
+    const doc = loadModelFile(file, io, refusal);
     if (!doc) return 2;
     const profile = profileFile === undefined ? null : loadProfileFile(profileFile, io);
     if (profileFile !== undefined && !profile) return 2;
-    const result = await renderReportFile(doc, format, { ...(kind ? { kind } : {}), profile });
+    // The 変更箇所 against the earlier file (a saved version downloaded from the versions panel, 公表版 …).
+    const old = since ? loadModelFile(since, io, refusal) : null;
+    if (since && !old) return 2;
+    const result = await renderReportFile(doc, format, {
+      ...(kind ? { kind } : {}),
+      profile,
+      ...(old && since
+        ? { since: { doc: old, since: path.basename(since), ...(date ? { changedOn: date } : {}) } }
+        : {}),
+    });
     if (out === "-") {
       if (typeof result.body !== "string")
         return usageError(io, "Word 形式は標準出力に書けません", "docx cannot be written to stdout");

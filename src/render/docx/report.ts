@@ -82,7 +82,7 @@ function labelText(it: FilledItem): string {
   return `${no}${it.title}${it.mark ? " ※" : ""}`;
 }
 
-const cell = (children: Paragraph[], width: number, opts: { span?: number; shade?: boolean } = {}) =>
+const cell = (children: (Paragraph | Table)[], width: number, opts: { span?: number; shade?: boolean } = {}) =>
   new TableCell({
     children,
     width: { size: width, type: WidthType.DXA },
@@ -140,6 +140,14 @@ function tableRows(items: readonly FilledItem[], opts: DocxReportOptions, L: Lay
         }),
       );
       const rows = it.rows ?? [];
+      // A list of more than two columns (変更箇所, 別紙 提供先一覧) keeps its columns: a table of its own.
+      if (it.header && it.header.length > 2 && rows.length) {
+        const status = statusMark(it) ? valueParagraphs({ ...it, kind: "text", value: "", choices: [] }) : [];
+        out.push(
+          new TableRow({ children: [cell([columnsTable(it.header, rows, L), ...status], L.content, { span: 2 })] }),
+        );
+        continue;
+      }
       // One spanning cell, one paragraph per step with a hanging indent: the step numbers line up and the
       // table keeps its two-column grid.
       const paras = rows.length
@@ -175,6 +183,33 @@ function tableRows(items: readonly FilledItem[], opts: DocxReportOptions, L: Lay
     }
   }
   return out;
+}
+
+/** A table with a header row and one column per field, spread over the text width in equal shares. */
+function columnsTable(header: readonly string[], rows: readonly { cells: string[] }[], L: Layout): Table {
+  const width = L.content - 2 * CELL_MARGINS.left;
+  const col = Math.floor(width / header.length);
+  const paras = (text: string, bold = false) =>
+    text.split("\n").map((l) => new Paragraph({ children: [run(l, { size: 16, bold })] }));
+  const line = (cells: readonly string[], head: boolean) =>
+    new TableRow({
+      tableHeader: head,
+      children: header.map(
+        (_, i) =>
+          new TableCell({
+            children: paras(cells[i] ?? "", head),
+            width: { size: col, type: WidthType.DXA },
+            ...(head ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: "F2F2F2" } } : {}),
+          }),
+      ),
+    });
+  return new Table({
+    rows: [line(header, true), ...rows.map((r) => line(r.cells, false))],
+    width: { size: col * header.length, type: WidthType.DXA },
+    columnWidths: header.map(() => col),
+    borders: BORDERS,
+    margins: CELL_MARGINS,
+  });
 }
 
 const table = (rows: TableRow[], L: Layout) =>

@@ -91,8 +91,9 @@ function rows(items: readonly FilledItem[], opts: HtmlReportOptions): string {
           : "";
       const body =
         head +
-        ((it.rows ?? []).map((r) => `<tr>${r.cells.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("") ||
-          (it.value ? `<tr><td>${escapeHtml(it.value)}</td></tr>` : ""));
+        ((it.rows ?? [])
+          .map((r) => `<tr>${r.cells.map((c) => `<td>${escapeHtml(c).replace(/\n/g, "<br>")}</td>`).join("")}</tr>`)
+          .join("") || (it.value ? `<tr><td>${escapeHtml(it.value)}</td></tr>` : ""));
       html += `<tr><td colspan="2"><div>${label(it)}${statusMark(it) ? ` <span class="need">${escapeHtml(statusMark(it))}</span>` : ""}</div><table class="steps">${body}</table></td></tr>`;
     } else if (it.kind === "none_box") {
       html += `<tr><td colspan="2">${cellValue(it)}</td></tr>`;

@@ -32,7 +32,9 @@ function block(it: FilledItem, depth: number, out: string[]): void {
     if (it.rows?.length) {
       const header = it.header ?? ["", ""];
       out.push(`| ${header.map(escapeMarkdown).join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`);
-      for (const r of it.rows) out.push(`| ${r.cells.map((c) => escapeMarkdown(c).replace(/\n/g, " ")).join(" | ")} |`);
+      // Line breaks inside a cell as <br> (GitHub Markdown); the text itself is escaped, so no other tag can form.
+      for (const r of it.rows)
+        out.push(`| ${r.cells.map((c) => escapeMarkdown(c).replace(/\n/g, "<br>")).join(" | ")} |`);
       out.push("");
     } else if (it.value) out.push(escapeMarkdown(it.value), "");
     return;
