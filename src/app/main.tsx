@@ -8,6 +8,8 @@ import { versionFromLocation } from "./versions/version-route";
 
 /** A saved version is opened rarely; its page is fetched on demand. */
 const VersionPage = lazy(() => import("./versions/VersionPage").then((m) => ({ default: m.VersionPage })));
+/** The organisation's common answers are edited rarely; fetched on demand too. */
+const ProfilePage = lazy(() => import("./profile/ProfilePage").then((m) => ({ default: m.ProfilePage })));
 
 /** The language chosen last time, Japanese by default. */
 function initialLang(): Lang {
@@ -17,14 +19,16 @@ function initialLang(): Lang {
 
 type Route =
   | { page: "start" }
+  | { page: "profile" }
   | { page: "editor"; session: Session }
   | { page: "version"; docId: string; versionId: string; token: string };
 
 /**
  * Routes: `/` start page, `/d/:id#t=TOKEN` a shared document, `/d/:id/v/:version#t=TOKEN` a saved version
- * (read-only), `/local` a document kept in this browser.
+ * (read-only), `/local` a document kept in this browser, `/profile` the organisation's common answers.
  */
 function route(loc: Location): Route {
+  if (loc.pathname === "/profile" || loc.pathname === "/profile/") return { page: "profile" };
   if (loc.pathname === "/local" || loc.pathname === "/local/")
     return { page: "editor", session: { docId: null, token: null, role: "owner" } };
   const version = versionFromLocation(loc);
@@ -56,6 +60,12 @@ function App() {
           versionId={where.versionId}
           token={where.token}
         />
+      </Suspense>
+    );
+  if (where.page === "profile")
+    return (
+      <Suspense fallback={<p className="app-loading">{translate(lang, "app.loading")}</p>}>
+        <ProfilePage lang={lang} setLang={setLang} />
       </Suspense>
     );
   return <StartPage lang={lang} setLang={setLang} />;

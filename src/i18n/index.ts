@@ -3,6 +3,7 @@ import { drawingMessages } from "./areas/drawing";
 import { editorMessages } from "./areas/editor";
 import { exportMessages } from "./areas/export";
 import { ownersMessages } from "./areas/owners";
+import { profileMessages } from "./areas/profile";
 import { recipientsMessages } from "./areas/recipients";
 import { reportMessages } from "./areas/report";
 import { riskMessages } from "./areas/risk";
@@ -24,6 +25,7 @@ const AREAS = [
   drawingMessages,
   recipientsMessages,
   ownersMessages,
+  profileMessages,
 ] as const;
 
 type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;

@@ -1,6 +1,12 @@
 import { memo, useEffect, useMemo, useState } from "react";
 import { type Lang, type MessageKey, translate } from "../../i18n";
-import { ASSESSMENT_KINDS, type AssessmentKind, type NagareDocument } from "../../model";
+import {
+  ASSESSMENT_KINDS,
+  type AssessmentKind,
+  type NagareDocument,
+  type OrgProfile,
+  profileAnswerText,
+} from "../../model";
 import { evaluateDetailed, suggestSufficiency } from "../../rules";
 import {
   checksText,
@@ -15,6 +21,7 @@ import {
 } from "../../sections";
 import type { ElementIds, PanelProps } from "../editor/panels";
 import { downloadBytes, safeFileBase } from "../export/download";
+import { useOrgProfile } from "../profile/use-profile";
 import { writeAnswer } from "./answers";
 import { exportDocx, exportText, type ReportExport } from "./report-export";
 import "./report.css";
@@ -39,11 +46,16 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-export function generateForPanel(model: NagareDocument, kind?: AssessmentKind): GeneratedSections {
+export function generateForPanel(
+  model: NagareDocument,
+  kind?: AssessmentKind,
+  profile?: OrgProfile | null,
+): GeneratedSections {
   const { findings, mitigated } = evaluateDetailed(model);
   return generateSections(model, findings, {
     suggestSufficiency: (f, r) => suggestSufficiency(f, r, mitigated),
     ...(kind ? { kind } : {}),
+    ...(profile ? { profile } : {}),
   });
 }
 
@@ -90,6 +102,8 @@ interface ItemProps {
   select: (ids: ElementIds) => void;
   /** 公表日 for citations of legal-basis presets. */
   date: string | null;
+  /** The organisation's common answers the document draws on (null: none, or a local document). */
+  profile: OrgProfile | null;
 }
 
 /** Legal-basis items offer the common bases, cited with the numbers in force on the 公表日. */
@@ -231,6 +245,14 @@ function Editor({
   );
 }
 
+/** Whether clearing the document's answer brings back an answer of the organisation profile. */
+function backToProfile(item: FilledItem, profile: OrgProfile | null): boolean {
+  if (!profile || !item.profileKey) return false;
+  if (item.profileKey === "security.physicalDetail" || item.profileKey === "security.technicalDetail")
+    return profile.systems.length > 0 || profileAnswerText(profile, item.profileKey) !== null;
+  return profileAnswerText(profile, item.profileKey) !== null;
+}
+
 const Item = memo(function Item(p: ItemProps) {
   const { item, depth, t, lang } = p;
   if (p.onlyOpen && !open(item)) return null;
@@ -276,6 +298,15 @@ const Item = memo(function Item(p: ItemProps) {
           {item.number && <span className="rp-no">{item.number.split("-").at(-1)}</span>} {item.title}
           {item.mark && " ※"}
           {badge && <span className={`rp-badge rp-badge-${item.state}`}>{t(badge)}</span>}
+          {item.fromProfile && (
+            <span
+              className="rp-badge rp-badge-profile"
+              title={t("report.fromProfileHint")}
+              data-testid="report-from-profile"
+            >
+              {t("report.fromProfile")}
+            </span>
+          )}
         </span>
         {lines.length > 0 && (
           <span className="rp-value">
@@ -304,11 +335,11 @@ const Item = memo(function Item(p: ItemProps) {
             </button>
           )}
           <button type="button" onClick={() => p.setEditing(item.id)} data-testid="report-edit">
-            {t("report.edit")}
+            {item.fromProfile ? t("report.overrideHere") : t("report.edit")}
           </button>
           {item.state === "answer" && (
-            <button type="button" onClick={() => p.save(item.id, null)}>
-              {t("report.reset")}
+            <button type="button" onClick={() => p.save(item.id, null)} data-testid="report-reset">
+              {backToProfile(item, p.profile) ? t("report.backToProfile") : t("report.reset")}
             </button>
           )}
         </div>
@@ -339,9 +370,10 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: Pa
   const debounced = useDebounced(model, 250);
   // Which 評価書 to show: the document's own, or another one the threshold also requires (基礎 with 全項目 …).
   const [kindView, setKindView] = useState<AssessmentKind | "">("");
+  const profile = useOrgProfile(session);
   const generated = useMemo(
-    () => (debounced ? generateForPanel(debounced, kindView || undefined) : null),
-    [debounced, kindView],
+    () => (debounced ? generateForPanel(debounced, kindView || undefined, profile) : null),
+    [debounced, kindView, profile],
   );
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -366,7 +398,7 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: Pa
   const run = async (format: "docx" | "html" | "md" | "json") => {
     setStatus({ kind: "working" });
     try {
-      const fresh = generateForPanel(model, kindView || undefined);
+      const fresh = generateForPanel(model, kindView || undefined, profile);
       const out =
         format === "docx"
           ? await exportDocx(model, fresh, session, lang, kindView || undefined)
@@ -428,6 +460,19 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: Pa
           {t("report.onlyOpen")}
         </label>
         {readOnly && <p className="rp-note">{t("report.readOnly")}</p>}
+        {session?.docId && session.token && (
+          <p className="rp-note">
+            <a
+              href={`/profile#t=${encodeURIComponent(session.token)}`}
+              target="_blank"
+              rel="noopener"
+              title={t("profile.openHint")}
+              data-testid="report-open-profile"
+            >
+              {t("profile.open")}
+            </a>
+          </p>
+        )}
         <div className="rp-export">
           {(["docx", "html", "md", "json"] as const).map((f) => (
             <button
@@ -483,6 +528,7 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: Pa
             save={save}
             select={select}
             date={model.meta.publishedOn}
+            profile={profile}
           />
         ))}
       </div>
