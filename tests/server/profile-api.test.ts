@@ -55,6 +55,25 @@ describe("organisation profile API", () => {
     }
   });
 
+  test("an owner key saves it too, recorded with the key's id", async () => {
+    const url = env.server.url;
+    const doc = await createDoc(url, { title: "子ども医療費" });
+    const key = await api(url, "/api/owner/keys", { body: { documents: [{ id: doc.id, token: doc.token }] } });
+    expect(key.status).toBe(201);
+    const saved = await api(url, "/api/profile", { token: key.body.key, method: "PUT", raw: EXAMPLE });
+    expect(saved.status).toBe(200);
+    expect(saved.body.updatedBy).toBe(key.body.keyId);
+    const db = new Database(path.join(env.server.dataDir, "nagare.sqlite"), { readonly: true });
+    try {
+      const last = db
+        .prepare("SELECT role, link_id FROM audit_log WHERE event = 'profile.update' ORDER BY seq DESC LIMIT 1")
+        .get();
+      expect(last).toEqual({ role: "key", link_id: key.body.keyId });
+    } finally {
+      db.close();
+    }
+  });
+
   test("the 評価書 export of a document fills from the stored profile; profile=none leaves it out", async () => {
     const url = env.server.url;
     const doc = await createDoc(url, { title: "住民基本台帳" });

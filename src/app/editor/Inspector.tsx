@@ -28,6 +28,7 @@ import {
   PARTIES,
   PHASES,
   type Phase,
+  type PiiFile,
   POPULATION_BANDS,
   type Provision,
   RECORD_ITEM_BANDS,
@@ -38,6 +39,7 @@ import {
 } from "../../model";
 import { FieldList, type FieldSpec, type Option, plainOptions, termOptions } from "./fields";
 import { RecipientList } from "./RecipientList";
+import { RecordItemList } from "./RecordItemList";
 
 /**
  * The inspector: every model field of the selected node, flow or group; with nothing selected, the
@@ -535,6 +537,9 @@ function DocumentInspector({
               />
               {l.coll === "provisions" ? (
                 <RecipientList ydoc={ydoc} provision={item as Provision} lang={lang} readOnly={readOnly} />
+              ) : null}
+              {l.coll === "files" ? (
+                <RecordItemList ydoc={ydoc} file={item as PiiFile} lang={lang} readOnly={readOnly} />
               ) : null}
               {!readOnly ? (
                 <button type="button" className="danger" onClick={() => deleteListEntry(ydoc, model, l.coll, item.id)}>

@@ -78,9 +78,14 @@ export function StartPage({ lang, setLang }: { lang: Lang; setLang: (l: Lang) =>
           <h1>{t("app.title")}</h1>
           <p className="tagline">{t("app.tagline")}</p>
         </div>
-        <button type="button" className="lang" onClick={() => setLang(lang === "ja" ? "en" : "ja")}>
-          {t("start.language")}
-        </button>
+        <div className="start-header-actions">
+          <a href="/profile" title={t("profile.openHint")} data-testid="start-profile">
+            {t("profile.open")}
+          </a>
+          <button type="button" className="lang" onClick={() => setLang(lang === "ja" ? "en" : "ja")}>
+            {t("start.language")}
+          </button>
+        </div>
       </header>
       {returning && <DocumentList t={t} lang={lang} onCredential={setCredential} />}
       {returning && <OwnerKeyPanel t={t} lang={lang} ownerKey={ownerKey} setOwnerKey={setOwnerKey} adopted={adopted} />}
