@@ -38,7 +38,15 @@ export interface ProfileItemDef {
   /** The 様式's wording, shown beside the plain-language question (src/i18n/areas/profile.ts). */
   title: string;
   group: ProfileGroup;
+  /**
+   * A default that depends on the 事務 (the department in charge, its contact): the 評価書 proposes it (要確認)
+   * rather than printing it as the document's fact.
+   */
+  proposal?: boolean;
 }
+
+/** Items whose profile answer is only a proposal for each document (see ProfileItemDef.proposal). */
+const PROPOSALS = new Set(["department", "departmentHead", "inquiry.contact"]);
 
 export const PROFILE_GROUPS = [
   "organization",
@@ -57,7 +65,14 @@ const item = (
   kind: ProfileItemKind,
   title: string,
   choices?: readonly string[],
-): ProfileItemDef => ({ key, kind, title, group, ...(choices ? { choices } : {}) });
+): ProfileItemDef => ({
+  key,
+  kind,
+  title,
+  group,
+  ...(choices ? { choices } : {}),
+  ...(PROPOSALS.has(key) ? { proposal: true } : {}),
+});
 
 /**
  * Every item a profile can answer. The key is what the file stores and what the form's items refer to

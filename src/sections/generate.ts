@@ -1,4 +1,4 @@
-import { type AssessmentKind, type NagareDocument, profileAnswerText } from "../model";
+import { type AssessmentKind, type NagareDocument, profileAnswerText, profileItem } from "../model";
 import type { Finding } from "../rules/types";
 import { annexes, buildFacts, type DocFacts, delegationEntries, type FileScope, provisionEntries } from "./facts";
 import { FILLERS, type FillContext, type FillResult, recipientTitle } from "./fill";
@@ -233,9 +233,19 @@ function withProfile(def: FormDef, ctx: FillContext, result: FillResult): FillRe
   if (!def.profile || (result.state !== "missing" && result.state !== "suggested")) return result;
   const v = profileAnswerText(ctx.opts.profile, def.profile);
   if (v === null) return result;
+  // A default that depends on the 事務 (its department, its contact) is proposed, not printed as a fact.
+  const proposal = profileItem(def.profile)?.proposal === true;
   const base = {
-    state: "meta" as const,
+    state: proposal ? ("suggested" as const) : ("meta" as const),
     fromProfile: def.profile,
+    ...(proposal
+      ? {
+          note: {
+            ja: "団体の共通回答の既定値です。この事務に当てはまるか確かめてください",
+            en: "the organisation's default: check that it fits this 事務",
+          },
+        }
+      : {}),
     ...(result.sources ? { sources: result.sources } : {}),
   };
   if (def.kind === "checkbox") return { ...base, value: "", checks: parseChecks(v, result.checks, def.choices ?? []) };

@@ -63,6 +63,11 @@ describe("organisation profile in the 評価書", () => {
     // The document's own metadata comes before the profile's defaults.
     expect(findItem(g.items, "cover.organization")?.value).toBe(doc.meta.organization);
     expect(findItem(g.items, "cover.organization")?.fromProfile).toBeUndefined();
+    // A default that depends on the 事務 (the head of the department in charge) is only proposed.
+    const head = findItem(g.items, "I.7.2");
+    expect(head?.value).toBe("情報政策課長");
+    expect(head?.state).toBe("suggested");
+    expect(head?.fromProfile).toBe("departmentHead");
     expect(g.stats.needsInput).toBeLessThan(before.stats.needsInput);
   });
 
