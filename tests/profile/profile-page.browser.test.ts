@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { seriousViolations } from "../support/axe";
 import { liveServerAndBrowser } from "../support/live";
 
 /**
@@ -63,9 +64,11 @@ describe("organisation profile page", () => {
     await page.getByTestId("profile-save").click();
     await expect.poll(() => page.getByTestId("profile-message").textContent()).toContain("保存しました");
 
+    expect(await seriousViolations(page, "profile ja")).toEqual([]);
     // English switch.
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => page.locator("h1").textContent()).toBe("Organisation's common answers");
+    expect(await seriousViolations(page, "profile en")).toEqual([]);
 
     // The document's 評価書 draws on the saved profile and says so.
     const editor = await ctx.newPage();
