@@ -28,6 +28,7 @@ export const FEE_CHOICES = ["有料", "無料"] as const;
 export const PUBLISHED_CHOICES = ["行っている", "行っていない"] as const;
 export const DONE_CHOICES = ["行っている", "行っていない"] as const;
 export const RECORD_CHOICES = ["記録を残している", "記録を残していない"] as const;
+export const RULE_CHOICES = ["定めている", "定めていない"] as const;
 
 type ProfileItemKind = "text" | "single" | "checkbox";
 
@@ -52,6 +53,7 @@ export const PROFILE_GROUPS = [
   "organization",
   "audit",
   "access",
+  "delegation",
   "security",
   "incidents",
   "disclosure",
@@ -98,6 +100,30 @@ export const PROFILE_ITEMS: readonly ProfileItemDef[] = [
   item("access", "access.controlMethod", "text", "アクセス権限の管理 具体的な管理方法"),
   item("access", "access.log", "single", "特定個人情報の使用の記録", RECORD_CHOICES),
   item("access", "access.logMethod", "text", "特定個人情報の使用の記録 具体的な方法"),
+  item("delegation", "delegation.oversight", "text", "情報保護管理体制の確認"),
+  item("delegation", "delegation.provisionRule", "single", "特定個人情報の提供ルール", RULE_CHOICES),
+  item(
+    "delegation",
+    "delegation.provisionRuleToOthers",
+    "text",
+    "委託先から他者への提供に関するルールの内容及びルール遵守の確認方法",
+  ),
+  item(
+    "delegation",
+    "delegation.provisionRuleBetween",
+    "text",
+    "委託元と委託先間の提供に関するルールの内容及びルール遵守の確認方法",
+  ),
+  item("delegation", "delegation.deletionRule", "single", "特定個人情報の消去ルール", RULE_CHOICES),
+  item("delegation", "delegation.deletionRuleContent", "text", "消去ルールの内容及びルール遵守の確認方法"),
+  item(
+    "delegation",
+    "delegation.contractClause",
+    "single",
+    "委託契約書中の特定個人情報ファイルの取扱いに関する規定",
+    RULE_CHOICES,
+  ),
+  item("delegation", "delegation.contractClauseContent", "text", "委託契約書中の規定の内容"),
   item("security", "security.nisc", "single", "NISC政府機関統一基準群", NISC_CHOICES),
   item("security", "security.organisation", "single", "安全管理体制", ORGANISE_CHOICES),
   item("security", "security.rules", "single", "安全管理規程", ORGANISE_CHOICES),

@@ -15,6 +15,7 @@ import {
   RECORD_ITEM_BANDS,
   RECORD_ITEM_CATEGORIES,
   RETENTION_PERIODS,
+  RULE_CHOICES,
   type SafeguardKind,
   SUBJECT_COUNT_BANDS,
   SUFFICIENCY,
@@ -91,7 +92,7 @@ const otherRisks = (key: string, title: string, phase: string, gathers: readonly
 
 const YESNO_DO = DONE_CHOICES;
 const RECORD = RECORD_CHOICES;
-const RULE = ["定めている", "定めていない"] as const;
+const RULE = RULE_CHOICES;
 const EFFORT = EFFORT_CHOICES;
 const SUBCONTRACT_ASSURANCE = [...EFFORT, "再委託していない"] as const;
 export const NETWORK_LINKAGE_CHOICES = ["実施する", "実施しない", "未定"] as const;
@@ -504,24 +505,41 @@ function fullForm(): FormDef[] {
         "委託先による特定個人情報の不正入手・不正な使用に関するリスク／委託先による特定個人情報の不正な提供に関するリスク／委託先による特定個人情報の保管・消去に関するリスク／委託契約終了後の不正な使用等のリスク／再委託に関するリスク",
         { fill: "fixed.dash" },
       ),
-      text("a", undefined, "情報保護管理体制の確認"),
+      text("a", undefined, "情報保護管理体制の確認", { profile: "delegation.oversight" }),
       presence("b", "特定個人情報ファイルの閲覧者・更新者の制限", ["制限している", "制限していない"], "III.4.risk1", [
         "access_control",
       ]),
       measures("bd", "具体的な制限方法", "III.4.risk1", ["access_control"]),
       presence("c", "特定個人情報ファイルの取扱いの記録", RECORD, "III.4.risk1", ["operation_log"]),
       measures("cd", "具体的な方法", "III.4.risk1", ["operation_log"]),
-      single("d", undefined, "特定個人情報の提供ルール", RULE),
-      text("d1", undefined, "委託先から他者への提供に関するルールの内容及びルール遵守の確認方法"),
-      text("d2", undefined, "委託元と委託先間の提供に関するルールの内容及びルール遵守の確認方法"),
-      presence("e", "特定個人情報の消去ルール", RULE, "III.4.risk3", ["deletion_rule"]),
-      measures("ed", "ルールの内容及びルール遵守の確認方法", "III.4.risk3", [
-        "deletion_rule",
-        "secure_erase",
-        "physical_destruction",
-      ]),
-      presence("f", "委託契約書中の特定個人情報ファイルの取扱いに関する規定", RULE, "III.4.risk1", ["contract_clause"]),
-      measures("fd", "規定の内容", "III.4.risk1", ["contract_clause"]),
+      single("d", undefined, "特定個人情報の提供ルール", RULE, { profile: "delegation.provisionRule" }),
+      text("d1", undefined, "委託先から他者への提供に関するルールの内容及びルール遵守の確認方法", {
+        profile: "delegation.provisionRuleToOthers",
+      }),
+      text("d2", undefined, "委託元と委託先間の提供に関するルールの内容及びルール遵守の確認方法", {
+        profile: "delegation.provisionRuleBetween",
+      }),
+      presence("e", "特定個人情報の消去ルール", RULE, "III.4.risk3", ["deletion_rule"], {
+        profile: "delegation.deletionRule",
+      }),
+      measures(
+        "ed",
+        "ルールの内容及びルール遵守の確認方法",
+        "III.4.risk3",
+        ["deletion_rule", "secure_erase", "physical_destruction"],
+        { profile: "delegation.deletionRuleContent" },
+      ),
+      presence(
+        "f",
+        "委託契約書中の特定個人情報ファイルの取扱いに関する規定",
+        RULE,
+        "III.4.risk1",
+        ["contract_clause"],
+        {
+          profile: "delegation.contractClause",
+        },
+      ),
+      measures("fd", "規定の内容", "III.4.risk1", ["contract_clause"], { profile: "delegation.contractClauseContent" }),
       single("g", undefined, "再委託先による特定個人情報ファイルの適切な取扱いの確保", SUBCONTRACT_ASSURANCE, {
         fill: "subcontract.assurance",
       }),
