@@ -262,7 +262,7 @@ export function loadProfileValue(raw: unknown): ProfileLoadResult {
       ],
     };
   const parsed = profileSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, raw) };
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, raw).map(namedItem) };
   const names = new Map<string, number>();
   const problems: Problem[] = [];
   parsed.data.systems.forEach((s, i) => {
@@ -278,6 +278,23 @@ export function loadProfileValue(raw: unknown): ProfileLoadResult {
     else names.set(key, i);
   });
   return problems.length ? { ok: false, problems } : { ok: true, profile: parsed.data };
+}
+
+/** A problem in an answer names the item as the 様式 does (the path alone is a key only a vendor reads). */
+function namedItem(p: Problem): Problem {
+  const m = /^answers\.([\w.]+?)(\[\d+\])?$/.exec(p.path);
+  const def = m ? profileItem(m[1] as string) : undefined;
+  if (def) {
+    const named = `「${def.title}」`;
+    return {
+      ...p,
+      ja: p.ja.includes(def.key) ? p.ja.replace(def.key, named) : `${named}: ${p.ja}`,
+      en: `${def.key}: ${p.en}`,
+    };
+  }
+  if (/^systems\[\d+\]\.name$/.test(p.path) && p.code === "empty")
+    return { ...p, ja: "システムの名前が空です", en: "the system needs a name" };
+  return p;
 }
 
 export function emptyProfile(title = ""): OrgProfile {
