@@ -183,7 +183,9 @@ describe("profile files", () => {
     expect(paths).toContain("answers.audit.kinds[0]");
     expect(r.problems.some((p) => p.ja.includes("未知の項目") && p.en.includes("typo"))).toBe(true);
     // The Japanese names the item as the 様式 words it.
-    expect(r.problems.find((p) => p.path === "answers.audit.selfCheck")?.ja).toMatch(/^「自己点検」 の値が選択肢にありません/);
+    expect(r.problems.find((p) => p.path === "answers.audit.selfCheck")?.ja).toMatch(
+      /^「自己点検」 の値が選択肢にありません/,
+    );
     const newer = loadProfileText(JSON.stringify({ format: "nagare-profile", schemaVersion: 9 }));
     expect(!newer.ok && newer.problems[0]?.code).toBe("newer_version");
     const dup = loadProfileText(
