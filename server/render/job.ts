@@ -10,7 +10,10 @@ export interface RenderJob {
   path: string;
   /** The request's query string. */
   query: string;
-  /** The request body: a `*.nagare.json` model as UTF-8. */
+  /**
+   * The request body as UTF-8: a `*.nagare.json` model, or for a 評価書 with its 変更箇所 the envelope
+   * `{ "model": …, "since": …, "sinceName"?: "公表版 2024", "changedOn"?: "YYYY-MM-DD" }` (both models validated).
+   */
   body: Uint8Array;
   /** The organisation profile the 評価書 draws on (its file text), validated again in the worker. */
   profile?: string;
@@ -36,7 +39,8 @@ export async function runRenderJob(job: RenderJob): Promise<RenderOutcome> {
   } catch {
     return { ok: false, status: 400, code: "bad_json", ja: "JSON として読めません", en: "the body is not valid JSON" };
   }
-  const loaded = loadDocumentValue(raw);
+  const envelope = isEnvelope(raw) ? raw : null;
+  const loaded = loadDocumentValue(envelope ? envelope.model : raw);
   if (!loaded.ok)
     return {
       ok: false,
@@ -46,11 +50,30 @@ export async function runRenderJob(job: RenderJob): Promise<RenderOutcome> {
       en: "the document is not valid",
       problems: loaded.problems.slice(0, 200),
     };
+  const older = envelope ? loadDocumentValue(envelope.since) : null;
+  if (older && !older.ok)
+    return {
+      ok: false,
+      status: 422,
+      code: "invalid_since",
+      ja: "比較する前の版（since）の形式が正しくありません",
+      en: "the earlier version to compare with (since) is not valid",
+      problems: older.problems.slice(0, 200).map((p) => ({ ...p, path: p.path ? `since.${p.path}` : "since" })),
+    };
+  const since =
+    envelope && older?.ok
+      ? {
+          doc: older.doc,
+          name: typeof envelope.sinceName === "string" ? envelope.sinceName.slice(0, 300) : "",
+          changedOn: typeof envelope.changedOn === "string" ? envelope.changedOn : null,
+        }
+      : null;
   try {
     const route = await entry.load();
     const profile = job.profile ? loadProfileText(job.profile) : null;
     const out = await route.handle(loaded.doc, new URLSearchParams(job.query), {
       profile: profile?.ok ? profile.profile : null,
+      ...(since ? { since } : {}),
     });
     return { ok: true, ...out };
   } catch (e) {
@@ -71,4 +94,15 @@ export async function runRenderJob(job: RenderJob): Promise<RenderOutcome> {
       detail: e instanceof Error ? e.stack : undefined,
     };
   }
+}
+
+interface Envelope {
+  model: unknown;
+  since: unknown;
+  sinceName?: unknown;
+  changedOn?: unknown;
+}
+/** A model carries `format: "nagare"`; an object with `model` and `since` instead is the comparison envelope. */
+function isEnvelope(raw: unknown): raw is Envelope {
+  return !!raw && typeof raw === "object" && !Array.isArray(raw) && "model" in raw && "since" in raw;
 }

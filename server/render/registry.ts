@@ -15,7 +15,11 @@ export interface RenderRoute {
   handle: (
     doc: NagareDocument,
     query: URLSearchParams,
-    extra?: { profile?: OrgProfile | null },
+    extra?: {
+      profile?: OrgProfile | null;
+      /** The earlier version for the 変更箇所 (the envelope body of job.ts). */
+      since?: { doc: NagareDocument; name: string; changedOn: string | null };
+    },
   ) => Promise<RenderResult>;
 }
 
