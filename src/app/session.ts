@@ -1,5 +1,6 @@
 /** Who is editing what: the document on the server and the rights of the link used to open it. */
-export type Role = "owner" | "edit" | "view";
+/** `review`: a 点検用リンク — sees everything, writes review remarks only. */
+export type Role = "owner" | "edit" | "review" | "view";
 
 export interface Session {
   /** null: a local document kept only in this browser (IndexedDB). */
@@ -18,6 +19,6 @@ export function sessionFromLocation(loc: Location): Session | null {
   return {
     docId: m[1] as string,
     token,
-    role: role === "view" || role === "owner" ? role : "edit",
+    role: role === "view" || role === "owner" || role === "review" ? role : "edit",
   };
 }

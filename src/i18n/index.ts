@@ -6,6 +6,7 @@ import { ownersMessages } from "./areas/owners";
 import { profileMessages } from "./areas/profile";
 import { recipientsMessages } from "./areas/recipients";
 import { reportMessages } from "./areas/report";
+import { reviewMessages } from "./areas/review";
 import { riskMessages } from "./areas/risk";
 import { serverMessages } from "./areas/server";
 import { templatesMessages } from "./areas/templates";
@@ -26,6 +27,7 @@ const AREAS = [
   recipientsMessages,
   ownersMessages,
   profileMessages,
+  reviewMessages,
 ] as const;
 
 type AreaKeys<A> = A extends { ja: Record<infer K, string> } ? K : never;

@@ -79,6 +79,12 @@ describe("accessibility (axe-core)", () => {
     }
     await page.locator(".react-flow__node").first().click();
     found.push(...(await serious(page, "editor with a selected element")));
+    // A review remark on it: the pin on the canvas and the thread in the panel.
+    await page.keyboard.press("Shift+M");
+    await page.getByTestId("review-text").fill("確認してください");
+    await page.getByTestId("review-add").click();
+    await page.getByTestId("comment-pin").first().waitFor();
+    found.push(...(await serious(page, "review pin and thread")));
 
     await page.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 10, y: 10 } });
     await page.keyboard.press("?");

@@ -7,7 +7,7 @@ export type { PublicationInfo, TemplateInfo };
  * Typed client of the server's JSON API. Document calls carry the link's token as a Bearer header (never
  * in the URL). Errors come back as ApiError with the server's bilingual message.
  */
-export type Role = "owner" | "edit" | "view";
+export type Role = "owner" | "edit" | "review" | "view";
 
 export interface Problem {
   path: string;
@@ -153,7 +153,7 @@ export const api = {
     return { text: await res.text(), filename: m ? decodeURIComponent(m[1] as string) : `${id}.nagare.json` };
   },
   shares: (id: string, token: string) => call<{ shares: ShareInfo[] }>(doc(id, "/shares"), { token }),
-  createShare: (id: string, token: string, role: "edit" | "view", label: string) =>
+  createShare: (id: string, token: string, role: "edit" | "review" | "view", label: string) =>
     call<CreatedLink>(doc(id, "/shares"), { token, body: { role, label } }),
   revokeShare: (id: string, token: string, shareId: string) =>
     call<{ id: string }>(doc(id, `/shares/${encodeURIComponent(shareId)}`), { token, method: "DELETE" }),

@@ -22,6 +22,9 @@ import {
 import type { Lang, MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import type { NagareDocument } from "../../model";
+import { CommentPins } from "../review/CommentPins";
+import { ReviewPresenter } from "../review/Presenter";
+import { canComment, reviewUi, useReviewUi } from "../review/state";
 import type { Session } from "../session";
 import type { ActionContext, EditorUi } from "./actions";
 import { ContextMenu, type MenuRequest } from "./ContextMenu";
@@ -59,7 +62,9 @@ export function EditorShell({
   const { ydoc, undo, connection } = res;
   const read = useDocModel(ydoc);
   const model = read?.doc ?? null;
-  const readOnly = session.role === "view";
+  // A review link (点検用リンク) cannot change the drawing: it writes review remarks only.
+  const readOnly = session.role === "view" || session.role === "review";
+  const review = useReviewUi();
   const t = useCallback((k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
   const rf = useReactFlow();
   const { toasts, notify, dismiss } = useToasts();
@@ -187,6 +192,13 @@ export function EditorShell({
       },
       fitView,
       reportPlaced: (ids) => placementNotes(ids, "moved"),
+      canComment: canComment(session.role),
+      compose: () => {
+        setSideCollapsed(false);
+        setTab("comments");
+        reviewUi.compose();
+      },
+      presentReview: () => reviewUi.present(true),
       busy,
       setBusy: (id, on) =>
         setBusyState((prev) => {
@@ -196,7 +208,7 @@ export function EditorShell({
           return next;
         }),
     }),
-    [busy, fitView, placementNotes],
+    [busy, fitView, placementNotes, session.role],
   );
   const ctx = useMemo<ActionContext | null>(
     () =>
@@ -217,7 +229,7 @@ export function EditorShell({
         : null,
     [ydoc, model, lang, t, readOnly, selection, selectIds, notify, undo, writer, ui],
   );
-  useActionKeys(ctx, dialog !== null || walk !== null || menu !== null);
+  useActionKeys(ctx, dialog !== null || walk !== null || menu !== null || review.presenting);
   useClipboard({ ydoc, model, selection, readOnly, lang, t, notify, select: selectIds });
 
   // Read-only debug hook for tests and support: the validated model as plain data.
@@ -246,6 +258,11 @@ export function EditorShell({
     session,
     readOnly,
     select: selectIds,
+    reveal: (ids) => {
+      const all = [...(ids.nodes ?? []), ...(ids.flows ?? []), ...(ids.groups ?? [])];
+      setSelected(new Set(all));
+      centreOn(all);
+    },
     highlight: (ids) =>
       setHighlight(ids ? new Set([...(ids.nodes ?? []), ...(ids.flows ?? []), ...(ids.groups ?? [])]) : null),
     selection,
@@ -340,6 +357,14 @@ export function EditorShell({
             }}
           >
             <RemoteCursors list={presence.participants} />
+            <CommentPins
+              model={model}
+              lang={lang}
+              onOpen={() => {
+                setSideCollapsed(false);
+                setTab("comments");
+              }}
+            />
             {view.legend ? (
               <Panel position="bottom-left">
                 <Legend lang={lang} />
@@ -369,6 +394,18 @@ export function EditorShell({
               lang={lang}
               onMove={setWalk}
               onClose={() => setWalk(null)}
+            />
+          ) : null}
+          {review.presenting ? (
+            <ReviewPresenter
+              model={model}
+              lang={lang}
+              show={(target) => {
+                if ("elementId" in target) {
+                  setSelected(new Set([target.elementId]));
+                  centreOn([target.elementId]);
+                } else void rf.setCenter(target.x, target.y, { zoom: Math.max(rf.getZoom(), 1), duration: 250 });
+              }}
             />
           ) : null}
           <Toasts toasts={toasts} dismiss={dismiss} />

@@ -43,7 +43,15 @@ export function EditorToolbar(props: {
       <span className="doc-title" title={props.title}>
         {props.title}
       </span>
-      {ctx.readOnly ? <span className="badge readonly">{t("editor.readOnly")}</span> : null}
+      {ctx.readOnly ? (
+        ctx.ui.canComment ? (
+          <span className="badge readonly" title={t("review.mode")} data-testid="review-badge">
+            {t("role.review")}
+          </span>
+        ) : (
+          <span className="badge readonly">{t("editor.readOnly")}</span>
+        )
+      ) : null}
       <span className={`status status-${status}`} data-testid="status">
         {t(`editor.status.${status}` as MessageKey)}
       </span>

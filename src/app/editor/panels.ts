@@ -24,6 +24,8 @@ export interface PanelProps {
   select: (ids: ElementIds) => void;
   /** Highlight a subset and dim the rest; null clears the filter. */
   highlight: (ids: ElementIds | null) => void;
+  /** Select elements and centre them, keeping this panel open (absent where there is no canvas). */
+  reveal?: (ids: ElementIds) => void;
   /** What is selected on the canvas now (view state, read-only; absent where there is no canvas). */
   selection?: CanvasSelection;
 }
@@ -85,6 +87,11 @@ export const PANELS: EditorPanel[] = [
     id: "share",
     titleKey: "share.panel",
     component: lazyPanel(() => import("../share/SharePanel").then((m) => m.SharePanel)),
+  },
+  {
+    id: "comments",
+    titleKey: "review.panel.title",
+    component: lazyPanel(() => import("../review/CommentsPanel").then((m) => m.CommentsPanel)),
   },
   {
     id: "versions",

@@ -6,7 +6,7 @@ import type { PanelProps } from "../editor/panels";
 import "../start/start.css";
 
 /**
- * 共有: the owner makes links with a role (編集 or 閲覧) and revokes them. Tokens are stored only as hashes
+ * 共有: the owner makes links with a role (編集, 点検 or 閲覧) and revokes them. Tokens are stored only as hashes
  * on the server, so a new link is shown once, right after it is made.
  */
 export function SharePanel({ lang, session }: PanelProps) {
@@ -14,7 +14,7 @@ export function SharePanel({ lang, session }: PanelProps) {
   const { docId, token, role } = session;
   const [shares, setShares] = useState<ShareInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [newRole, setNewRole] = useState<"edit" | "view">("view");
+  const [newRole, setNewRole] = useState<"edit" | "review" | "view">("view");
   const [label, setLabel] = useState("");
   const [created, setCreated] = useState<CreatedLink | null>(null);
   const [copied, setCopied] = useState(false);
@@ -50,6 +50,25 @@ export function SharePanel({ lang, session }: PanelProps) {
           {error}
         </p>
       )}
+      <div className="row review-link-offer">
+        <button
+          type="button"
+          data-testid="make-review-link"
+          onClick={async () => {
+            try {
+              setCreated(await api.createShare(docId, token, "review", label.trim()));
+              setCopied(false);
+              setLabel("");
+              await refresh();
+            } catch (err) {
+              fail(err);
+            }
+          }}
+        >
+          {t("share.reviewLink")}
+        </button>
+        <span className="muted">{t("share.reviewHint")}</span>
+      </div>
       <form
         className="row"
         onSubmit={async (e) => {
@@ -67,8 +86,14 @@ export function SharePanel({ lang, session }: PanelProps) {
         <strong>{t("share.create")}</strong>
         <label>
           {t("share.role")}{" "}
-          <select value={newRole} onChange={(e) => setNewRole(e.target.value === "edit" ? "edit" : "view")}>
+          <select
+            value={newRole}
+            onChange={(e) =>
+              setNewRole(e.target.value === "edit" ? "edit" : e.target.value === "review" ? "review" : "view")
+            }
+          >
             <option value="edit">{t("role.edit")}</option>
+            <option value="review">{t("role.review")}</option>
             <option value="view">{t("role.view")}</option>
           </select>
         </label>

@@ -409,7 +409,7 @@ function DocumentRow({
         </a>
       )}
       <div className="doc-actions">
-        {role !== "view" && !editing && (
+        {role !== "view" && role !== "review" && !editing && (
           <button type="button" onClick={() => setEditing({ title, jimuName })}>
             {t("start.docs.rename")}
           </button>

@@ -33,7 +33,7 @@ function save(links: StoredLink[], storage: Storage): void {
 
 /** Adds or updates a link; a stronger role for the same document replaces a weaker one. */
 export function rememberLink(link: { id: string; token: string; role: Role }, storage: Storage = localStorage): void {
-  const rank = { view: 1, edit: 2, owner: 3 } as const;
+  const rank = { view: 1, review: 2, edit: 3, owner: 4 } as const;
   const links = loadLinks(storage);
   const existing = links.find((l) => l.id === link.id);
   if (existing && rank[existing.role] > rank[link.role]) return;
@@ -60,7 +60,7 @@ export function parseLink(text: string): { id: string; token: string; role: Role
   const token = params.get("t");
   if (!m || !token) return null;
   const role = params.get("role");
-  return { id: m[1] as string, token, role: role === "owner" || role === "view" ? role : "edit" };
+  return { id: m[1] as string, token, role: role === "owner" || role === "view" || role === "review" ? role : "edit" };
 }
 
 export function editorHref(link: { id: string; token: string; role: Role }): string {

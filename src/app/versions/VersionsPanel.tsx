@@ -3,13 +3,14 @@ import type { MessageKey } from "../../i18n";
 import { translate } from "../../i18n";
 import { type ActivityEntry, ApiError, api, type VersionInfo } from "../api/client";
 import type { PanelProps } from "../editor/panels";
+import { PublishWarning } from "../review/PublishWarning";
 import { PublishedTemplates } from "../templates/PublishedTemplates";
 import "../start/start.css";
 
 const SUGGESTED = ["第三者点検前", "公表版"];
 
 /** 版: named snapshots (view, download, restore) and the coarse log of who changed what. */
-export function VersionsPanel({ lang, session, readOnly }: PanelProps) {
+export function VersionsPanel({ lang, session, readOnly, model }: PanelProps) {
   const t = useCallback((k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
   const { docId, token } = session;
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
@@ -92,6 +93,7 @@ export function VersionsPanel({ lang, session, readOnly }: PanelProps) {
           <button type="submit" disabled={!name.trim()} data-testid="version-save">
             {t("versions.save")}
           </button>
+          <PublishWarning model={model} lang={lang} name={name} />
         </form>
       )}
       <ul>

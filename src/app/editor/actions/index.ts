@@ -3,6 +3,7 @@ import { connectAction, reverseAction } from "./flows";
 import { redoAction, undoAction } from "./history";
 import { layoutAction } from "./layout";
 import { renumberAction } from "./renumber";
+import { commentAction, presentAction } from "./review";
 import { clearAction, deleteAction, duplicateAction, selectAllAction } from "./selection";
 import type { ActionContext, EditorAction, MenuTarget } from "./types";
 import { fitAction, helpAction, searchAction, walkAction } from "./view";
@@ -27,6 +28,8 @@ export const ACTIONS: readonly EditorAction[] = [
   ...ARRANGE_ACTIONS,
   fitAction,
   walkAction,
+  commentAction,
+  presentAction,
   searchAction,
   helpAction,
 ];

@@ -26,6 +26,12 @@ export interface EditorUi {
   /** Actions running in the background (auto layout), by id. */
   busy: ReadonlySet<string>;
   setBusy: (id: string, on: boolean) => void;
+  /** This link may write review remarks (every link but a view link). */
+  canComment: boolean;
+  /** Opens the comments panel's form for a remark on the selection. */
+  compose: () => void;
+  /** Starts the presenter of the open review remarks. */
+  presentReview: () => void;
 }
 
 /** Everything an action sees: the document, the selection, and the editor around it. */

@@ -1,0 +1,41 @@
+import { useSyncExternalStore } from "react";
+
+/**
+ * View state of the review shared by the pins, the comments panel and the presenter (never in the document):
+ * which element's threads the panel shows, whether the presenter runs, and a request to write a new remark.
+ */
+export interface ReviewUiState {
+  /** Show only the threads on this element (a pin was pressed). */
+  focus: string | null;
+  presenting: boolean;
+  /** Bumped when someone asks to write a remark (Shift+M, context menu): the panel opens its form. */
+  composeRequest: number;
+}
+
+let state: ReviewUiState = { focus: null, presenting: false, composeRequest: 0 };
+const listeners = new Set<() => void>();
+
+function set(patch: Partial<ReviewUiState>): void {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
+
+export const reviewUi = {
+  get: () => state,
+  focusOn: (id: string | null) => set({ focus: id }),
+  present: (on: boolean) => set({ presenting: on }),
+  compose: () => set({ composeRequest: state.composeRequest + 1 }),
+  subscribe: (l: () => void) => {
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  },
+};
+
+export function useReviewUi(): ReviewUiState {
+  return useSyncExternalStore(reviewUi.subscribe, reviewUi.get, reviewUi.get);
+}
+
+/** Whether this link may write remarks: every link but a view link. */
+export const canComment = (role: string) => role !== "view";
