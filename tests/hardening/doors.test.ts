@@ -1,5 +1,3 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type WebSocket from "ws";
@@ -21,6 +19,7 @@ import {
   waitFor,
 } from "../server/support";
 import { type RunningServer, startServer } from "../support/server";
+import { openStored } from "../support/stored";
 
 /**
  * Every door of the server, with bad input: each HTTP route with missing, wrong, revoked and too-weak
@@ -39,8 +38,6 @@ beforeAll(async () => {
   server = await startServer({
     // No waiting between the many deliberate bad tokens here; the delay itself is measured in access.test.ts.
     env: { AUTH_DELAY_BASE_MS: "0", CREATE_PER_MINUTE: "1000", MAX_MESSAGE_BYTES: "65536" },
-    // Row counts are read from the SQLite file.
-    store: "sqlite",
   });
   owner = await createDoc(server.url, { title: "扉" });
   edit = await share(server.url, owner, "edit", "編集");
@@ -60,20 +57,20 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Rows in the database, read beside the running server (WAL allows a second reader). */
-function counts(): Record<string, number> {
-  const db = new Database(path.join(server.dataDir, "nagare.sqlite"), { readonly: true });
+/** Rows in the store's database, read beside the running server (SQLite file or PostgreSQL). */
+async function counts(): Promise<Record<string, number>> {
+  const db = await openStored(server);
   try {
-    const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    const n = async (t: string) => (await db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0]?.n ?? -1;
     return {
-      documents: n("documents"),
-      tokens: n("tokens"),
-      versions: n("versions"),
-      templates: n("org_templates"),
-      keys: n("owner_keys"),
+      documents: await n("documents"),
+      tokens: await n("tokens"),
+      versions: await n("versions"),
+      templates: await n("org_templates"),
+      keys: await n("owner_keys"),
     };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -150,7 +147,7 @@ describe("document routes refuse bad tokens before anything else, and change not
   for (const route of DOC_ROUTES)
     test(`${route.method} ${route.label} (least role: ${route.role})`, async () => {
       const other = await createDoc(server.url);
-      const before = counts();
+      const before = await counts();
       for (const [name, token, status] of cases) {
         const t = name === "the token of another document" ? other.token : token();
         const r = await call(route, t);
@@ -161,13 +158,13 @@ describe("document routes refuse bad tokens before anything else, and change not
         const r = await call(route, weak.token);
         expectBilingualError(r, 403, "role");
       }
-      expect(counts()).toEqual({ ...before });
+      expect(await counts()).toEqual({ ...before });
     });
 });
 
 describe("routes that name the document in the body", () => {
   test("POST /api/templates (least role: owner): no, wrong, revoked, view and edit tokens", async () => {
-    const before = counts();
+    const before = await counts();
     const body = { documentId: owner.id, title: "雛形" };
     const post = (token?: string) => api(server.url, "/api/templates", { token, body });
     expectBilingualError(await post(), 401);
@@ -175,7 +172,7 @@ describe("routes that name the document in the body", () => {
     expectBilingualError(await post(revoked.token), 403);
     expectBilingualError(await post(view.token), 403, "role");
     expectBilingualError(await post(edit.token), 403, "role");
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     const list = await api(server.url, "/api/templates", { token: owner.token });
     expect(JSON.stringify(list.body)).not.toContain("雛形");
   });
@@ -208,14 +205,14 @@ describe("bodies: malformed JSON, wrong shapes, oversized", () => {
   ];
   for (const [method, name, p, token] of jsonRoutes)
     test(`${name}: each malformed body is refused with a message`, async () => {
-      const before = counts();
+      const before = await counts();
       for (const [what, raw] of bodies) {
         const r = await api(server.url, p(), { method, token: token(), raw });
         expect(r.status, `${name} / ${what}: ${JSON.stringify(r.body)}`).toBeGreaterThanOrEqual(400);
         expect(r.status).toBeLessThan(500);
         expectBilingualError(r, [400, 413, 422]);
       }
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     });
 
   const shapes: [string, string, () => string, () => string | undefined, unknown][] = [
@@ -229,10 +226,10 @@ describe("bodies: malformed JSON, wrong shapes, oversized", () => {
   ];
   for (const [method, name, p, token, body] of shapes)
     test(name, async () => {
-      const before = counts();
+      const before = await counts();
       const r = await api(server.url, p(), { method, token: token(), body });
       expectBilingualError(r, [400, 404, 422]);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
       const info = await api(server.url, D(), { token: owner.token });
       expect(info.body.title).toBe("扉");
     });
@@ -246,7 +243,7 @@ describe("bodies: malformed JSON, wrong shapes, oversized", () => {
       ["a future schema version", { ...valid, schemaVersion: 999 }],
       ["an empty object", {}],
     ];
-    const before = counts();
+    const before = await counts();
     for (const [what, body] of invalid) {
       const r = await api(server.url, "/api/documents/import", { body });
       expectBilingualError(r, [400, 422]);
@@ -254,11 +251,11 @@ describe("bodies: malformed JSON, wrong shapes, oversized", () => {
       expect(Array.isArray(r.body.error.problems), what).toBe(true);
       expect(r.body.error.problems.length).toBeGreaterThan(0);
     }
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   test("oversized bodies are refused with 413 before being read", async () => {
-    const before = counts();
+    const before = await counts();
     const big = JSON.stringify({ title: "x".repeat(2 * 1024 * 1024) });
     for (const [method, p, token] of [
       ["POST", "/api/documents", undefined],
@@ -274,7 +271,7 @@ describe("bodies: malformed JSON, wrong shapes, oversized", () => {
       await api(server.url, `/api/render/report?document=${owner.id}`, { raw: huge, token: view.token }),
       413,
     );
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 });
 
@@ -289,7 +286,7 @@ describe("document ids that are not ids", () => {
   ];
   for (const [name, id] of ids)
     test(name, async () => {
-      const before = counts();
+      const before = await counts();
       for (const [method, suffix] of [
         ["GET", ""],
         ["PATCH", ""],
@@ -305,17 +302,17 @@ describe("document ids that are not ids", () => {
       }
       const ws = await rawUpgrade(`${server.url.replace("http", "ws")}/ws/${id}?token=${owner.token}`);
       expect([400, 404]).toContain(ws.status);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     });
 
   test("a template from a document id given in the body that is path-like", async () => {
-    const before = counts();
+    const before = await counts();
     const r = await api(server.url, "/api/templates", {
       token: owner.token,
       body: { documentId: "../../nagare", title: "x" },
     });
     expectBilingualError(r, [400, 404]);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 });
 

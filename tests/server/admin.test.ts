@@ -10,25 +10,23 @@ import { runAdmin } from "../../server/admin/main";
 import { CURRENT_SCHEMA_VERSION, loadDocumentText } from "../../src/model";
 import { collection } from "../../src/sync/doc-shape";
 import { liveServer } from "../support/live";
+import { openStored } from "../support/stored";
 import { addFlow, addNode, api, type Created, connectClient, createDoc, share, synced } from "./support";
 
 /**
- * The operator's commands against the data directory of a running server: in-process for each command,
- * and one spawned run of each through the compiled build (what `npm run -s admin` runs).
+ * The operator's commands against the store of a running server (its SQLite file, or its PostgreSQL
+ * database with NAGARE_TEST_STORE=postgres): in-process for each command, and one spawned run of each
+ * through the compiled build (what `npm run -s admin` runs). `backup` is the SQLite file's own.
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");
-// Backup and the spawned commands work on the SQLite file of DATA_DIR.
-const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
+const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
+const storeEnv = () => ({ DATA_DIR: env.server.dataDir, DATABASE_URL: env.server.databaseUrl });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nagare-admin-"));
 
 async function admin(...argv: string[]) {
   let out = "";
   let err = "";
-  const code = await runAdmin(
-    argv,
-    { out: (s) => (out += s), err: (s) => (err += s) },
-    { DATA_DIR: env.server.dataDir },
-  );
+  const code = await runAdmin(argv, { out: (s) => (out += s), err: (s) => (err += s) }, storeEnv());
   return { code, out, err };
 }
 
@@ -110,9 +108,10 @@ describe("admin commands beside the running server", () => {
 
   test("export-all: a document stored under the previous schema and not opened since is exported migrated", async () => {
     const doc = await createDoc(env.server.url, { title: "旧版の文書" });
-    const db = new Database(path.join(env.server.dataDir, "nagare.sqlite"));
+    const db = await openStored(env.server);
     try {
-      const snap = db.prepare("SELECT state FROM doc_snapshots WHERE doc_id = ?").get(doc.id) as { state: Buffer };
+      const [snap] = await db.rows<{ state: Buffer }>("SELECT state FROM doc_snapshots WHERE doc_id = ?", doc.id);
+      if (!snap) throw new Error("no stored snapshot");
       const old = new Y.Doc();
       Y.applyUpdate(old, snap.state);
       old.transact(() => {
@@ -129,9 +128,9 @@ describe("admin commands beside the running server", () => {
         collection(old, "nodes").set("bad", bad);
       });
       const state = Buffer.from(Y.encodeStateAsUpdate(old));
-      db.prepare("UPDATE doc_snapshots SET state = ?, bytes = ? WHERE doc_id = ?").run(state, state.length, doc.id);
+      await db.run("UPDATE doc_snapshots SET state = ?, bytes = ? WHERE doc_id = ?", state, state.length, doc.id);
     } finally {
-      db.close();
+      await db.close();
     }
     const dir = path.join(tmp, "migrated");
     const r = await admin("export-all", dir);
@@ -150,6 +149,14 @@ describe("admin commands beside the running server", () => {
 
   test("backup: a consistent copy while the server writes; an existing file is kept unless --force", async () => {
     const file = path.join(tmp, "backup", "nagare-backup.sqlite");
+    if (env.server.databaseUrl) {
+      // PostgreSQL is backed up with its own tools: the command says so and writes nothing.
+      const r = await admin("backup", file);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("pg_dump");
+      expect(fs.existsSync(file)).toBe(false);
+      return;
+    }
     const writes = Promise.all(Array.from({ length: 5 }, (_, i) => createDoc(env.server.url, { title: `並行 ${i}` })));
     const r = await admin("backup", file);
     await writes;
@@ -213,16 +220,18 @@ describe("the compiled admin commands", () => {
     const run = promisify(execFile);
     const cmd = (...args: string[]) =>
       run(process.execPath, [path.join(ROOT, "build/admin.mjs"), ...args], {
-        env: { ...process.env, DATA_DIR: env.server.dataDir },
+        env: { ...process.env, ...storeEnv() },
       });
     expect((await cmd("list")).stdout).toContain(drawn.id);
     expect((await cmd("new-owner-link", drawn.id)).stdout).toMatch(new RegExp(`^/d/${drawn.id}#t=`));
     await cmd("export-all", path.join(tmp, "spawned"));
     expect(fs.existsSync(path.join(tmp, "spawned", "index.json"))).toBe(true);
-    await cmd("backup", path.join(tmp, "spawned.sqlite"));
-    expect(fs.statSync(path.join(tmp, "spawned.sqlite")).size).toBeGreaterThan(0);
-    const audit = (await cmd("audit", "--event", "admin.backup")).stdout;
-    expect(audit).toContain("admin.backup");
-    expect(audit).toContain("spawned.sqlite");
+    if (!env.server.databaseUrl) {
+      await cmd("backup", path.join(tmp, "spawned.sqlite"));
+      expect(fs.statSync(path.join(tmp, "spawned.sqlite")).size).toBeGreaterThan(0);
+    }
+    const audit = (await cmd("audit", "--event", env.server.databaseUrl ? "admin.owner-link" : "admin.backup")).stdout;
+    expect(audit).toContain(env.server.databaseUrl ? "admin.owner-link" : "admin.backup");
+    if (!env.server.databaseUrl) expect(audit).toContain("spawned.sqlite");
   }, 120_000);
 });

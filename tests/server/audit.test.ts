@@ -1,9 +1,8 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { emptyDocument, serializeDocument } from "../../src/model";
 import { postRender } from "../support/render";
 import { type RunningServer, startServer } from "../support/server";
+import { openStored } from "../support/stored";
 import { api, type Created, createDoc, share } from "./support";
 
 /**
@@ -23,18 +22,18 @@ interface Row {
   detail: string | null;
 }
 
-function auditRows(s: RunningServer): Row[] {
-  const db = new Database(path.join(s.dataDir, "nagare.sqlite"), { readonly: true });
+async function auditRows(s: RunningServer): Promise<Row[]> {
+  const db = await openStored(s);
   try {
-    return db.prepare("SELECT * FROM audit_log ORDER BY seq").all() as Row[];
+    return await db.rows<Row>("SELECT * FROM audit_log ORDER BY seq");
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
 describe("audit log", () => {
   test("records who did what with role and link id, never a token; refuses changes; survives SIGKILL", async () => {
-    let s = await startServer({ env: { TRASH_DAYS: "0", AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
+    let s = await startServer({ env: { TRASH_DAYS: "0", AUTH_DELAY_BASE_MS: "0" } });
     try {
       const t0 = Date.now();
       const tokens: string[] = [];
@@ -71,7 +70,7 @@ describe("audit log", () => {
       // Refused attempts change nothing and are not events of the document.
       expect((await api(s.url, `${D}/shares`, { token: edit.token, body: { role: "view" } })).status).toBe(403);
 
-      const rows = auditRows(s);
+      const rows = await auditRows(s);
       const ofDoc = rows
         .filter((r) => r.doc_id === doc.id)
         .map((r) => [r.event, r.role, r.link_id, r.target, r.detail]);
@@ -101,21 +100,21 @@ describe("audit log", () => {
       }
 
       // Append-only, in the database itself: a second connection cannot change or remove a line.
-      const rw = new Database(path.join(s.dataDir, "nagare.sqlite"));
+      const rw = await openStored(s);
       try {
-        expect(() => rw.prepare("UPDATE audit_log SET role = 'view'").run()).toThrow(/append-only/);
-        expect(() => rw.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+        await expect(rw.run("UPDATE audit_log SET role = 'view'")).rejects.toThrow(/append-only/);
+        await expect(rw.run("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
       } finally {
-        rw.close();
+        await rw.close();
       }
-      expect(auditRows(s)).toEqual(rows);
+      expect(await auditRows(s)).toEqual(rows);
 
       // Answered means stored: a line written before the process is killed is there after the restart,
       // and the purge of the trashed document (TRASH_DAYS=0, at start) is recorded though the document is gone.
       expect((await api(s.url, D, { method: "DELETE", token: doc.token })).status).toBe(200);
       await s.stop("SIGKILL");
-      s = await startServer({ dataDir: s.dataDir, env: { TRASH_DAYS: "0" }, store: "sqlite" });
-      const after = auditRows(s).filter((r) => r.doc_id === doc.id);
+      s = await startServer({ dataDir: s.dataDir, env: { TRASH_DAYS: "0" } });
+      const after = (await auditRows(s)).filter((r) => r.doc_id === doc.id);
       expect(after.slice(-2).map((r) => [r.event, r.role])).toEqual([
         ["document.delete", "owner"],
         ["document.purge", "system"],

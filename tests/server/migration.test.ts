@@ -1,29 +1,41 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { CURRENT_SCHEMA_VERSION } from "../../src/model";
 import { collection } from "../../src/sync/doc-shape";
-import { startServer } from "../support/server";
+import { type RunningServer, startServer } from "../support/server";
+import { openStored } from "../support/stored";
 import { api, connectClient, createDoc, synced, waitFor } from "./support";
 
 const PREVIOUS = CURRENT_SCHEMA_VERSION - 1;
 
-/** The stored state of a document, rebuilt from the SQLite file as the server keeps it. */
-function storedDoc(dataDir: string, docId: string): Y.Doc {
-  const db = new Database(path.join(dataDir, "nagare.sqlite"), { readonly: true });
+/** The stored state of a document, rebuilt from its rows as the server keeps them (SQLite or PostgreSQL). */
+async function storedDoc(server: RunningServer, docId: string): Promise<Y.Doc> {
+  const db = await openStored(server);
   try {
     const doc = new Y.Doc();
-    const snap = db.prepare("SELECT state FROM doc_snapshots WHERE doc_id = ?").get(docId) as { state: Buffer };
-    Y.applyUpdate(doc, snap.state);
-    for (const u of db.prepare("SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY seq").all(docId) as {
-      data: Buffer;
-    }[])
+    const [snap] = await db.rows<{ state: Buffer }>("SELECT state FROM doc_snapshots WHERE doc_id = ?", docId);
+    if (snap) Y.applyUpdate(doc, snap.state);
+    for (const u of await db.rows<{ data: Buffer }>(
+      "SELECT data FROM doc_updates WHERE doc_id = ? ORDER BY seq",
+      docId,
+    ))
       Y.applyUpdate(doc, u.data);
     return doc;
   } finally {
-    db.close();
+    await db.close();
+  }
+}
+
+/** Replaces a document's stored content by `doc` (as an older server would have left it). */
+async function storeAs(server: RunningServer, docId: string, doc: Y.Doc): Promise<void> {
+  const db = await openStored(server);
+  try {
+    const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+    await db.run("DELETE FROM doc_updates WHERE doc_id = ?", docId);
+    await db.run("UPDATE doc_snapshots SET state = ?, bytes = ? WHERE doc_id = ?", state, state.length, docId);
+  } finally {
+    await db.close();
   }
 }
 
@@ -35,7 +47,7 @@ describe("live migration of stored documents", () => {
 
     // Replace its stored state by the same document as the previous version stored it: a 特定個人情報ファイル
     // whose Ⅱ7 備考 was kept in `note` (moved to `remarks` by the migration), plus a node and a flow.
-    const old = storedDoc(server.dataDir, doc.id);
+    const old = await storedDoc(server, doc.id);
     old.transact(() => {
       old.getMap("nagare").set("schemaVersion", PREVIOUS);
       const file = new Y.Map<unknown>();
@@ -48,11 +60,7 @@ describe("live migration of stored documents", () => {
         node.set(k, v);
       collection(old, "nodes").set("n1", node);
     });
-    const db = new Database(path.join(server.dataDir, "nagare.sqlite"));
-    const state = Buffer.from(Y.encodeStateAsUpdate(old));
-    db.prepare("DELETE FROM doc_updates WHERE doc_id = ?").run(doc.id);
-    db.prepare("UPDATE doc_snapshots SET state = ?, bytes = ? WHERE doc_id = ?").run(state, state.length, doc.id);
-    db.close();
+    await storeAs(server, doc.id, old);
 
     server = await startServer({ dataDir: server.dataDir });
     try {
@@ -78,7 +86,7 @@ describe("live migration of stored documents", () => {
       await server.stop();
     }
     // Rewritten in the store: the compacted snapshot is of the current version.
-    const stored = storedDoc(server.dataDir, doc.id);
+    const stored = await storedDoc(server, doc.id);
     expect(stored.getMap("nagare").get("schemaVersion")).toBe(CURRENT_SCHEMA_VERSION);
     expect((collection(stored, "files").get("file1") as Y.Map<unknown>).get("note")).toBeUndefined();
   }, 120_000);
@@ -87,18 +95,14 @@ describe("live migration of stored documents", () => {
     let server = await startServer();
     const doc = await createDoc(server.url, { title: "旧データ" });
     await server.stop();
-    const old = storedDoc(server.dataDir, doc.id);
+    const old = await storedDoc(server, doc.id);
     old.transact(() => {
       const node = new Y.Map<unknown>();
       for (const [k, v] of Object.entries({ id: "odd", kind: "ufo", label: "旧", position: { x: 0, y: 0 } }))
         node.set(k, v);
       collection(old, "nodes").set("odd", node);
     });
-    const db = new Database(path.join(server.dataDir, "nagare.sqlite"));
-    const state = Buffer.from(Y.encodeStateAsUpdate(old));
-    db.prepare("DELETE FROM doc_updates WHERE doc_id = ?").run(doc.id);
-    db.prepare("UPDATE doc_snapshots SET state = ?, bytes = ? WHERE doc_id = ?").run(state, state.length, doc.id);
-    db.close();
+    await storeAs(server, doc.id, old);
     server = await startServer({ dataDir: server.dataDir });
     try {
       const a = connectClient(server.url, doc.id, doc.token);

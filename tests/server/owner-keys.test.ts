@@ -1,19 +1,20 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { liveServer } from "../support/live";
+import { openStored } from "../support/stored";
 import { api, createDoc, share } from "./support";
 
 /** "My documents" on the server: an owner key lists its holder's documents on any device. */
-// The audit lines are read from the SQLite file.
-const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
+const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
 
-function audit(): { event: string; doc_id: string | null; role: string; link_id: string; target: string | null }[] {
-  const db = new Database(path.join(env.server.dataDir, "nagare.sqlite"), { readonly: true });
+/** The key events of the audit log, read from the store's own database. */
+async function audit(): Promise<
+  { event: string; doc_id: string | null; role: string; link_id: string; target: string | null }[]
+> {
+  const db = await openStored(env.server);
   try {
-    return db.prepare("SELECT * FROM audit_log WHERE event LIKE 'key.%' ORDER BY seq").all() as never;
+    return await db.rows("SELECT * FROM audit_log WHERE event LIKE 'key.%' ORDER BY seq");
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -74,12 +75,12 @@ describe("owner keys", () => {
     // The key is a credential of this server: the organisation's templates are listed with it.
     expect((await api(env.server.url, "/api/templates", { token: key })).body.organization).toBe("listed");
 
-    const log = audit().filter((r) => r.doc_id === doc.id);
+    const log = (await audit()).filter((r) => r.doc_id === doc.id);
     expect(log.map((r) => [r.event, r.role, r.target])).toEqual([
       ["key.attach", "key", doc.shareId],
       ["key.link", "key", fresh.body.shareId],
     ]);
-    expect(JSON.stringify(audit())).not.toContain(key);
+    expect(JSON.stringify(await audit())).not.toContain(key);
   });
 
   test("documents join later, leave the list, show in the trash; a replaced key stops working", async () => {

@@ -2,13 +2,13 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import * as encoding from "lib0/encoding";
 import { describe, expect, test } from "vitest";
 import type WebSocket from "ws";
 import * as Y from "yjs";
 import { liveServer } from "../support/live";
 import { startServer } from "../support/server";
+import { openStored } from "../support/stored";
 import {
   addNode,
   api,
@@ -168,7 +168,7 @@ describe("a refusal right after an accepted update", () => {
       await waitFor(() => nodeIds(a.ydoc).includes("ok"), 5_000, "accepted update broadcast");
       a.close();
       await s.stop("SIGKILL");
-      s = await startServer({ dataDir: s.dataDir, store: "sqlite" });
+      s = await startServer({ dataDir: s.dataDir });
       const model = await api(s.url, `/api/documents/${doc.id}/model`, { token: doc.token });
       expect(model.status).toBe(200);
       expect(model.body.nodes.map((n: { id: string }) => n.id)).toEqual(["ok"]);
@@ -245,13 +245,13 @@ describe("start-up problems", () => {
   });
 
   test("one damaged document does not keep the others from opening", async () => {
-    let s = await startServer({ store: "sqlite" });
+    let s = await startServer();
     const good = await createDoc(s.url, { title: "無事" });
     const bad = await createDoc(s.url, { title: "破損" });
     await s.stop();
-    const db = new Database(path.join(s.dataDir, "nagare.sqlite"));
-    db.prepare("UPDATE doc_snapshots SET state = ? WHERE doc_id = ?").run(Buffer.from([1, 5, 200, 1, 2, 3]), bad.id);
-    db.close();
+    const db = await openStored(s);
+    await db.run("UPDATE doc_snapshots SET state = ? WHERE doc_id = ?", Buffer.from([1, 5, 200, 1, 2, 3]), bad.id);
+    await db.close();
     s = await startServer({ dataDir: s.dataDir });
     try {
       const ok = await api(s.url, `/api/documents/${good.id}/model`, { token: good.token });

@@ -1,18 +1,18 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { liveServer } from "../support/live";
+import { openStored } from "../support/stored";
 import { addFlow, addNode, api, type Created, connectClient, createDoc, share, synced, waitFor } from "./support";
 
 /** Organisation templates: published by owners, listed and copied only with a valid link of this server. */
-const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
+const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
 
-function rows<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(path.join(env.server.dataDir, "nagare.sqlite"), { readonly: true });
+/** Rows of the store's own database (SQLite or PostgreSQL). */
+async function rows<T>(sql: string, ...args: unknown[]): Promise<T[]> {
+  const db = await openStored(env.server);
   try {
-    return db.prepare(sql).all(...args) as T[];
+    return await db.rows<T>(sql, ...args);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -52,7 +52,7 @@ describe("publishing a template", () => {
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ source: "organization", title: "当市のひな形", flows: 1, nodes: 2 });
     const id = published.body.id as string;
-    const stored = rows<{ doc_id: string; published_by: string }>(
+    const stored = await rows<{ doc_id: string; published_by: string }>(
       "SELECT doc_id, published_by FROM org_templates WHERE id = ?",
       id.replace(/^org-/, ""),
     );
@@ -62,7 +62,7 @@ describe("publishing a template", () => {
       [id, "当市のひな形"],
     ]);
     expect((await api(env.server.url, `/api/documents/${doc.id}/templates`, { token: edit.token })).status).toBe(403);
-    const log = rows<{ event: string; role: string; link_id: string; target: string }>(
+    const log = await rows<{ event: string; role: string; link_id: string; target: string }>(
       "SELECT event, role, link_id, target FROM audit_log WHERE doc_id = ? AND event LIKE 'template.%'",
       doc.id,
     );
@@ -115,12 +115,12 @@ describe("listing and copying need a valid link of this server", () => {
         body: { documentId: doc.id, title: "写すひな形" },
       })
     ).body.id as string;
-    const before = rows<{ n: number }>("SELECT count(*) AS n FROM documents")[0]?.n;
+    const before = (await rows<{ n: number }>("SELECT count(*) AS n FROM documents"))[0]?.n;
     expect((await api(env.server.url, "/api/documents", { body: { template: id } })).status).toBe(401);
     expect(
       (await api(env.server.url, "/api/documents", { token: "C".repeat(43), body: { template: id } })).status,
     ).toBe(403);
-    expect(rows<{ n: number }>("SELECT count(*) AS n FROM documents")[0]?.n).toBe(before);
+    expect((await rows<{ n: number }>("SELECT count(*) AS n FROM documents"))[0]?.n).toBe(before);
 
     const stranger = await createDoc(env.server.url);
     const copy = await api(env.server.url, "/api/documents", { token: stranger.token, body: { template: id } });
@@ -128,7 +128,7 @@ describe("listing and copying need a valid link of this server", () => {
     const model = await api(env.server.url, `/api/documents/${copy.body.id}/model`, { token: copy.body.token });
     expect(model.body.flows.map((f: { id: string }) => f.id)).toEqual(["f1"]);
     expect(model.body.title).toBe("写すひな形");
-    const used = rows<{ link_id: string; target: string }>(
+    const used = await rows<{ link_id: string; target: string }>(
       "SELECT link_id, target FROM audit_log WHERE event = 'template.use' AND doc_id = ?",
       copy.body.id,
     );
@@ -174,7 +174,7 @@ describe("renaming and withdrawing a publication", () => {
       (await api(env.server.url, "/api/documents", { token: stranger.token, body: { template: id } })).status,
     ).toBe(404);
     expect((await remove(doc.token)).status).toBe(404);
-    const log = rows<{ event: string; link_id: string }>(
+    const log = await rows<{ event: string; link_id: string }>(
       "SELECT event, link_id FROM audit_log WHERE target = ? ORDER BY seq",
       id,
     );

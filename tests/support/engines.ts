@@ -73,16 +73,31 @@ export interface Engine {
   start: () => Promise<void>;
 }
 
-function supervise(command: () => [string, string[]], port: number, what: string, dir: string) {
+/** Engines still running when the test process exits are killed with it (one listener for all of them). */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const p of running) if (p.exitCode === null && p.signalCode === null) p.kill("SIGKILL");
+});
+
+function supervise(
+  command: () => [string, string[]],
+  port: number,
+  what: string,
+  dir: string,
+  ready: () => Promise<void> = async () => {},
+) {
   let proc: ChildProcess | null = null;
   let out = "";
   const start = async () => {
     const [cmd, args] = command();
     const p = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
     proc = p;
+    running.add(p);
+    p.once("exit", () => running.delete(p));
     p.stdout?.on("data", (d) => (out += d));
     p.stderr?.on("data", (d) => (out += d));
     await waitForPort(port, p, () => out, what);
+    await ready();
   };
   const stop = (signal: NodeJS.Signals = "SIGINT") =>
     new Promise<void>((resolve) => {
@@ -91,9 +106,6 @@ function supervise(command: () => [string, string[]], port: number, what: string
       p.once("exit", () => resolve());
       p.kill(signal);
     });
-  process.once("exit", () => {
-    if (proc && proc.exitCode === null) proc.kill("SIGKILL");
-  });
   return { start, stop, output: () => out, dir };
 }
 
@@ -115,6 +127,25 @@ export async function startPostgres(): Promise<Engine & { createDatabase: (name:
   ]);
   execFileSync(initCmd, initArgs, { stdio: "pipe" });
   const port = await freePort();
+  const url = `postgres://nagare@127.0.0.1:${port}/postgres`;
+  const { default: pg } = await import("pg");
+  // The port opens before the server accepts sessions ("the database system is starting up").
+  const acceptsSessions = async () => {
+    const start = Date.now();
+    for (;;) {
+      const client = new pg.Client({ connectionString: url });
+      try {
+        await client.connect();
+        await client.query("SELECT 1");
+        return;
+      } catch (e) {
+        if (Date.now() - start > 30_000) throw e;
+        await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        await client.end().catch(() => {});
+      }
+    }
+  };
   const engine = supervise(
     () =>
       pgCommand("postgres", [
@@ -136,10 +167,9 @@ export async function startPostgres(): Promise<Engine & { createDatabase: (name:
     port,
     "PostgreSQL",
     dir,
+    acceptsSessions,
   );
   await engine.start();
-  const url = `postgres://nagare@127.0.0.1:${port}/postgres`;
-  const { default: pg } = await import("pg");
   const createDatabase = async (name: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -13,6 +13,8 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The PostgreSQL database it runs on; empty on the SQLite file of its data directory. */
+  databaseUrl: string;
   proc: ChildProcess;
   output: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
@@ -26,6 +28,12 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * directory finds the same database). Tests about the SQLite file itself ask for `store: "sqlite"`.
  */
 type Postgres = Awaited<ReturnType<typeof startPostgres>>;
+
+/** From now on, this test process starts its servers on PostgreSQL (the suites of tests/postgres/). */
+export function serversOnPostgres(): void {
+  process.env.NAGARE_TEST_STORE = "postgres";
+}
+
 const shared = globalThis as { nagareTestPostgres?: Promise<Postgres> };
 
 async function databaseFor(dataDir: string): Promise<string> {
@@ -95,5 +103,19 @@ export async function startServer(
       proc.once("exit", () => resolve());
       proc.kill(signal);
     });
-  return { url: `http://127.0.0.1:${port}`, port, dataDir, proc, output: () => out, stop } satisfies RunningServer;
+  const databaseUrl = opts.env?.DATABASE_URL ?? database.DATABASE_URL ?? "";
+  if (onPostgres) {
+    // A suite meant for PostgreSQL never passes on SQLite by mistake.
+    const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { store?: string };
+    if (health.store !== "postgres") throw new Error(`server runs on ${health.store}, not on PostgreSQL`);
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    databaseUrl,
+    proc,
+    output: () => out,
+    stop,
+  } satisfies RunningServer;
 }
