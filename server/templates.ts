@@ -121,7 +121,10 @@ export async function templateModel(ctx: Ctx, templateId: string): Promise<Nagar
   throw notFound();
 }
 
-/** Stores a copy of the document as an organisation template; decisions and answers stay with the document. */
+/**
+ * Stores a copy of the document as an organisation template; decisions, answers and review threads stay with
+ * the document.
+ */
 export async function publishTemplate(
   ctx: Ctx,
   docId: string,
@@ -131,7 +134,8 @@ export async function publishTemplate(
 ): Promise<TemplateInfo> {
   const id = newId(9);
   const now = Date.now();
-  const body = serializeDocument({ ...doc, title, decisions: {}, answers: {} });
+  const { comments: _review, ...drawing } = doc;
+  const body = serializeDocument({ ...drawing, title, decisions: {}, answers: {} });
   await ctx.store.owners.publishTemplate(
     {
       id,

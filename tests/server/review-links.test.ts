@@ -47,6 +47,11 @@ describe("review links (点検用リンク)", () => {
     try {
       const { doc, review, owner, reviewer } = await setUp(server.url);
       expect(review.link).toBe(`/d/${doc.id}#t=${review.token}&role=review`);
+      const before = await api(server.url, `/api/documents/${doc.id}/versions`, {
+        token: doc.token,
+        body: { name: "第三者点検前" },
+      });
+      expect(before.status).toBe(201);
       const opened = addThread(reviewer.ydoc, {
         target: { kind: "flow", id: "f1" },
         author: "委員A",
@@ -86,6 +91,21 @@ describe("review links (点検用リンク)", () => {
         403,
       );
       expect((await api(server.url, `${D}/shares`, { token: review.token })).status).toBe(403);
+      // Restoring the version from before the review brings back the drawing, never takes back the review.
+      const restored = await api(server.url, `${D}/versions/${before.body.id}/restore`, { token: doc.token, body: {} });
+      expect(restored.status).toBe(200);
+      expect((await storedModel(server.url, doc)).comments.map((c: { id: string }) => c.id)).toEqual([id]);
+      // An organisation template made from the document carries the drawing, never the review.
+      const published = await api(server.url, "/api/templates", {
+        token: doc.token,
+        body: { documentId: doc.id, title: "点検済みのひな形" },
+      });
+      expect(published.status).toBe(201);
+      const copy = await api(server.url, "/api/documents", { token: doc.token, body: { template: published.body.id } });
+      expect(copy.status).toBe(201);
+      const copied = await storedModel(server.url, copy.body);
+      expect(copied.flows.map((f: { id: string }) => f.id)).toEqual(["f1"]);
+      expect(copied.comments ?? []).toEqual([]);
       const listed = await api(server.url, `${D}/shares`, { token: doc.token });
       expect(listed.body.shares.map((s: { role: string }) => s.role).sort()).toEqual(["owner", "review"]);
       owner.close();
