@@ -34,7 +34,7 @@ export function exportFileName(doc: NagareDocument, ext: string): string {
 }
 
 /**
- * `POST /api/render/diagram?format=svg|png|pdf&paper=a4|a3&style=color|mono&legend=…&steps=…&scale=…`
+ * `POST /api/render/diagram?format=svg|png|pdf&paper=auto|a4|a3&orientation=auto|landscape|portrait&style=color|mono&legend=…&steps=…&scale=…`
  * with the model as the body. `nodes`, `flows` and `groups` (comma-separated ids) export a selection;
  * `findings=true` colours elements by their worst open finding.
  */
@@ -60,11 +60,17 @@ export const diagramRoute: RenderRoute = {
       return { contentType: "image/png", body: await svgToPng(svg, { scale }), filename: exportFileName(doc, "png") };
     }
     if (format === "pdf") {
-      const paper = q.get("paper") ?? "a4";
-      if (paper !== "a4" && paper !== "a3")
-        throw new RenderQueryError("paper は a4 か a3 です / paper must be a4 or a3");
+      const paper = q.get("paper") ?? "auto";
+      if (paper !== "auto" && paper !== "a4" && paper !== "a3")
+        throw new RenderQueryError("paper は auto・a4・a3 のいずれかです / paper must be auto, a4 or a3");
+      const orientation = q.get("orientation") ?? "auto";
+      if (orientation !== "auto" && orientation !== "landscape" && orientation !== "portrait")
+        throw new RenderQueryError(
+          "orientation は auto・landscape・portrait のいずれかです / orientation must be auto, landscape or portrait",
+        );
       const body = await renderDiagramPdf(doc, {
         paper,
+        orientation,
         legend,
         style,
         selection,

@@ -70,7 +70,7 @@ describe("export panel", () => {
   }, 60_000);
 
   it("saves a PNG rendered in the browser at the chosen scale", async () => {
-    await page.selectOption('.export-panel select:not([data-testid="export-group"]) >> nth=1', "1");
+    await page.selectOption('[data-testid="export-scale"]', "1");
     const { name, bytes } = await download("export-png");
     expect(name.endsWith(".png")).toBe(true);
     const png = PNG.sync.read(bytes);
@@ -81,8 +81,18 @@ describe("export panel", () => {
     expect(ink).toBeGreaterThan(5000);
   }, 60_000);
 
-  it("gets the PDF from the server", async () => {
-    const { name, bytes } = await download("export-pdf");
+  it("gets the PDF from the server, on the paper and orientation chosen, saying how many pages it takes", async () => {
+    // Automatic by default, with the plan stated before the PDF is asked for.
+    await expect(page.locator('[data-testid="export-pages"]').textContent()).resolves.toMatch(/PDF: A[34] /);
+    await page.selectOption('[data-testid="export-paper"]', "a3");
+    await page.selectOption('[data-testid="export-orientation"]', "portrait");
+    await expect.poll(() => page.locator('[data-testid="export-pages"]').textContent()).toContain("A3 縦");
+    const [request, { name, bytes }] = await Promise.all([
+      page.waitForRequest((r) => r.url().includes("/api/render/diagram")),
+      download("export-pdf"),
+    ]);
+    const query = new URL(request.url()).searchParams;
+    expect([query.get("paper"), query.get("orientation")]).toEqual(["a3", "portrait"]);
     expect(name.endsWith(".pdf")).toBe(true);
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     await expect(page.locator('[data-testid="export-status"]').textContent()).resolves.toContain(name);

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { type MessageKey, translate } from "../../i18n";
 import { serializeDocument } from "../../model";
+import { planDiagramPages } from "../../render/pdf/plan";
 import { renderDiagramSvg, type Selection } from "../../render/svg";
 import { evaluateDetailed } from "../../rules";
 import type { PanelProps } from "../editor/panels";
@@ -25,7 +26,8 @@ export function ExportPanel({ model, lang, session, selection: canvasSelection }
   const [steps, setSteps] = useState(true);
   const [style, setStyle] = useState<"color" | "mono">("color");
   const [byFindings, setByFindings] = useState(false);
-  const [paper, setPaper] = useState<"a4" | "a3">("a4");
+  const [paper, setPaper] = useState<"auto" | "a4" | "a3">("auto");
+  const [orientation, setOrientation] = useState<"auto" | "landscape" | "portrait">("auto");
   const [scale, setScale] = useState(2);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const deferred = useDeferredValue(model);
@@ -60,6 +62,13 @@ export function ExportPanel({ model, lang, session, selection: canvasSelection }
       title,
     });
   }, [deferred, style, legend, selection, byFindings, findings, title]);
+
+  // What the PDF will be: paper, orientation and pages, before it is asked for.
+  const pages = useMemo(() => {
+    if (!deferred || !deferred.nodes.length) return null;
+    const findingsShown = byFindings ? findings : undefined;
+    return planDiagramPages(deferred, { paper, orientation, style, legend, selection, findings: findingsShown }).plan;
+  }, [deferred, paper, orientation, style, legend, selection, byFindings, findings]);
 
   if (!model) return <p className="export-empty">{t("export.invalid")}</p>;
   const base = `${safeFileBase(model.title || model.meta.jimuName)}_別添1`;
@@ -97,6 +106,7 @@ export function ExportPanel({ model, lang, session, selection: canvasSelection }
         model,
         {
           paper,
+          orientation,
           style,
           legend,
           steps,
@@ -213,14 +223,31 @@ export function ExportPanel({ model, lang, session, selection: canvasSelection }
       <div className="export-row">
         <label>
           {t("export.paper")}{" "}
-          <select value={paper} onChange={(e) => setPaper(e.target.value as "a4" | "a3")}>
+          <select
+            value={paper}
+            data-testid="export-paper"
+            onChange={(e) => setPaper(e.target.value as "auto" | "a4" | "a3")}
+          >
+            <option value="auto">{t("export.paper.auto")}</option>
             <option value="a4">A4</option>
             <option value="a3">A3</option>
           </select>
         </label>{" "}
         <label>
+          {t("export.orientation")}{" "}
+          <select
+            value={orientation}
+            data-testid="export-orientation"
+            onChange={(e) => setOrientation(e.target.value as "auto" | "landscape" | "portrait")}
+          >
+            <option value="auto">{t("export.orientation.auto")}</option>
+            <option value="landscape">{t("export.orientation.landscape")}</option>
+            <option value="portrait">{t("export.orientation.portrait")}</option>
+          </select>
+        </label>{" "}
+        <label>
           {t("export.scale")}{" "}
-          <select value={scale} onChange={(e) => setScale(Number(e.target.value))}>
+          <select value={scale} data-testid="export-scale" onChange={(e) => setScale(Number(e.target.value))}>
             {[1, 2, 3, 4].map((s) => (
               <option key={s} value={s}>
                 ×{s}
@@ -229,6 +256,16 @@ export function ExportPanel({ model, lang, session, selection: canvasSelection }
           </select>
         </label>
       </div>
+      {pages ? (
+        <p className="export-pages" data-testid="export-pages">
+          {t(pages.tiles.length > 1 ? "export.pages.split" : "export.pages.one", {
+            paper: pages.paper.toUpperCase(),
+            orientation: t(`export.orientation.${pages.orientation}`),
+            pages: pages.tiles.length,
+            pt: Math.round(pages.minTextPt * 10) / 10,
+          })}
+        </p>
+      ) : null}
       <div className="export-actions">
         <button type="button" disabled={busy || !rendered} onClick={saveSvg} data-testid="export-svg">
           {t("export.svg")}

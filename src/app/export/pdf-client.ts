@@ -4,7 +4,8 @@ import { type RenderReply, renderOnServer, type ServerLink } from "./render-requ
 export type PdfResult = RenderReply;
 
 export interface PdfRequest {
-  paper: "a4" | "a3";
+  paper: "auto" | "a4" | "a3";
+  orientation: "auto" | "landscape" | "portrait";
   style: "color" | "mono";
   legend: boolean;
   steps: boolean;
@@ -25,6 +26,7 @@ export async function requestPdf(
   const q = new URLSearchParams({
     format: "pdf",
     paper: req.paper,
+    orientation: req.orientation,
     style: req.style,
     legend: String(req.legend),
     steps: String(req.steps),

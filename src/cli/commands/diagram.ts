@@ -6,7 +6,7 @@ import type { CliCommand, CliIo } from "../command";
 import { loadModelFile } from "../load-file";
 
 const USAGE =
-  "diagram FILE --format svg|png|pdf --out PATH [--paper a4|a3] [--mono] [--no-legend] [--no-steps] [--scale N] [--title] [--findings]";
+  "diagram FILE --format svg|png|pdf --out PATH [--paper auto|a4|a3] [--orientation auto|landscape|portrait] [--mono] [--no-legend] [--no-steps] [--scale N] [--title] [--findings]";
 
 type Format = "svg" | "png" | "pdf";
 
@@ -14,7 +14,8 @@ interface DiagramArgs {
   file: string;
   format: Format;
   out: string;
-  paper: "a4" | "a3";
+  paper: "auto" | "a4" | "a3";
+  orientation: "auto" | "landscape" | "portrait";
   mono: boolean;
   legend: boolean;
   steps: boolean;
@@ -33,7 +34,8 @@ function parse(args: string[], io: CliIo): DiagramArgs | number {
   const files: string[] = [];
   let format: string | undefined;
   let out: string | undefined;
-  let paper = "a4";
+  let paper = "auto";
+  let orientation = "auto";
   let scale = 2;
   const flags = { mono: false, legend: true, steps: true, title: false, findings: false };
   for (let i = 0; i < args.length; i++) {
@@ -47,6 +49,7 @@ function parse(args: string[], io: CliIo): DiagramArgs | number {
       if (a === "--format" || a === "-f") format = value();
       else if (a === "--out" || a === "-o") out = value();
       else if (a === "--paper") paper = value();
+      else if (a === "--orientation") orientation = value();
       else if (a === "--scale") scale = Number(value());
       else if (a === "--mono") flags.mono = true;
       else if (a === "--no-legend") flags.legend = false;
@@ -68,11 +71,21 @@ function parse(args: string[], io: CliIo): DiagramArgs | number {
       `形式は svg・png・pdf のいずれかです（${format ?? "未指定"}）`,
       `format must be svg, png or pdf (got ${format ?? "nothing"})`,
     );
-  if (paper !== "a4" && paper !== "a3")
-    return usageError(io, `用紙は a4 か a3 です（${paper}）`, `paper must be a4 or a3 (got ${paper})`);
+  if (paper !== "auto" && paper !== "a4" && paper !== "a3")
+    return usageError(
+      io,
+      `用紙は auto・a4・a3 のいずれかです（${paper}）`,
+      `paper must be auto, a4 or a3 (got ${paper})`,
+    );
+  if (orientation !== "auto" && orientation !== "landscape" && orientation !== "portrait")
+    return usageError(
+      io,
+      `向きは auto・landscape（横）・portrait（縦）のいずれかです（${orientation}）`,
+      `orientation must be auto, landscape or portrait (got ${orientation})`,
+    );
   if (!Number.isFinite(scale) || scale <= 0 || scale > 16)
     return usageError(io, "--scale は 0 より大きく 16 以下の数です", "--scale must be a number in (0, 16]");
-  return { file: files[0] as string, format, out, paper, scale, ...flags };
+  return { file: files[0] as string, format, out, paper, orientation, scale, ...flags };
 }
 
 export const diagramCommand: CliCommand = {
@@ -105,6 +118,7 @@ export const diagramCommand: CliCommand = {
       const { renderDiagramPdf } = await import("../../render/pdf");
       bytes = await renderDiagramPdf(doc, {
         paper: parsed.paper,
+        orientation: parsed.orientation,
         legend: parsed.legend,
         steps: parsed.steps,
         style,

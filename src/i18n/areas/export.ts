@@ -20,7 +20,7 @@ export const exportMessages = defineMessages(
     "export.style.color": "カラー",
     "export.style.mono": "白黒（評価書の体裁）",
     "export.findings": "指摘のある要素を色で示す（{count} 件）",
-    "export.paper": "用紙（PDF、横向き）",
+    "export.paper": "用紙（PDF）",
     "export.scale": "PNG の倍率",
     "export.svg": "SVG を保存",
     "export.png": "PNG を保存",
@@ -37,6 +37,14 @@ export const exportMessages = defineMessages(
     "export.failed": "書き出しに失敗しました：{message}",
     "export.needsLink":
       "PDF はサーバーで作成するため、サーバー上の文書（共有リンクで開いた文書）でのみ作成できます。この文書はこのブラウザだけに保存されています。SVG・PNG はこのままブラウザで作成できます。",
+    "export.paper.auto": "自動",
+    "export.orientation": "向き",
+    "export.orientation.auto": "自動",
+    "export.orientation.landscape": "横",
+    "export.orientation.portrait": "縦",
+    "export.pages.one": "PDF: {paper} {orientation}、図は 1 ページ（最小の文字 {pt} pt）",
+    "export.pages.split":
+      "PDF: {paper} {orientation}、図は {pages} ページに分けて印刷します（縮小すると文字が 6 pt 未満になるため。ページの端に続きの印）",
   },
   {
     "export.panel.title": "Export",
@@ -57,7 +65,7 @@ export const exportMessages = defineMessages(
     "export.style.color": "Colour",
     "export.style.mono": "Black and white (as published)",
     "export.findings": "Colour elements with findings ({count})",
-    "export.paper": "Paper (PDF, landscape)",
+    "export.paper": "Paper (PDF)",
     "export.scale": "PNG scale",
     "export.svg": "Save SVG",
     "export.png": "Save PNG",
@@ -74,5 +82,13 @@ export const exportMessages = defineMessages(
     "export.failed": "Export failed: {message}",
     "export.needsLink":
       "PDFs are made by the server, for documents on the server (opened through a link). This document is kept only in this browser. SVG and PNG still work in the browser.",
+    "export.paper.auto": "Automatic",
+    "export.orientation": "Orientation",
+    "export.orientation.auto": "Automatic",
+    "export.orientation.landscape": "Landscape",
+    "export.orientation.portrait": "Portrait",
+    "export.pages.one": "PDF: {paper} {orientation}, the figure on one page (smallest text {pt} pt)",
+    "export.pages.split":
+      "PDF: {paper} {orientation}, the figure split over {pages} pages (shrinking it would put text below 6 pt; continuation marks at the page edges)",
   },
 );

@@ -3,13 +3,18 @@ import SVGtoPDF from "svg-to-pdfkit";
 import type { NagareDocument } from "../../model";
 import type { Finding } from "../../rules/types";
 import { findCjkFont, MISSING_FONT_MESSAGE } from "../raster/fonts";
-import { buildScene, type DiagramStyle, diagramTitle, renderDiagramSvg, type Selection } from "../svg";
+import { buildScene, type DiagramStyle, diagramTitle, type Selection } from "../svg";
+import { type Orientation, type Paper, tileSvg } from "../svg/pages";
+import { MARGIN, planDiagramPages, TOP } from "./plan";
 import { type StepEntry, stepEntries } from "./steps";
 
-export type Paper = "a4" | "a3";
+export { planDiagramPages } from "./plan";
+export type { Orientation, Paper };
 
 export interface DiagramPdfOptions {
-  paper: Paper;
+  /** "auto" (the default): the smallest paper on which the figure is legible whole, else the fewest pages. */
+  paper?: Paper | "auto";
+  orientation?: Orientation | "auto";
   legend?: boolean;
   /** Append the numbered (備考) step list on the following pages (default true). */
   steps?: boolean;
@@ -18,20 +23,20 @@ export interface DiagramPdfOptions {
   selection?: Selection;
 }
 
-/** Landscape page sizes in points. */
-const PAGES: Record<Paper, [number, number]> = { a4: [841.89, 595.28], a3: [1190.55, 841.89] };
-const MARGIN = 36;
 const FONT = "NotoJP";
 const FONT_BOLD = "NotoJP-Bold";
 
 /**
- * The 別添1 as a published 評価書 lays it out: the figure fitted to the first landscape page under a title
- * line, then the (備考) list of numbered steps on the pages that follow. Vector throughout.
+ * The 別添1 as a published 評価書 lays it out: the figure under a title line — on one page where its text stays
+ * legible (at least 6 pt), else split across pages with continuation marks — then the (備考) list of numbered
+ * steps on the pages that follow. Vector throughout.
  */
-export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOptions): Promise<Uint8Array> {
+export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOptions = {}): Promise<Uint8Array> {
   const font = findCjkFont();
   if (!font) throw new Error(MISSING_FONT_MESSAGE);
-  const [pageW, pageH] = PAGES[opts.paper] ?? PAGES.a4;
+  const { fig, plan } = planDiagramPages(doc, opts);
+  const pageW = plan.page.width;
+  const pageH = plan.page.height;
   const title = diagramTitle(doc);
   const pdf = new PDFDocument({
     size: [pageW, pageH],
@@ -51,26 +56,24 @@ export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOpti
     pdf.on("error", reject);
   });
 
-  // Page 1: title line and the figure.
-  pdf.font(FONT_BOLD).fontSize(13).fillColor("#000000");
-  pdf.text(title, MARGIN, MARGIN, { width: pageW - 2 * MARGIN, lineBreak: false, ellipsis: true });
-  const top = MARGIN + 24;
+  // The figure: one page per tile, each under the title line.
   const areaW = pageW - 2 * MARGIN;
-  const areaH = pageH - top - MARGIN - 10;
-  const { svg, width, height } = renderDiagramSvg(doc, {
-    style: opts.style ?? "mono",
-    legend: opts.legend,
-    findings: opts.findings,
-    selection: opts.selection,
-  });
-  const scale = Math.min(areaW / width, areaH / height);
-  const drawW = width * scale;
-  const drawH = height * scale;
-  SVGtoPDF(pdf, svg, MARGIN + (areaW - drawW) / 2, top, {
-    width: drawW,
-    height: drawH,
-    preserveAspectRatio: "xMidYMin meet",
-    fontCallback: (_family, bold) => (bold ? FONT_BOLD : FONT),
+  plan.tiles.forEach((_, i) => {
+    if (i > 0) pdf.addPage({ size: [pageW, pageH], margin: MARGIN });
+    const part = plan.tiles.length > 1 ? `（図 ${i + 1}/${plan.tiles.length}）` : "";
+    pdf.font(FONT_BOLD).fontSize(13).fillColor("#000000");
+    pdf.text(`${title}${part}`, MARGIN, MARGIN, { width: areaW, lineBreak: false, ellipsis: true });
+    const t = tileSvg(fig, plan, i);
+    const drawW = t.width * plan.scale;
+    const drawH = t.height * plan.scale;
+    // A single page is centred; the parts of a split figure start at the left, each at the same scale.
+    const x = plan.tiles.length > 1 ? MARGIN : MARGIN + (areaW - drawW) / 2;
+    SVGtoPDF(pdf, t.svg, x, TOP, {
+      width: drawW,
+      height: drawH,
+      preserveAspectRatio: "xMinYMin meet",
+      fontCallback: (_family, bold) => (bold ? FONT_BOLD : FONT),
+    });
   });
 
   if (opts.steps !== false) {

@@ -8,7 +8,7 @@ import { type Route, type RouteRequest, routeAll } from "./route";
 import { BOUNDARY_HEADER, type Box, buildScene, groupTitleBox, LANE_HEADER, type Selection, union } from "./scene";
 import { drawNode, textBlock, visualBox } from "./shapes";
 import { type DiagramStyle, FINDING_COLORS, type FindingTone, type Palette, paletteFor } from "./style";
-import { escapeXml, FONT_FAMILY, fitLine } from "./text";
+import { escapeXml, FONT_FAMILY, fitLine, measureText } from "./text";
 import { el, num, polylinePath } from "./xml";
 
 export interface DiagramSvgOptions {
@@ -16,6 +16,8 @@ export interface DiagramSvgOptions {
   legend?: boolean;
   selection?: Selection;
   findings?: Finding[];
+  /** The legend goes under the figure, no wider than this (a figure split across pages keeps it on one). */
+  legendMaxWidth?: number;
   /** A heading line above the figure: 機関名・事務名 and "（別添1）事務の内容". */
   title?: boolean;
 }
@@ -24,6 +26,21 @@ export interface DiagramSvg {
   svg: string;
   width: number;
   height: number;
+  /** Where things are drawn, in SVG units: page splitting cuts between them (src/render/svg/pages.ts). */
+  layout: FigureLayout;
+}
+
+export interface FigureLayout {
+  /** The viewBox's top-left corner. */
+  x: number;
+  y: number;
+  /** What a page edge must not cut through: nodes, tabs, flow labels, group titles, the legend. */
+  solids: Box[];
+  /** Lanes: their edges are the preferred places to split. */
+  lanes: Box[];
+  flows: { id: string; points: { x: number; y: number }[] }[];
+  /** The smallest text drawn (px), which sets the least scale on paper. */
+  minFont: number;
 }
 
 const MARGIN = 24;
@@ -99,6 +116,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     );
   }
 
+  const nodeObstacles = obstacles.length;
   // Groups: outer first so inner ones draw on top.
   const groupSvg: string[] = [];
   for (const g of scene.groups) {
@@ -140,8 +158,9 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
       tones: uniqueInOrder([...tones.values()]),
       organization: organizationShortName(doc.meta.organization),
     };
-    const wide = content.w > content.h * 1.6;
-    const legend = drawLegend(input, pal, wide ? { maxWidth: content.w } : { maxHeight: content.h }, () =>
+    const wide = content.w > content.h * 1.6 || opts.legendMaxWidth !== undefined;
+    const maxWidth = Math.min(content.w, opts.legendMaxWidth ?? content.w);
+    const legend = drawLegend(input, pal, wide ? { maxWidth } : { maxHeight: content.h }, () =>
       wide ? { x: content.x, y: content.y + content.h + 24 } : { x: content.x + content.w + 28, y: content.y },
     );
     if (legend) {
@@ -180,7 +199,26 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     legendSvg ? el("g", { id: "legend" }, legendSvg) : "",
     "</svg>",
   ].join("");
-  return { svg, width, height };
+  // Lane header bands span the lane: only the title text in them must stay whole.
+  const solids: Box[] = [...obstacles.slice(0, nodeObstacles), ...placement.boxes];
+  for (const g of scene.groups)
+    if (g.group.type === "boundary") solids.push(groupTitleBox("boundary", g.group.label, g.box));
+    else {
+      // The lane's title is centred in its header band.
+      const w = Math.min(g.box.w, measureText(fitLine(g.group.label, g.box.w - 16, 13), 13) + 8);
+      solids.push({ x: g.box.x + (g.box.w - w) / 2, y: g.box.y, w, h: LANE_HEADER });
+    }
+  if (legendBox) solids.push(legendBox);
+  const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+  const layout: FigureLayout = {
+    x: x0,
+    y: y0,
+    solids,
+    lanes: scene.groups.filter((g) => g.group.type === "lane").map((g) => g.box),
+    flows: scene.flows.map((f, i) => ({ id: f.id, points: (routes[i] as Route).points })),
+    minFont: sizes.length ? Math.min(...sizes) : 12,
+  };
+  return { svg, width, height, layout };
 }
 
 function uniqueInOrder<T>(items: T[]): T[] {
