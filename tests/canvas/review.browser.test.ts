@@ -86,6 +86,21 @@ describe("review on the canvas", () => {
     await pin(owner).waitFor({ timeout: 10_000 });
     expect(await pin(owner).getAttribute("data-open")).toBe("1");
     expect(await pin(owner).getAttribute("aria-label")).toContain("流れ ①");
+
+    // Naming a version 公表版 shows the open remark (a warning: the save stays possible).
+    await owner.getByTestId("tab-versions").click();
+    await owner.getByTestId("version-name").fill("公表版");
+    await expect.poll(() => owner.getByTestId("publish-warning").textContent()).toContain("1 件");
+    expect(await owner.getByTestId("version-save").isEnabled()).toBe(true);
+
+    // In the workshop the open remarks are presented one by one from the keyboard (Shift+P, Esc).
+    await owner.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 20, y: 300 } });
+    await owner.keyboard.press("Shift+P");
+    const presenter = owner.getByTestId("review-presenter");
+    await presenter.filter({ hasText: "本人確認の方法を備考に書いてください" }).waitFor();
+    expect(await presenter.textContent()).toContain("1 / 1 件目");
+    await owner.keyboard.press("Escape");
+    await presenter.waitFor({ state: "detached" });
     await pin(owner).click();
     const ownerPanel = owner.getByTestId("comments-panel");
     const thread = ownerPanel.getByTestId("thread");
