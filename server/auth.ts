@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Role, TokenRow } from "./db";
+import type { SharedCounters } from "./limits";
 import type { Store } from "./store/store";
 
 /**
@@ -85,7 +86,7 @@ export async function checkToken(store: Store, docId: string, token: string | nu
  * ones came from the same address (behind a 庁内 proxy everyone shares one). Failures are counted per
  * address and per token prefix, so that trying the endings of a partly known token from many addresses is
  * slowed as well. After a few free failures each further one waits base·2ⁿ (capped); counts fade after a
- * quiet period.
+ * quiet period. Behind several instances the counts are shared through Redis (server/limits.ts).
  */
 export class BadTokenThrottle {
   private failures = new Map<string, { count: number; last: number }>();
@@ -94,6 +95,7 @@ export class BadTokenThrottle {
     private maxMs = 10_000,
     private freeAttempts = 5,
     private forgetMs = 15 * 60_000,
+    private shared: SharedCounters | null = null,
   ) {}
 
   private keys(address: string, token: string): string[] {
@@ -112,10 +114,7 @@ export class BadTokenThrottle {
 
   /** The wait before answering the next failed check for this address and token. */
   delayFor(address: string, token: string, now = Date.now()): number {
-    const count = Math.max(...this.keys(address, token).map((k) => this.countOf(k, now)));
-    const over = count - this.freeAttempts;
-    if (over < 0 || this.baseMs === 0) return 0;
-    return Math.min(this.maxMs, this.baseMs * 2 ** over);
+    return this.wait(Math.max(...this.keys(address, token).map((k) => this.countOf(k, now))));
   }
 
   recordFailure(address: string, token: string, now = Date.now()): void {
@@ -125,12 +124,37 @@ export class BadTokenThrottle {
 
   /**
    * Records the failed guesses of one request and waits as long as the counts before it ask: call only
-   * after the check failed, never before a check (a valid token must not wait).
+   * after the check failed, never before a check (a valid token must not wait). With shared counters
+   * (several instances) the counts are those of all instances.
    */
   async failed(address: string, tokens: string[]): Promise<void> {
     const now = Date.now();
+    const ms = (await this.countShared(address, tokens)) ?? this.countLocally(address, tokens, now);
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+  }
+
+  private countLocally(address: string, tokens: string[], now: number): number {
     const ms = Math.max(0, ...tokens.map((t) => this.delayFor(address, t, now)));
     for (const t of tokens) this.recordFailure(address, t, now);
-    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+    return ms;
+  }
+
+  /** The wait from the shared counts (null if they cannot be reached): each counts the failures before this request. */
+  private async countShared(address: string, tokens: string[]): Promise<number | null> {
+    if (!this.shared) return null;
+    const by = new Map<string, number>();
+    for (const t of tokens) for (const k of this.keys(address, t)) by.set(k, (by.get(k) ?? 0) + 1);
+    const entries = [...by].map(([key, n]) => ({ key: `fail:${key}`, by: n }));
+    const counts = await this.shared.add(entries, this.forgetMs);
+    if (!counts) return null;
+    const before = new Map(entries.map((e, i) => [e.key.slice(5), (counts[i] ?? 0) - e.by]));
+    const count = Math.max(0, ...tokens.flatMap((t) => this.keys(address, t).map((k) => before.get(k) ?? 0)));
+    return this.wait(count);
+  }
+
+  private wait(count: number): number {
+    const over = count - this.freeAttempts;
+    if (over < 0 || this.baseMs === 0) return 0;
+    return Math.min(this.maxMs, this.baseMs * 2 ** over);
   }
 }

@@ -12,6 +12,7 @@ import { sendJson } from "./http/respond";
 import { type Ctx, dispatch, type Route } from "./http/router";
 import { sharingRoutes } from "./http/sharing-api";
 import { templateRoutes } from "./http/templates-api";
+import { CreationLimit } from "./limits";
 import { purgeTrash } from "./maintenance";
 import { RenderPool } from "./render/pool";
 import { applySecurityHeaders } from "./security-headers";
@@ -36,8 +37,10 @@ async function start() {
   // Several instances: fan-out through Redis (server/sync/fanout.ts); PostgreSQL stays the source of truth.
   const fanout = config.redisUrl ? await Fanout.connect(config.redisUrl, log) : null;
   const rooms = new Rooms(store, config, log, undefined, fanout);
-  const throttle = new BadTokenThrottle(config.authDelayBaseMs, config.authDelayMaxMs);
-  const ctx: Ctx = { store, rooms, config, throttle, log };
+  // Per-address limits count the requests of all instances when they share Redis.
+  const throttle = new BadTokenThrottle(config.authDelayBaseMs, config.authDelayMaxMs, undefined, undefined, fanout);
+  const creations = new CreationLimit(config.createPerMinute, fanout);
+  const ctx: Ctx = { store, rooms, config, throttle, creations, log };
   const renders = new RenderPool(config.render, log);
   const routes: Route[] = [
     {

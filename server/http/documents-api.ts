@@ -8,34 +8,17 @@ import { CLOSE } from "../sync/websocket";
 import { isOrganizationTemplate, templateModel } from "../templates";
 import { repairStrings } from "../text";
 import { clientAddress, HttpError, readBody, readJson, sendJson, str } from "./respond";
-import type { Ctx, Route } from "./router";
+import type { Route } from "./router";
 
 const ID = "([A-Za-z0-9_-]{1,64})";
 const doc = (rest = "") => new RegExp(`^/api/documents/${ID}${rest}$`);
-
-/** New documents per address and minute: links are free to make, the disk is not. */
-const created = new Map<string, { minute: number; count: number }>();
-export function countCreation(ctx: Ctx, address: string): void {
-  const minute = Math.floor(Date.now() / 60_000);
-  const entry = created.get(address);
-  const count = entry && entry.minute === minute ? entry.count + 1 : 1;
-  if (created.size > 10_000) created.clear();
-  created.set(address, { minute, count });
-  if (count > ctx.config.createPerMinute)
-    throw new HttpError(
-      429,
-      "too_many_documents",
-      `文書の作成が多すぎます（1 分間に ${ctx.config.createPerMinute} 件まで）。少し待ってください`,
-      `too many new documents (at most ${ctx.config.createPerMinute} a minute); wait a little`,
-    );
-}
 
 export const documentRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/api\/documents$/,
     handle: async (ctx, { req, res }) => {
-      countCreation(ctx, clientAddress(req));
+      await ctx.creations.count(clientAddress(req));
       const body = await readJson(req);
       const title = str(body.title, "title", LIMITS.labelChars, "");
       const jimuName = str(body.jimuName, "jimuName", LIMITS.labelChars, "");
@@ -63,7 +46,7 @@ export const documentRoutes: Route[] = [
     method: "POST",
     pattern: /^\/api\/documents\/import$/,
     handle: async (ctx, { req, res }) => {
-      countCreation(ctx, clientAddress(req));
+      await ctx.creations.count(clientAddress(req));
       const text = (await readBody(req, LIMITS.fileBytes + 1024)).toString("utf8");
       const loaded = loadDocumentText(text);
       if (!loaded.ok)
@@ -185,7 +168,7 @@ export const documentRoutes: Route[] = [
     pattern: doc("/duplicate"),
     role: "view",
     handle: async (ctx, { req, res, docId, token }) => {
-      countCreation(ctx, clientAddress(req));
+      await ctx.creations.count(clientAddress(req));
       const body = await readJson(req);
       const { doc: model } = await readDocumentModel(ctx, docId);
       const fallback = `${model.title || model.meta.jimuName}（コピー）`.slice(0, LIMITS.labelChars);

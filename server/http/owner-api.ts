@@ -3,7 +3,6 @@ import { checkToken, hashToken, newId, newToken, tokenTag } from "../auth";
 import { addToken, summary } from "../documents";
 import { audit } from "../owners/audit";
 import type { OwnerKeyRow } from "../store/owners";
-import { countCreation } from "./documents-api";
 import { clientAddress, HttpError, readJson, sendJson, str } from "./respond";
 import { bearerToken, type Ctx, type Route } from "./router";
 
@@ -84,7 +83,7 @@ export const ownerRoutes: Route[] = [
     method: "POST",
     pattern: /^\/api\/owner\/keys$/,
     handle: async (ctx, { req, res }) => {
-      countCreation(ctx, clientAddress(req));
+      await ctx.creations.count(clientAddress(req));
       const body = await readJson(req);
       const secret = newToken();
       const key: OwnerKeyRow = { id: newId(9), createdAt: Date.now(), revokedAt: null };

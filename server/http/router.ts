@@ -2,6 +2,7 @@ import type http from "node:http";
 import { type BadTokenThrottle, checkToken, DOC_ID, docIdTag, ROLE_RANK, tokenTag } from "../auth";
 import type { ServerConfig } from "../config";
 import type { Role, TokenRow } from "../db";
+import type { CreationLimit } from "../limits";
 import { type Store, storageFailure } from "../store/store";
 import type { Rooms } from "../sync/rooms";
 import { clientAddress, HttpError, sendError } from "./respond";
@@ -12,6 +13,8 @@ export interface Ctx {
   rooms: Rooms;
   config: ServerConfig;
   throttle: BadTokenThrottle;
+  /** New documents per address and minute (of all instances with Redis). */
+  creations: CreationLimit;
   log: (line: string) => void;
 }
 

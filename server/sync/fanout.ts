@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { createClient, type RedisClientType } from "redis";
 import { StartupError } from "../db";
+import type { SharedCounters } from "../limits";
 import type { Notice } from "./protocol";
 
 /**
@@ -36,6 +37,7 @@ const CONTROL = `${PREFIX}control`;
 const docChannel = (docId: string) => `${PREFIX}doc:${docId}`;
 const instanceKey = (id: string) => `${PREFIX}instance:${id}`;
 const connectionsKey = (docId: string) => `${PREFIX}connections:${docId}`;
+const limitKey = (key: string) => `${PREFIX}limit:${key}`;
 const HEARTBEAT_MS = 5_000;
 const INSTANCE_TTL_MS = 15_000;
 
@@ -53,7 +55,7 @@ redis.call('PEXPIRE', KEYS[1], 86400000)
 return 1
 `;
 
-export class Fanout {
+export class Fanout implements SharedCounters {
   readonly instanceId = crypto.randomBytes(8).toString("hex");
   private pub: RedisClientType;
   private sub: RedisClientType;
@@ -204,6 +206,22 @@ export class Fanout {
   release(docId: string): void {
     if (!this.pub.isReady) return;
     this.pub.hIncrBy(connectionsKey(docId), this.instanceId, -1).catch(() => {});
+  }
+
+  /** Per-address limits of all instances (new documents, failed token guesses); null while Redis is away. */
+  async add(counts: { key: string; by: number }[], ttlMs: number): Promise<number[] | null> {
+    if (!this.pub.isReady || counts.length === 0) return null;
+    try {
+      const tx = this.pub.multi();
+      for (const { key, by } of counts) {
+        tx.incrBy(limitKey(key), by);
+        tx.pExpire(limitKey(key), ttlMs);
+      }
+      const replies = await tx.exec();
+      return counts.map((_, i) => Number(replies[2 * i]));
+    } catch {
+      return null;
+    }
   }
 
   async close(): Promise<void> {

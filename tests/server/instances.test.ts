@@ -126,6 +126,46 @@ describe("several instances on PostgreSQL and Redis", () => {
     for (const c of six) c.close();
   });
 
+  test("per-address limits count the requests of all instances: new documents per minute, the slowdown of bad tokens", async () => {
+    // Instances of their own (own database, own Redis database for the counters) with small limits.
+    const limited = { ...env, DATABASE_URL: await postgres.createDatabase("limits"), REDIS_URL: `${redis.url}/1` };
+    Object.assign(limited, { CREATE_PER_MINUTE: "5", AUTH_DELAY_BASE_MS: "300" });
+    const three: RunningServer[] = [await startServer({ env: limited })];
+    three.push(...(await Promise.all([startServer({ env: limited }), startServer({ env: limited })])));
+    try {
+      // Round robin over the instances until refused: 5 in all, not 5 per instance. Counts are per
+      // minute: if the minute turned meanwhile, the round is repeated.
+      let created = 0;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const minute = Math.floor(Date.now() / 60_000);
+        const statuses: number[] = [];
+        for (let i = 0; i < 9; i++)
+          statuses.push((await api(three[i % 3]!.url, "/api/documents", { body: { title: `上限 ${i}` } })).status);
+        created = statuses.filter((s) => s === 201).length;
+        if (Math.floor(Date.now() / 60_000) === minute) {
+          expect(statuses.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+          expect(statuses.slice(5)).toEqual([429, 429, 429, 429]);
+          break;
+        }
+      }
+      expect(created).toBe(5);
+
+      // Bad tokens: 5 failures are free, then each waits 300 ms·2ⁿ. Six spread over the three instances
+      // (two each, nothing any one instance would slow down) make the seventh wait 600 ms on any of them.
+      const id = "d0000000000000000000";
+      const guess = async (s: RunningServer, n: number) => {
+        const t0 = Date.now();
+        const r = await api(s.url, `/api/documents/${id}`, { token: `${"g".repeat(40)}${String(n).padStart(3, "0")}` });
+        expect(r.status).toBe(403);
+        return Date.now() - t0;
+      };
+      for (let n = 0; n < 6; n++) await guess(three[n % 3]!, n);
+      expect(await guess(three[2]!, 6)).toBeGreaterThanOrEqual(550);
+    } finally {
+      await Promise.all(three.map((s) => s.stop()));
+    }
+  });
+
   test("SIGKILL of one instance while clients on all three edit loses no confirmed edit", async () => {
     const doc = await createDoc(servers[0]!.url, { title: "停止" });
     const editors = servers.map((s) => client(s, doc.id, doc.token));
