@@ -66,6 +66,8 @@ export interface CanvasProps {
   placing: PaletteItem;
   snap: boolean;
   showMinimap: boolean;
+  /** Shows or hides the overview (minimap) from the canvas corner. */
+  onToggleMinimap?: () => void;
   editingId: string | null;
   setEditingId: (id: string | null) => void;
   onPointer?: (p: Point | null) => void;
@@ -442,9 +444,26 @@ export function Canvas(props: CanvasProps) {
           >
             −
           </button>
+          {props.onToggleMinimap ? (
+            <button
+              type="button"
+              className="overview-toggle"
+              data-testid="overview-toggle"
+              aria-pressed={props.showMinimap}
+              onClick={props.onToggleMinimap}
+              title={t("editor.overview.hint")}
+            >
+              {t("editor.overview")}
+            </button>
+          ) : null}
         </Panel>
         {props.showMinimap && nodes.length > 0 ? (
-          <MiniMap pannable zoomable nodeColor={(n) => (n.type === "container" ? "#eef2f6" : "#9fb3c8")} />
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel={t("editor.overview")}
+            nodeColor={(n) => (n.type === "container" ? "#eef2f6" : "#9fb3c8")}
+          />
         ) : null}
         {props.children}
       </ReactFlow>

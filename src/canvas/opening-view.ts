@@ -1,7 +1,9 @@
 import type { Rect } from "../document/geometry";
+import { NODE_FONT } from "../shapes";
 
-/** Below this zoom the 11–12 px node labels turn into grey lines on an ordinary screen. */
-export const MIN_OPENING_ZOOM = 0.6;
+/** Node labels read comfortably from about 11 px on screen: a drawing never opens smaller than that. */
+export const READABLE_PX = 11;
+export const MIN_OPENING_ZOOM = Math.round((READABLE_PX / NODE_FONT) * 100) / 100;
 /** Space kept between the pane edge and the drawing when it is shown from its top-left corner. */
 const EDGE_MARGIN = 24;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fitZoom, MIN_OPENING_ZOOM, openingViewport } from "../../src/canvas/opening-view";
+import { fitZoom, MIN_OPENING_ZOOM, openingViewport, READABLE_PX } from "../../src/canvas/opening-view";
+import { NODE_FONT } from "../../src/shapes";
 
 const pane = { width: 1100, height: 900 };
 
@@ -31,5 +32,10 @@ describe("opening view of a drawing", () => {
     const top = 100 * vp.zoom + vp.y;
     const bottom = 600 * vp.zoom + vp.y;
     expect(top).toBeCloseTo(pane.height - bottom, 5);
+  });
+
+  it("opens at a zoom where node labels are at least 11 px on screen", () => {
+    expect(NODE_FONT * MIN_OPENING_ZOOM).toBeGreaterThanOrEqual(READABLE_PX - 0.05);
+    expect(MIN_OPENING_ZOOM).toBeGreaterThan(0.6);
   });
 });

@@ -344,6 +344,7 @@ export function EditorShell({
             placing={placing}
             snap={view.snap}
             showMinimap={view.minimap}
+            onToggleMinimap={() => setView((v) => ({ ...v, minimap: !v.minimap }))}
             editingId={editingId}
             setEditingId={setEditingId}
             onPointer={presence.publish.cursor}
