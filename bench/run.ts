@@ -38,16 +38,34 @@ async function main() {
     }
     const t0 = Date.now();
     process.stdout.write(`running ${area} … `);
+    // An area that hangs is stopped at the budget's end (its leftovers end with the process), and the run goes on.
+    const left = Math.max(30_000, LIMIT_MS - (Date.now() - started));
+    let timer: NodeJS.Timeout | undefined;
     try {
       const mod = (await import(path.join(ROOT, "bench", file))) as BenchModule;
-      const got = await mod.run();
+      const got = await Promise.race([
+        mod.run(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(left / 1000)} s`)), left);
+        }),
+      ]);
       rows.push(...got.map((r) => ({ ...r, area: r.area || area })));
       console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
     } catch (e) {
       console.log("failed");
       rows.push({ area, name: `failed: ${e instanceof Error ? e.message : String(e)}`, value: Number.NaN, unit: "" });
+    } finally {
+      clearTimeout(timer);
     }
+    // Written as it goes: an interrupted run keeps the figures of the areas already measured.
+    writeResults(rows, started);
   }
+  writeResults(rows, started, true);
+  // Benchmarks leave handles (servers, browsers) to their own cleanup; make sure the process ends.
+  process.exit(0);
+}
+
+function writeResults(rows: BenchRow[], started: number, print = false): void {
   const header = ["area", "figure", "value", "unit", "target", "reference", "ratio"];
   const table = rows.map((r) => [
     r.area,
@@ -58,12 +76,14 @@ async function main() {
     r.reference ? `${r.reference.name}: ${fmt(r.reference.value)}` : "",
     r.reference?.value ? `${(r.value / (r.reference?.value ?? 1)).toFixed(2)}×` : "",
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
-  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
-  for (const row of table) console.log(line(row));
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  console.log(`\nmachine: ${machine}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (print) {
+    const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? "").length)));
+    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
+    console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+    for (const row of table) console.log(line(row));
+    console.log(`\nmachine: ${machine}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
   const outDir = path.join(ROOT, "bench/results");
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(
@@ -76,8 +96,6 @@ async function main() {
     ...table.map((r) => `| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`),
   ].join("\n");
   fs.writeFileSync(path.join(outDir, "latest.md"), `machine: ${machine}\n\n${md}\n`);
-  // Benchmarks leave handles (servers, browsers) to their own cleanup; make sure the process ends.
-  process.exit(0);
 }
 
 main().catch((e) => {
