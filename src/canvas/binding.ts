@@ -15,6 +15,8 @@ export interface Decoration {
   dim?: boolean;
   focus?: boolean;
   remote?: { name: string; color: string }[];
+  /** Comparing two versions: how this element differs (versions page). */
+  change?: "added" | "removed" | "changed";
 }
 
 /** `delegation`: the name of the 委託事項 a contractor node carries out (shown on its tag). */
@@ -33,6 +35,8 @@ export interface ViewState {
   dragging?: ReadonlyMap<string, Point>;
   decorations?: ReadonlyMap<string, Decoration>;
 }
+
+const changeClass = (d: Decoration | undefined) => (d?.change ? { className: `change-${d.change}` } : {});
 
 /** The React Flow nodes (groups first, parents before children) and edges of a model. */
 export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes: AnyRFNode[]; edges: FlowRFEdge[] } {
@@ -63,6 +67,7 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
       selected: selected.has(g.id),
       zIndex: g.type === "lane" ? -10 : -5 + groupDepth(groupsById, g.id),
       data: { group: g, deco: view.decorations?.get(g.id) },
+      ...changeClass(view.decorations?.get(g.id)),
       dragHandle: ".group-header",
     });
   }
@@ -77,6 +82,7 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
       width: r.width,
       height: r.height,
       selected: selected.has(n.id),
+      ...changeClass(view.decorations?.get(n.id)),
       data: {
         node: n,
         deco: view.decorations?.get(n.id),
@@ -110,6 +116,7 @@ export function toFlowGraph(doc: NagareDocument, view: ViewState = {}): { nodes:
       sourceHandle: `s-${sides.source}`,
       targetHandle: `t-${sides.target}`,
       selected: selected.has(f.id),
+      ...changeClass(view.decorations?.get(f.id)),
       data: { flow: f, deco: view.decorations?.get(f.id), ...(offset ? { offset } : {}) },
     });
   }

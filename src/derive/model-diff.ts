@@ -133,3 +133,38 @@ export function diffModels(before: NagareDocument, after: NagareDocument): Model
 export function isContentUnchanged(d: ModelDiff): boolean {
   return !d.meta.length && !d.answers.length && !d.decisions.length && d.elements.every((e) => e.change === "moved");
 }
+
+/**
+ * One drawing that shows both versions: the newer one, plus the elements only the older one had (drawn where
+ * they stood, marked removed), and each drawn element's change for the canvas colours. Moves are not marked.
+ */
+export function comparisonView(
+  before: NagareDocument,
+  after: NagareDocument,
+): { model: NagareDocument; changes: Map<string, "added" | "removed" | "changed">; diff: ModelDiff } {
+  const diff = diffModels(before, after);
+  const changes = new Map<string, "added" | "removed" | "changed">();
+  const model: NagareDocument = {
+    ...after,
+    nodes: [...after.nodes],
+    groups: [...after.groups],
+    flows: [...after.flows],
+  };
+  for (const e of diff.elements) {
+    if (e.collection !== "nodes" && e.collection !== "groups" && e.collection !== "flows") continue;
+    if (e.change === "moved") continue;
+    changes.set(e.id, e.change);
+    if (e.change !== "removed") continue;
+    if (e.collection === "nodes")
+      model.nodes.push(before.nodes.find((x) => x.id === e.id) as NagareDocument["nodes"][number]);
+    if (e.collection === "groups")
+      model.groups.push(before.groups.find((x) => x.id === e.id) as NagareDocument["groups"][number]);
+    if (e.collection === "flows")
+      model.flows.push(before.flows.find((x) => x.id === e.id) as NagareDocument["flows"][number]);
+  }
+  // A removed element may point to a group or 委託事項 that no longer exists: drop such links, keep the element.
+  const groups = new Set(model.groups.map((g) => g.id));
+  model.nodes = model.nodes.map((n) => (n.groupId && !groups.has(n.groupId) ? { ...n, groupId: undefined } : n));
+  model.groups = model.groups.map((g) => (g.parentId && !groups.has(g.parentId) ? { ...g, parentId: undefined } : g));
+  return { model, changes, diff };
+}

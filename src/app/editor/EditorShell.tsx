@@ -53,11 +53,14 @@ export function EditorShell({
   lang,
   setLang,
   session,
+  changes,
 }: {
   res: EditorResources;
   lang: Lang;
   setLang: (l: Lang) => void;
   session: Session;
+  /** Comparing versions: each differing element's change, coloured on the canvas (versions page). */
+  changes?: ReadonlyMap<string, "added" | "removed" | "changed">;
 }) {
   const { ydoc, undo, connection } = res;
   const read = useDocModel(ydoc);
@@ -142,6 +145,12 @@ export function EditorShell({
         : new Map<string, Decoration>(),
     [model, findings, walk, stepFlows, highlight, matches, view.riskView, remoteSel],
   );
+  const shownDecorations = useMemo(() => {
+    if (!changes?.size) return decorations;
+    const out = new Map(decorations);
+    for (const [id, change] of changes) out.set(id, { ...out.get(id), change });
+    return out;
+  }, [decorations, changes]);
 
   // ---- selecting and centring
   const centreOn = useCallback(
@@ -338,7 +347,7 @@ export function EditorShell({
             readOnly={readOnly}
             selected={selected}
             setSelected={(u) => setSelected((p) => u(p))}
-            decorations={decorations}
+            decorations={shownDecorations}
             writer={writer}
             notify={notify}
             placing={placing}
