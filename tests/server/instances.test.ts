@@ -21,6 +21,9 @@ import {
  * Three instances behind no load balancer at all (clients pick any), one throwaway PostgreSQL and one
  * Redis: started once for the file.
  */
+// Each y-websocket provider in Node listens to the process' exit; this file holds up to ~20 clients at once.
+process.setMaxListeners(40);
+
 let postgres: Engine & { createDatabase: (name: string) => Promise<string> };
 let redis: Engine;
 let env: Record<string, string>;
