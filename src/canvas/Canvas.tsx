@@ -30,6 +30,7 @@ import {
   placeNode,
   type Rect,
   reattachFlow,
+  setFlowWaypoints,
   setLabel,
   settleOverlaps,
   updateMembership,
@@ -46,6 +47,7 @@ import { FlowEdge } from "./edges/FlowEdge";
 import { GroupNode } from "./nodes/GroupNode";
 import { KindNode } from "./nodes/KindNode";
 import { openingViewport } from "./opening-view";
+import { useFlowGeometry } from "./useFlowGeometry";
 
 const nodeTypes = { kind: KindNode, container: GroupNode };
 const edgeTypes = { flow: FlowEdge };
@@ -102,6 +104,21 @@ export function Canvas(props: CanvasProps) {
   const connectHintShown = useRef(false);
   /** Absolute positions of what this user is dragging right now (view wins over document meanwhile). */
   const dragging = useRef(new Map<string, Point>());
+  /** Changes whenever `dragging` does, so that the flows are routed again during a drag. */
+  const [dragTick, setDragTick] = useState(0);
+  /** Pinned bends of a flow while one of them is being dragged here. */
+  const [bendPreview, setBendPreview] = useState<{ id: string; points: Point[] } | null>(null);
+  const routed = useMemo(
+    () =>
+      bendPreview
+        ? {
+            ...model,
+            flows: model.flows.map((f) => (f.id === bendPreview.id ? { ...f, waypoints: bendPreview.points } : f)),
+          }
+        : model,
+    [model, bendPreview],
+  );
+  const geometry = useFlowGeometry(routed, dragging.current, dragTick, lang, decorations);
 
   useEffect(() => {
     const g = toFlowGraph(model, { selected, dragging: dragging.current, decorations });
@@ -119,7 +136,13 @@ export function Canvas(props: CanvasProps) {
     });
     setEdges((prev) => {
       const old = new Map(prev.map((e) => [e.id, e]));
-      return g.edges.map((e) => {
+      return g.edges.map((plain) => {
+        const route = geometry.routes.get(plain.id);
+        const labels = geometry.labels.get(plain.id);
+        const e: FlowRFEdge =
+          route && plain.data
+            ? { ...plain, data: { ...plain.data, route: route.points, ...(labels ? { labels } : {}) } }
+            : plain;
         const o = old.get(e.id);
         if (o && sameEdge(o, e)) return o;
         return {
@@ -128,7 +151,7 @@ export function Canvas(props: CanvasProps) {
         };
       });
     });
-  }, [model, selected, decorations]);
+  }, [model, selected, decorations, geometry]);
 
   // A drawing that arrives (from IndexedDB or the server) is fitted once; one's own first element is not.
   // A large drawing opens at a legible zoom from its top-left instead ("全体を表示" still fits all of it).
@@ -170,10 +193,12 @@ export function Canvas(props: CanvasProps) {
         });
       if (readOnly) return;
       const ended: string[] = [];
+      let moved = false;
       for (const c of keep) {
         if (c.type !== "position" || !c.position) continue;
         const rf = nodesRef.current.find((n) => n.id === c.id);
         const abs = absOf(rf?.parentId, c.position);
+        moved = true;
         if (c.dragging) {
           dragging.current.set(c.id, abs);
           writer.push(positionWrites(c.id, abs));
@@ -183,6 +208,7 @@ export function Canvas(props: CanvasProps) {
           ended.push(c.id);
         }
       }
+      if (moved) setDragTick((n) => n + 1);
       if (ended.length) {
         writer.flush();
         // Membership follows where things were dropped; part of the same undo step as the drag.
@@ -348,6 +374,13 @@ export function Canvas(props: CanvasProps) {
         const abs = absOf(parentId, { x: box.x, y: box.y });
         const coll = modelRef.current.groups.some((g) => g.id === id) ? "groups" : "nodes";
         writePositions(ydoc, [{ coll, id, position: abs, size: { width: box.width, height: box.height } }]);
+      },
+      previewBends: (id, points) => setBendPreview(points ? { id, points } : null),
+      commitBends: (id, points) => {
+        setBendPreview(null);
+        if (readOnly) return;
+        const r = setFlowWaypoints(ydoc, id, points);
+        if (!r.ok) notify(t("editor.msg.invalid", { detail: r.problems.map((p) => p[lang]).join(" / ") }), "error");
       },
     }),
     [lang, t, readOnly, props.editingId, props.setEditingId, ydoc, notify, absOf],

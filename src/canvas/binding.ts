@@ -1,5 +1,6 @@
 import type { Edge, Node } from "@xyflow/react";
 import { facingSides, groupDepth, groupRect, nodeRect, type Point, type Rect } from "../document/geometry";
+import type { LabelSpots } from "../geometry/routing";
 import type { ModelFlow, ModelGroup, ModelNode, NagareDocument } from "../model";
 
 /**
@@ -22,8 +23,17 @@ export interface Decoration {
 /** `delegation`: the name of the 委託事項 a contractor node carries out (shown on its tag). */
 export type NodeData = { node: ModelNode; deco?: Decoration; delegation?: string };
 export type GroupData = { group: ModelGroup; deco?: Decoration };
-/** `offset` spreads flows between the same two nodes apart (px, view only). */
-export type FlowData = { flow: ModelFlow; deco?: Decoration; offset?: number };
+/**
+ * `route`: the path from the shared router (src/geometry/routing) and `labels` where its labels go; until
+ * the first routing arrives, `offset` spreads flows between the same two nodes apart (px, view only).
+ */
+export type FlowData = {
+  flow: ModelFlow;
+  deco?: Decoration;
+  offset?: number;
+  route?: Point[];
+  labels?: LabelSpots;
+};
 export type KindRFNode = Node<NodeData, "kind">;
 export type GroupRFNode = Node<GroupData, "container">;
 export type AnyRFNode = KindRFNode | GroupRFNode;

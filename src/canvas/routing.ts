@@ -1,8 +1,11 @@
 import type { Point } from "../document/geometry";
-import type { Box, FlowRouter, Route, RouteRequest } from "../geometry/routing";
+import type { Box, LabelRequest, RouteRequest } from "../geometry/routing";
+import type { Lang } from "../i18n";
 import type { NagareDocument } from "../model";
 import { defaultSize, groupTitleBox } from "../render/svg/scene";
 import { visualBox } from "../render/svg/shapes";
+import { badgeSize, badgeText, stepSize } from "./edges/label-text";
+import type { GeometryJob } from "./routing-job";
 
 /**
  * What the canvas routes: the same boxes the 別添1 exports route around (icons by what is drawn, not their
@@ -37,7 +40,49 @@ export function canvasRouteInput(doc: NagareDocument, dragging?: ReadonlyMap<str
   return { requests, boxes, soft };
 }
 
-/** Routes by flow id; the router keeps its state between calls, so a drag re-routes only what it touches. */
-export function routeCanvas(router: FlowRouter, input: RouteInput): Map<string, Route> {
-  return new Map(router.update(input.requests, input.boxes, input.soft).map((r) => [r.id, r]));
+/** Room each flow's labels take on the canvas: the step, and the transport badge with its findings count. */
+export function canvasLabelRequests(
+  doc: NagareDocument,
+  lang: Lang,
+  counts: ReadonlyMap<string, number | undefined>,
+): LabelRequest[] {
+  return doc.flows.map((f) => {
+    const badge = badgeText(f, lang);
+    const count = counts.get(f.id);
+    return {
+      flowId: f.id,
+      ...(f.step?.trim() ? { step: stepSize(f.step.trim()) } : {}),
+      ...(badge || count ? { mid: badgeSize(badge, count) } : {}),
+    };
+  });
+}
+
+/** What labels keep off on the canvas: each node's box, the 委託 tag above a contractor, group titles. */
+export function canvasLabelObstacles(doc: NagareDocument, input: RouteInput): Box[] {
+  const out: Box[] = [...input.soft];
+  for (const n of doc.nodes) {
+    const b = input.boxes.get(n.id);
+    if (!b) continue;
+    out.push(b);
+    if (n.kind === "contractor" || n.kind === "subcontractor") out.push({ x: b.x, y: b.y - 18, w: b.w, h: 18 });
+  }
+  return out;
+}
+
+export function geometryJob(
+  seq: number,
+  doc: NagareDocument,
+  dragging: ReadonlyMap<string, Point> | undefined,
+  lang: Lang,
+  counts: ReadonlyMap<string, number | undefined>,
+): GeometryJob {
+  const input = canvasRouteInput(doc, dragging);
+  return {
+    seq,
+    requests: input.requests,
+    boxes: [...input.boxes],
+    soft: input.soft,
+    labels: canvasLabelRequests(doc, lang, counts),
+    obstacles: canvasLabelObstacles(doc, input),
+  };
 }

@@ -12,4 +12,5 @@ export * from "./placement";
 export * from "./positions";
 export * from "./steps";
 export * from "./transact";
+export * from "./waypoints";
 export * from "./write";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canvasRouteInput } from "../../src/canvas/routing";
-import { type Box, FlowRouter, type Pt, routeAll } from "../../src/geometry/routing";
+import { canvasLabelObstacles, canvasLabelRequests, canvasRouteInput } from "../../src/canvas/routing";
+import { type Box, FlowRouter, type Pt, placeLabels, routeAll } from "../../src/geometry/routing";
 import type { NagareDocument } from "../../src/model";
 import { renderDiagramSvg } from "../../src/render/svg";
 import { templates } from "../render/helpers";
@@ -97,6 +97,23 @@ describe("flows go around the boxes they do not connect", () => {
         expect(router.lastRerouted).toBeLessThan(doc.flows.length);
         expect(crossings(doc, segmentsOf(again), next.boxes)).toEqual([]);
       }
+    });
+
+    it(`${name}: canvas labels keep off the nodes and off one another`, () => {
+      const input = canvasRouteInput(doc);
+      const routes = routeAll(input.requests, input.boxes, input.soft);
+      const spots = placeLabels(routes, canvasLabelRequests(doc, "ja", new Map()), canvasLabelObstacles(doc, input));
+      const labels = [...spots.values()].flatMap((s) => [s.step, s.mid].filter((b): b is Box => !!b));
+      expect(labels.length).toBeGreaterThan(0);
+      const over = (a: Box, b: Box) =>
+        Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 &&
+        Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+      let pairs = 0;
+      for (let i = 0; i < labels.length; i++)
+        for (let j = i + 1; j < labels.length; j++) if (over(labels[i] as Box, labels[j] as Box)) pairs++;
+      expect(pairs).toBe(0);
+      const onNodes = labels.filter((l) => [...input.boxes.values()].some((b) => over(l, b)));
+      expect(onNodes).toEqual([]);
     });
 
     it(`${name}: exported SVG`, () => {

@@ -1,9 +1,10 @@
 import { BaseEdge, type EdgeProps, getSmoothStepPath, Position } from "@xyflow/react";
 import { memo } from "react";
-import { DICTIONARIES, type Lang, type MessageKey, translate } from "../../i18n";
 import { formatLegalBasis, TRANSPORTS } from "../../model";
 import type { FlowRFEdge } from "../binding";
 import { useCanvas } from "../context";
+import { BendHandles } from "./BendHandles";
+import { BADGE_FONT, badgeSize, badgeText } from "./label-text";
 
 const TONE_COLOR: Record<string, string> = { red: "#c92a2a", amber: "#d97706", grey: "#868e96", green: "#2f9e44" };
 
@@ -34,26 +35,35 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
   const sourceY = props.sourceY + (horizontal(sourcePosition) ? shift : 0);
   const targetX = props.targetX + (horizontal(targetPosition) ? 0 : shift);
   const targetY = props.targetY + (horizontal(targetPosition) ? shift : 0);
-  const { t, lang } = useCanvas();
+  const { t, lang, readOnly } = useCanvas();
   const f = data?.flow;
   const selfLoop = props.source === props.target;
-  const [path, labelX, labelY] = selfLoop
-    ? loopPath(sourceX, sourceY, targetX, targetY)
-    : getSmoothStepPath({
-        sourceX,
-        sourceY,
-        sourcePosition,
-        targetX,
-        targetY,
-        targetPosition,
-        borderRadius: 8,
-      });
+  const route = data?.route;
+  const [path, labelX, labelY] = route
+    ? [roundedPath(route), Number.NaN, Number.NaN]
+    : selfLoop
+      ? loopPath(sourceX, sourceY, targetX, targetY)
+      : getSmoothStepPath({
+          sourceX,
+          sourceY,
+          sourcePosition,
+          targetX,
+          targetY,
+          targetPosition,
+          borderRadius: 8,
+        });
   if (!f) return null;
   const deco = data?.deco;
   const unknown = f.carriesMyNumber === null;
   const color = deco?.tone ? TONE_COLOR[deco.tone] : unknown ? "#b26b00" : "#1f2933";
   const dash = f.carriesMyNumber === true ? undefined : unknown ? "2 5" : "7 5";
   const off = startOffset(sourcePosition);
+  // Where the shared label placement put the labels (off nodes and other labels); the old spots until it has.
+  const stepAt = data?.labels?.step
+    ? { x: data.labels.step.x + data.labels.step.w / 2, y: data.labels.step.y + data.labels.step.h / 2 }
+    : { x: sourceX + off.dx, y: sourceY + off.dy };
+  const mid = data?.labels?.mid;
+  const badgeAt = mid ? { x: mid.x + mid.w / 2, y: mid.y + mid.h / 2 } : { x: labelX, y: labelY };
   const transport = f.transport ? TRANSPORTS[f.transport] : null;
   const basis = f.legalBasis.map(formatLegalBasis).join("\n");
   const hover = [
@@ -90,22 +100,16 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
         {f.step ? (
           <g>
             <title>{hover}</title>
-            <text
-              className="edge-step"
-              x={sourceX + off.dx}
-              y={sourceY + off.dy}
-              textAnchor="middle"
-              dominantBaseline="central"
-            >
+            <text className="edge-step" x={stepAt.x} y={stepAt.y} textAnchor="middle" dominantBaseline="central">
               {f.step}
             </text>
           </g>
         ) : null}
         {transport || unknown || deco?.count ? (
           <Badge
-            x={labelX}
-            y={labelY}
-            text={`${f.transport ? transportBadge(f.transport, lang) : ""}${unknown ? "?" : ""}`}
+            x={badgeAt.x}
+            y={badgeAt.y}
+            text={badgeText(f, lang)}
             unknown={unknown}
             count={deco?.count}
             tone={deco?.tone}
@@ -113,8 +117,32 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
           />
         ) : null}
       </g>
+      {selected && route && !readOnly ? <BendHandles flowId={f.id} route={route} pinned={f.waypoints ?? []} /> : null}
     </g>
   );
+}
+
+/** An orthogonal polyline with its corners rounded a little, as the canvas drew its flows before. */
+function roundedPath(points: { x: number; y: number }[], radius = 6): string {
+  const first = points[0];
+  if (!first) return "";
+  let d = `M ${first.x} ${first.y}`;
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i] as { x: number; y: number };
+    const prev = points[i - 1] as { x: number; y: number };
+    const next = points[i + 1];
+    if (!next) {
+      d += ` L ${p.x} ${p.y}`;
+      break;
+    }
+    const r = Math.min(radius, Math.hypot(p.x - prev.x, p.y - prev.y) / 2, Math.hypot(next.x - p.x, next.y - p.y) / 2);
+    const inLen = Math.hypot(p.x - prev.x, p.y - prev.y) || 1;
+    const outLen = Math.hypot(next.x - p.x, next.y - p.y) || 1;
+    const a = { x: p.x - ((p.x - prev.x) / inLen) * r, y: p.y - ((p.y - prev.y) / inLen) * r };
+    const b = { x: p.x + ((next.x - p.x) / outLen) * r, y: p.y + ((next.y - p.y) / outLen) * r };
+    d += ` L ${a.x} ${a.y} Q ${p.x} ${p.y} ${b.x} ${b.y}`;
+  }
+  return d;
 }
 
 /** Right side out, over the top, back down into the top: an orthogonal loop and its label point. */
@@ -128,19 +156,6 @@ function loopPath(sx: number, sy: number, tx: number, ty: number): [string, numb
   ];
 }
 
-/** The short transport chip on the canvas, in the editor's language (the 別添1 output keeps the 様式's words). */
-function transportBadge(id: keyof typeof TRANSPORTS, lang: Lang): string {
-  const key = `editor.badge.${id}`;
-  return key in DICTIONARIES[lang] ? translate(lang, key as MessageKey) : TRANSPORTS[id].badge;
-}
-
-/** Rough text width for the badge outline (CJK characters are about twice as wide as Latin ones). */
-function textWidth(s: string, size: number): number {
-  let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? size : size * 0.6;
-  return w;
-}
-
 function Badge(props: {
   x: number;
   y: number;
@@ -150,10 +165,9 @@ function Badge(props: {
   tone?: string;
   hover: string;
 }) {
-  const size = 10.5;
-  const countW = props.count ? 16 : 0;
-  const w = textWidth(props.text, size) + 12 + countW;
-  const h = 17;
+  const size = BADGE_FONT;
+  // The same size the label placement reserved for it.
+  const { w, h } = badgeSize(props.text, props.count);
   const left = props.x - w / 2;
   return (
     <g className={`edge-badge ${props.unknown ? "is-unknown" : ""}`}>

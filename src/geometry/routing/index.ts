@@ -1,3 +1,4 @@
 export { BoxGrid, pathLength, pointAlong, simplify } from "./geometry";
+export { type LabelRequest, LabelSpace, type LabelSpots, midSpots, placeLabels, stepSpots } from "./labels";
 export { FlowRouter, routeAll } from "./router";
 export type { Box, Pt, Route, RouteRequest, Side } from "./types";

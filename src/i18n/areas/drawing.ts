@@ -62,6 +62,10 @@ export const drawingMessages = defineMessages(
     "editor.action.alignMiddle": "上下中央揃え",
     "editor.action.distributeH": "左右に等間隔",
     "editor.action.distributeV": "上下に等間隔",
+    "editor.action.resetRoute": "自動の経路に戻す",
+    "editor.msg.routeReset": "{n} 本の流れを自動の経路に戻しました",
+    "editor.bend.drag": "ドラッグすると、ここで折れる点を固定します",
+    "editor.bend.pinned": "固定した折れ点（ドラッグで移動、ダブルクリックまたは Delete で解除）",
   },
   {
     "editor.action.selectAll": "Select all",
@@ -123,5 +127,9 @@ export const drawingMessages = defineMessages(
     "editor.action.alignMiddle": "Align centres vertically",
     "editor.action.distributeH": "Distribute horizontally",
     "editor.action.distributeV": "Distribute vertically",
+    "editor.action.resetRoute": "Reset to automatic routing",
+    "editor.msg.routeReset": "{n} flow(s) back to automatic routing",
+    "editor.bend.drag": "Drag to pin a bend here",
+    "editor.bend.pinned": "Pinned bend (drag to move; double-click or Delete to unpin)",
   },
 );

@@ -1,5 +1,5 @@
 import { type ModelFlow, TRANSPORTS } from "../../model";
-import { LabelSpace, pathLength, pointAlong } from "./labels";
+import { LabelSpace, midSpots, stepSpots } from "./labels";
 import type { Route } from "./route";
 import type { Box } from "./scene";
 import { textBlock } from "./shapes";
@@ -21,10 +21,6 @@ const LABEL_WEIGHT = 3;
 /** The data carried wraps at these widths: a flow label is never shortened or left out of an export. */
 const DATA_WIDTHS = [132, 90, 60];
 
-function centred(p: { x: number; y: number }, w: number, h: number): Box {
-  return { x: p.x - w / 2, y: p.y - h / 2, w, h };
-}
-
 /**
  * Step labels (①, ②-3) sit at the start of their edge, transport badges and the data carried near the
  * middle. Each label takes the first nearby spot that no node, tab, group title or earlier label covers.
@@ -33,20 +29,9 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
   const space = new LabelSpace();
   // Covering a node's text is worse than covering another label or a line.
   for (const o of obstacles) space.add({ x: o.x - 2, y: o.y - 2, w: o.w + 4, h: o.h + 4 }, undefined, 3);
-  // Lines count too, less than boxes: a label may cover another edge only when nothing better is left.
+  // Lines count too, less than boxes: a label may cover another flow's line only when nothing better is near.
   flows.forEach((f, i) => {
-    const pts = (routes[i] as Route).points;
-    for (let k = 0; k + 1 < pts.length; k++) {
-      const a = pts[k] as { x: number; y: number };
-      const b = pts[k + 1] as { x: number; y: number };
-      const seg = {
-        x: Math.min(a.x, b.x) - 1.5,
-        y: Math.min(a.y, b.y) - 1.5,
-        w: Math.abs(a.x - b.x) + 3,
-        h: Math.abs(a.y - b.y) + 3,
-      };
-      space.add(seg, f.id, 0.5);
-    }
+    space.addLine((routes[i] as Route).points, f.id);
   });
   const svg: string[] = [];
   const boxes: Box[] = [];
@@ -54,44 +39,12 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
   flows.forEach((f, i) => {
     const route = routes[i] as Route;
     const pts = route.points;
-    const len = pathLength(pts);
     const parts: string[] = [];
 
     if (f.step?.trim()) {
       const text = f.step.trim();
       const w = Math.max(STEP_H, measureText(text, STEP_FONT) + 8);
-      const cands: Box[] = [];
-      for (const extra of [0, 10, 22, 36, 52, 70, 92]) {
-        const start = pointAlong(pts, 0);
-        const base = (start.horizontal ? w / 2 : STEP_H / 2) + 3 + extra;
-        if (extra > 0 && base > len * 0.5) break;
-        const at = pointAlong(pts, base);
-        cands.push(centred(at.p, w, STEP_H));
-      }
-      // Beside the start when the line itself is crowded.
-      for (const extra of [0, 14]) {
-        const start = pointAlong(pts, 0);
-        const at = pointAlong(pts, (start.horizontal ? w / 2 : STEP_H / 2) + 3 + extra);
-        // Right beside the line, then one label further out (a short line between close nodes).
-        for (const ring of [0, 1]) {
-          const d = (at.horizontal ? STEP_H / 2 + 2 : w / 2 + 2) + ring * (at.horizontal ? STEP_H + 2 : w + 2);
-          for (const s of [-1, 1])
-            cands.push(
-              centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, STEP_H),
-            );
-        }
-      }
-      // Crowded start: further along the line, then beside it, before giving up and covering something.
-      for (const t of [0.3, 0.45, 0.6]) {
-        const at = pointAlong(pts, len * t);
-        cands.push(centred(at.p, w, STEP_H));
-        const d = at.horizontal ? STEP_H / 2 + 2 : w / 2 + 2;
-        for (const s of [-1, 1])
-          cands.push(
-            centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, STEP_H),
-          );
-      }
-      const b = space.pick(cands, f.id);
+      const b = space.place(stepSpots(pts, w, STEP_H), f.id);
       space.add(b, undefined, LABEL_WEIGHT);
       boxes.push(b);
       parts.push(
@@ -119,11 +72,11 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
     const dataText = [f.data, f.variant ? `【${f.variant.replace(/^【|】$/g, "")}】` : ""].filter(Boolean).join(" ");
     if (badge || dataText) {
       // Badge and data together; where no free spot takes both, each on its own spot.
-      const together = placeMid(space, f.id, pts, len, badge, dataText);
+      const together = placeMid(space, f.id, pts, badge, dataText);
       const labels =
         together.free || !badge || !dataText
           ? [together]
-          : [placeMid(space, f.id, pts, len, badge, ""), placeMid(space, f.id, pts, len, "", dataText)];
+          : [placeMid(space, f.id, pts, badge, ""), placeMid(space, f.id, pts, "", dataText)];
       for (const l of labels) {
         space.add(l.b, undefined, LABEL_WEIGHT);
         boxes.push(l.b);
@@ -148,23 +101,16 @@ interface MidLabel {
  * word reaches the printed page; where the usual width finds no free spot, a narrower (taller) wrap is tried
  * before covering something.
  */
-function placeMid(
-  space: LabelSpace,
-  id: string,
-  pts: Route["points"],
-  len: number,
-  badge: string,
-  dataText: string,
-): MidLabel {
+function placeMid(space: LabelSpace, id: string, pts: Route["points"], badge: string, dataText: string): MidLabel {
   let best: MidLabel | null = null;
   for (const width of DATA_WIDTHS) {
     const data = dataText ? wrapText(dataText, width, BADGE_FONT, Number.POSITIVE_INFINITY) : [];
     const h = Math.max(BADGE_H, data.length * BADGE_H);
     // Text standing alone may go further from its line than a badge.
-    const cands = midCandidates(pts, len, labelWidth(badge, data), h, badge ? 4 : 8);
+    const cands = midSpots(pts, labelWidth(badge, data), h, badge ? 4 : 8);
     const free = cands.find((c) => space.cost(c, id) === 0);
     if (free) return { b: free, badge, data, h, free: true };
-    if (!best) best = { b: space.pick(cands, id), badge, data, h, free: false };
+    if (!best) best = { b: space.place(cands, id), badge, data, h, free: false };
     if (!dataText) break;
   }
   return best as MidLabel;
@@ -195,23 +141,4 @@ function labelWidth(badge: string, data: string[]): number {
   const wb = badge ? measureText(badge, BADGE_FONT) + 10 : 0;
   const wd = data.length ? Math.max(...data.map((l) => measureText(l, BADGE_FONT))) + 6 : 0;
   return wb + wd + (badge && data.length ? 3 : 0);
-}
-
-/** Spots near the middle of the path, on the line first, then beside it. */
-function midCandidates(pts: Route["points"], len: number, w: number, h: number, rings = 4): Box[] {
-  const ts = [
-    0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86, 0.35, 0.45, 0.55, 0.65, 0.18, 0.82, 0.08, 0.92, 0.04, 0.96,
-  ];
-  const cands = ts.map((t) => centred(pointAlong(pts, len * t).p, w, h));
-  // A label that must not be left out looks further away from a crowded line before covering anything.
-  for (const t of ts) {
-    const at = pointAlong(pts, len * t);
-    for (let ring = 0; ring < rings; ring++) {
-      const far = ring * (h + 2);
-      const d = (at.horizontal ? h / 2 + 2 : w / 2 + 3) + far;
-      for (const s of [-1, 1])
-        cands.push(centred(at.horizontal ? { x: at.p.x, y: at.p.y + s * d } : { x: at.p.x + s * d, y: at.p.y }, w, h));
-    }
-  }
-  return cands;
 }

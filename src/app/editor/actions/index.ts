@@ -4,6 +4,7 @@ import { redoAction, undoAction } from "./history";
 import { layoutAction } from "./layout";
 import { renumberAction } from "./renumber";
 import { commentAction, presentAction } from "./review";
+import { resetRouteAction } from "./route";
 import { clearAction, deleteAction, duplicateAction, selectAllAction } from "./selection";
 import type { ActionContext, EditorAction, MenuTarget } from "./types";
 import { fitAction, helpAction, searchAction, walkAction } from "./view";
@@ -23,6 +24,7 @@ export const ACTIONS: readonly EditorAction[] = [
   clearAction,
   connectAction,
   reverseAction,
+  resetRouteAction,
   layoutAction,
   renumberAction,
   ...ARRANGE_ACTIONS,
