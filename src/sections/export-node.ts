@@ -1,4 +1,5 @@
 import type { AssessmentKind, NagareDocument, OrgProfile } from "../model";
+import { docxFigure } from "../render/docx/figure";
 import { renderReportDocx } from "../render/docx/report";
 import { renderReportHtml } from "../render/html/report";
 import { renderReportMarkdown } from "../render/markdown/report";
@@ -12,9 +13,6 @@ import type { GeneratedSections } from "./types";
  * The 評価書 export in Node (CLI and server): sections with findings, the 別添1 figure as SVG plus a PNG
  * fallback for Word, and one of the four formats.
  */
-
-/** Pixel width of the PNG fallback of the figure in Word. */
-export const FIGURE_PNG_WIDTH = 2400;
 
 export const REPORT_FORMATS = ["docx", "html", "md", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -70,16 +68,11 @@ export async function renderReportFile(
       };
     }
     case "docx": {
-      let diagram: { svg: string; png: Uint8Array; width: number; height: number } | undefined;
-      if (hasFigure) {
-        const d = renderDiagramSvg(doc, { legend: true });
-        // About 300 dpi across the A4 text width is enough for print; larger only costs time and file size.
-        const png = await svgToPng(d.svg, { width: Math.min(FIGURE_PNG_WIDTH, Math.round(d.width * 2)) });
-        diagram = { svg: d.svg, png, width: d.width, height: d.height };
-      }
+      // The figure on its own landscape pages, at a size where its text stays legible (6 pt or more).
+      const figure = hasFigure ? await docxFigure(doc, (svg, width) => svgToPng(svg, { width })) : undefined;
       return {
         contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        body: await renderReportDocx(g, diagram ? { diagram } : {}),
+        body: await renderReportDocx(g, figure ? { figure } : {}),
         extension: "docx",
       };
     }

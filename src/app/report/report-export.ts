@@ -37,21 +37,13 @@ export async function exportDocx(
   const local =
     res.reason === "server" ? { why: res.reason, message: lang === "ja" ? res.ja : res.en } : { why: res.reason };
   // The Word writer and the rasteriser are loaded only when someone exports.
-  const [{ renderReportDocx }, { svgToPng }] = await Promise.all([
+  const [{ renderReportDocx }, { docxFigure }, { svgToPng }] = await Promise.all([
     import("../../render/docx/report"),
+    import("../../render/docx/figure"),
     import("../../render/raster/browser"),
   ]);
-  let diagram: { svg: string; png: Uint8Array; width: number; height: number } | undefined;
-  if (model.nodes.length) {
-    const d = renderDiagramSvg(model, { legend: true });
-    diagram = {
-      svg: d.svg,
-      png: await svgToPng(d.svg, { width: Math.min(2400, Math.round(d.width * 2)) }),
-      width: d.width,
-      height: d.height,
-    };
-  }
-  return { bytes: await renderReportDocx(g, diagram ? { diagram } : {}), type: DOCX, local };
+  const figure = model.nodes.length ? await docxFigure(model, (svg, width) => svgToPng(svg, { width })) : undefined;
+  return { bytes: await renderReportDocx(g, figure ? { figure } : {}), type: DOCX, local };
 }
 
 export function exportText(model: NagareDocument, g: GeneratedSections, format: "html" | "md" | "json"): ReportExport {

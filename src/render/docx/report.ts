@@ -23,6 +23,7 @@ import {
   statusMark,
   valueLines,
 } from "../../sections";
+import type { DocxFigure } from "./figure";
 
 /**
  * The 評価書 as a Word file in the look of published 評価書: A4, a Mincho font for Japanese, every item in a
@@ -33,6 +34,8 @@ import {
 export interface DocxReportOptions {
   /** The 別添1 figure: SVG text and/or PNG bytes with the figure's size in SVG units. */
   diagram?: { svg?: string; png?: Uint8Array; width: number; height: number };
+  /** The figure planned for print (src/render/docx/figure.ts): pages at a legible scale; used instead of `diagram`. */
+  figure?: DocxFigure;
   font?: string;
 }
 
@@ -55,6 +58,9 @@ const layoutFor = (pageWidth: number, pageHeight: number): Layout => {
 };
 const PORTRAIT = layoutFor(PAGE.width, PAGE.height);
 const LANDSCAPE = layoutFor(PAGE.height, PAGE.width);
+/** A3 in twentieths of a point, for a figure that needs it. */
+const A3 = { width: 16838, height: 23811 };
+const LANDSCAPE_A3 = layoutFor(A3.height, A3.width);
 const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 /** Borders and cell padding are set once per table: per-cell settings multiply the XML (and the time). */
 const BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
@@ -108,6 +114,26 @@ function figureParagraph(d: NonNullable<DocxReportOptions["diagram"]>, L: Layout
   return new Paragraph({ children: [image], alignment: AlignmentType.CENTER });
 }
 
+/** The planned figure: each page an image at the plan's scale, the pages after the first on their own page. */
+function figurePages(f: DocxFigure): Paragraph[] {
+  const px = (units: number) => Math.round(((units * f.scale) / 72) * 96);
+  return f.pages.map(
+    (p, i) =>
+      new Paragraph({
+        pageBreakBefore: i > 0,
+        alignment: AlignmentType.CENTER,
+        children: [
+          new ImageRun({
+            type: "svg",
+            data: new TextEncoder().encode(p.svg),
+            transformation: { width: px(p.width), height: px(p.height) },
+            fallback: { type: "png", data: p.png },
+          }),
+        ],
+      }),
+  );
+}
+
 function tableRows(items: readonly FilledItem[], opts: DocxReportOptions, L: Layout): TableRow[] {
   const out: TableRow[] = [];
   for (const it of items) {
@@ -125,8 +151,12 @@ function tableRows(items: readonly FilledItem[], opts: DocxReportOptions, L: Lay
       out.push(...tableRows(it.children, opts, L));
     } else if (it.kind === "table") {
       if (isDiagramItem(it)) {
-        const fig = opts.diagram ? figureParagraph(opts.diagram, L) : null;
-        if (fig) out.push(new TableRow({ children: [cell([fig], L.content, { span: 2 })] }));
+        const fig = opts.figure
+          ? figurePages(opts.figure)
+          : opts.diagram
+            ? [figureParagraph(opts.diagram, L)].filter((p) => p !== null)
+            : [];
+        if (fig.length) out.push(new TableRow({ children: [cell(fig, L.content, { span: 2 })] }));
         continue;
       }
       out.push(
@@ -277,7 +307,7 @@ const footer = () =>
  */
 export function buildReportDocument(g: GeneratedSections, opts: DocxReportOptions = {}): Document {
   const font = opts.font ?? FONT;
-  type Part = { landscape: boolean; children: (Paragraph | Table)[] };
+  type Part = { landscape: boolean; a3?: boolean; children: (Paragraph | Table)[] };
   const parts: Part[] = [
     {
       landscape: false,
@@ -296,10 +326,12 @@ export function buildReportDocument(g: GeneratedSections, opts: DocxReportOption
       (parts[0] as Part).children.push(...sectionBlocks(it, opts, PORTRAIT), ...contents(g));
       continue;
     }
-    const landscape = !!opts.diagram && hasFigure(it);
+    const landscape = !!(opts.diagram || opts.figure) && hasFigure(it);
     let part = parts[parts.length - 1] as Part;
     if (part.landscape !== landscape) parts.push((part = { landscape, children: [] }));
-    part.children.push(...sectionBlocks(it, opts, landscape ? LANDSCAPE : PORTRAIT));
+    const a3 = landscape && opts.figure?.paper === "a3";
+    part.a3 = a3;
+    part.children.push(...sectionBlocks(it, opts, a3 ? LANDSCAPE_A3 : landscape ? LANDSCAPE : PORTRAIT));
   }
   return new Document({
     creator: "Nagare",
@@ -315,8 +347,8 @@ export function buildReportDocument(g: GeneratedSections, opts: DocxReportOption
       properties: {
         page: {
           size: {
-            width: PAGE.width,
-            height: PAGE.height,
+            width: p.a3 ? A3.width : PAGE.width,
+            height: p.a3 ? A3.height : PAGE.height,
             ...(p.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
           },
           margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
