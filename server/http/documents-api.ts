@@ -4,6 +4,7 @@ import { checkToken } from "../auth";
 import { changeLive, contentDisposition, createDocument, fileNameFor, readDocumentModel, summary } from "../documents";
 import { actorOf, audit, auditRead } from "../owners/audit";
 import { requireCredential } from "../owners/credential";
+import { DOCUMENT_TRASHED } from "../sync/protocol";
 import { CLOSE } from "../sync/websocket";
 import { isOrganizationTemplate, templateModel } from "../templates";
 import { repairStrings } from "../text";
@@ -142,11 +143,7 @@ export const documentRoutes: Route[] = [
     handle: async (ctx, { req, res, docId, token }) => {
       await ctx.store.setDeleted(docId, Date.now());
       await audit(ctx, req, "document.delete", { docId, actor: actorOf(token) });
-      ctx.rooms.disconnect(
-        docId,
-        { code: "deleted", ja: "文書はごみ箱に移されました", en: "the document was moved to the trash" },
-        CLOSE.deleted,
-      );
+      ctx.rooms.disconnect(docId, DOCUMENT_TRASHED, CLOSE.deleted);
       const row = await ctx.store.getDocument(docId);
       if (row) sendJson(res, 200, summary(ctx, row, "owner"));
     },

@@ -6,6 +6,7 @@ import type { Role } from "../db";
 import { addToken, changeLive, damaged } from "../documents";
 import { actorOf, audit, auditRead } from "../owners/audit";
 import { DamagedDocumentError } from "../sync/persistence";
+import { LINK_REVOKED } from "../sync/protocol";
 import { writeModelDiff } from "../sync/restore";
 import { CLOSE } from "../sync/websocket";
 import { HttpError, readJson, sendJson, str } from "./respond";
@@ -94,12 +95,7 @@ export const sharingRoutes: Route[] = [
       const changed = await ctx.store.revokeToken(docId, shareId, Date.now());
       if (!changed) throw new HttpError(404, "share_not_found", "共有リンクが見つかりません", "share link not found");
       await audit(ctx, req, "link.revoke", { docId, actor: actorOf(token), target: shareId });
-      ctx.rooms.disconnect(
-        docId,
-        { code: "revoked", ja: "このリンクは取り消されました", en: "this link was revoked" },
-        CLOSE.revoked,
-        shareId,
-      );
+      ctx.rooms.disconnect(docId, LINK_REVOKED, CLOSE.revoked, shareId);
       sendJson(res, 200, { id: shareId, revoked: true });
     },
   },

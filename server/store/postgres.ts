@@ -357,6 +357,22 @@ export class PostgresStore implements Store {
     return (r.rowCount ?? 0) > 0;
   }
 
+  async accessEnded(docIds: string[], tokenIds: string[]): Promise<{ docs: Set<string>; tokens: Set<string> }> {
+    const [docs, tokens] = await Promise.all([
+      this.pool.query<{ id: string }>(
+        `SELECT id FROM unnest($1::text[]) AS ask(id)
+          WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = ask.id AND d.deleted_at IS NULL)`,
+        [docIds],
+      ),
+      this.pool.query<{ id: string }>(
+        `SELECT id FROM unnest($1::text[]) AS ask(id)
+          WHERE NOT EXISTS (SELECT 1 FROM tokens t WHERE t.id = ask.id AND t.revoked_at IS NULL)`,
+        [tokenIds],
+      ),
+    ]);
+    return { docs: new Set(docs.rows.map((r) => r.id)), tokens: new Set(tokens.rows.map((r) => r.id)) };
+  }
+
   async insertVersion(v: VersionRow, state: Uint8Array): Promise<void> {
     await this.pool.query(
       "INSERT INTO versions (id, doc_id, name, state, created_at, created_by, nodes, flows) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -180,6 +180,8 @@ function statements(db: Database.Database) {
     tokenByHash: db.prepare<[string], TokenRow>("SELECT * FROM tokens WHERE hash = ?"),
     tokensOf: db.prepare<[string], TokenRow>("SELECT * FROM tokens WHERE doc_id = ? ORDER BY created_at, rowid"),
     revokeToken: db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND doc_id = ? AND revoked_at IS NULL"),
+    tokenLive: db.prepare<[string], { ok: number }>("SELECT 1 AS ok FROM tokens WHERE id = ? AND revoked_at IS NULL"),
+    docLive: db.prepare<[string], { ok: number }>("SELECT 1 AS ok FROM documents WHERE id = ? AND deleted_at IS NULL"),
     insertVersion: db.prepare(
       "INSERT INTO versions (id, doc_id, name, state, created_at, created_by, nodes, flows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ),
@@ -322,6 +324,13 @@ export class SqliteStore implements Store {
 
   async revokeToken(docId: string, tokenId: string, at: number): Promise<boolean> {
     return this.q.revokeToken.run(at, tokenId, docId).changes > 0;
+  }
+
+  async accessEnded(docIds: string[], tokenIds: string[]): Promise<{ docs: Set<string>; tokens: Set<string> }> {
+    return {
+      docs: new Set(docIds.filter((id) => !this.q.docLive.get(id))),
+      tokens: new Set(tokenIds.filter((id) => !this.q.tokenLive.get(id))),
+    };
   }
 
   async insertVersion(v: VersionRow, state: Uint8Array): Promise<void> {

@@ -45,6 +45,11 @@ export interface Store {
   tokensOf(docId: string): Promise<TokenRow[]>;
   /** False if the link does not exist or was already revoked. */
   revokeToken(docId: string, tokenId: string, at: number): Promise<boolean>;
+  /**
+   * Of these documents, those in the trash or gone; of these links, those revoked or gone. Instances check
+   * their connections with it, so that a revocation whose Redis message was lost still closes them.
+   */
+  accessEnded(docIds: string[], tokenIds: string[]): Promise<{ docs: Set<string>; tokens: Set<string> }>;
 
   // Versions
   insertVersion(version: VersionRow, state: Uint8Array): Promise<void>;

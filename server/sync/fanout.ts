@@ -63,6 +63,11 @@ export class Fanout implements SharedCounters {
   private channels = new Set<string>();
   private heartbeat: NodeJS.Timeout | null = null;
   private wasDown = false;
+  /** Connections held on this instance per document (the places it took in the shared count). */
+  private places = new Map<string, number>();
+  private asking = new Map<string, number>();
+  /** False from an outage until this instance's counts are in Redis again. */
+  private counted = false;
 
   private constructor(
     url: string,
@@ -81,11 +86,14 @@ export class Fanout implements SharedCounters {
       ["subscriber", this.sub],
     ] as const) {
       client.on("error", (e: Error) => {
+        this.counted = false;
         if (!this.wasDown)
           this.log(`Redis ${name}: ${e.message} (edits reach other instances through PostgreSQL until it is back)`);
         this.wasDown = true;
       });
       client.on("ready", () => {
+        // A restarted Redis has lost this instance's heartbeat and connection counts: write them at once.
+        if (name === "publisher" && this.heartbeat) void this.beat();
         if (this.wasDown && name === "subscriber") {
           this.wasDown = false;
           this.log("Redis is reachable again");
@@ -117,17 +125,25 @@ export class Fanout implements SharedCounters {
     return f;
   }
 
+  /** Redis carries the fan-out and holds this instance's counts. */
   get up(): boolean {
-    return this.pub.isReady && this.sub.isReady;
+    return this.pub.isReady && this.sub.isReady && this.counted;
   }
 
   start(handlers: FanoutHandlers): void {
     this.handlers = handlers;
   }
 
+  /** Says this instance is alive and how many connections it holds per document. */
   private async beat(): Promise<void> {
     if (!this.pub.isReady) return;
-    await this.pub.set(instanceKey(this.instanceId), "1", { PX: INSTANCE_TTL_MS }).catch(() => {});
+    try {
+      await this.pub.set(instanceKey(this.instanceId), "1", { PX: INSTANCE_TTL_MS });
+      await this.report();
+      this.counted = true;
+    } catch {
+      // Redis went away meanwhile: tried again at the next heartbeat.
+    }
   }
 
   private receive(raw: string): void {
@@ -187,25 +203,57 @@ export class Fanout implements SharedCounters {
   }
 
   /**
-   * Takes a place among the document's connections on all instances; null if Redis cannot say (the
-   * caller then applies the limit to its own connections only).
+   * Takes a place among the document's connections on all instances. While Redis cannot say, `here`
+   * decides (the caller's count of its own connections); the place is counted here either way and
+   * reported to Redis again with the next heartbeat.
    */
-  async admit(docId: string, limit: number): Promise<boolean | null> {
-    if (!this.pub.isReady) return null;
-    try {
-      const r = await this.pub.eval(ADMIT, {
-        keys: [connectionsKey(docId)],
-        arguments: [this.instanceId, String(limit), `${PREFIX}instance:`],
-      });
-      return r === 1;
-    } catch {
-      return null;
+  async admit(docId: string, limit: number, here: () => boolean): Promise<boolean> {
+    let ok: boolean | null = null;
+    if (this.pub.isReady) {
+      // Counted as held while Redis decides, so that a report sent meanwhile does not undercount.
+      this.asking.set(docId, (this.asking.get(docId) ?? 0) + 1);
+      try {
+        ok =
+          (await this.pub.eval(ADMIT, {
+            keys: [connectionsKey(docId)],
+            arguments: [this.instanceId, String(limit), `${PREFIX}instance:`],
+          })) === 1;
+      } catch {
+        ok = null;
+      } finally {
+        const n = (this.asking.get(docId) ?? 1) - 1;
+        if (n > 0) this.asking.set(docId, n);
+        else this.asking.delete(docId);
+      }
     }
+    if (ok === null) ok = here();
+    if (ok) this.places.set(docId, (this.places.get(docId) ?? 0) + 1);
+    return ok;
   }
 
   release(docId: string): void {
-    if (!this.pub.isReady) return;
-    this.pub.hIncrBy(connectionsKey(docId), this.instanceId, -1).catch(() => {});
+    const n = Math.max(0, (this.places.get(docId) ?? 0) - 1);
+    this.places.set(docId, n);
+    if (this.pub.isReady) void this.report([docId]);
+  }
+
+  /**
+   * Writes this instance's own count of places for these documents (all it holds when none are named):
+   * absolute numbers, so that what a Redis restart lost, or a release made while Redis was away, is
+   * right again at the next heartbeat.
+   */
+  private async report(docIds: string[] = [...this.places.keys()]): Promise<void> {
+    if (docIds.length === 0) return;
+    const tx = this.pub.multi();
+    const sent = docIds.map((d) => [d, (this.places.get(d) ?? 0) + (this.asking.get(d) ?? 0)] as const);
+    for (const [docId, n] of sent) {
+      if (n > 0) {
+        tx.hSet(connectionsKey(docId), this.instanceId, n);
+        tx.pExpire(connectionsKey(docId), 86_400_000);
+      } else tx.hDel(connectionsKey(docId), this.instanceId);
+    }
+    await tx.exec();
+    for (const [docId, n] of sent) if (n === 0 && this.places.get(docId) === 0) this.places.delete(docId);
   }
 
   /** Per-address limits of all instances (new documents, failed token guesses); null while Redis is away. */

@@ -23,6 +23,18 @@ export interface Notice {
   en: string;
 }
 
+/** Sent before closing the connections of a revoked link (4403) or of a document moved to the trash (4410). */
+export const LINK_REVOKED: Notice = {
+  code: "revoked",
+  ja: "このリンクは取り消されました",
+  en: "this link was revoked",
+};
+export const DOCUMENT_TRASHED: Notice = {
+  code: "deleted",
+  ja: "文書はごみ箱に移されました",
+  en: "the document was moved to the trash",
+};
+
 export function syncStep1Message(doc: Y.Doc): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MSG_SYNC);

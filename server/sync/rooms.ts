@@ -5,8 +5,9 @@ import type { Store } from "../store/store";
 import type { Fanout } from "./fanout";
 import { migrateOnOpen } from "./migrate";
 import { loadState } from "./persistence";
-import type { Notice } from "./protocol";
+import { DOCUMENT_TRASHED, LINK_REVOKED, type Notice } from "./protocol";
 import { FROM_ELSEWHERE, Room, type RoomHooks } from "./room";
+import { CLOSE } from "./websocket";
 
 const POLL_MS = 2_000;
 const POLL_DOWN_MS = 500;
@@ -68,25 +69,43 @@ export class Rooms {
     this.poller.unref();
   }
 
-  /** Compares every open document with the store and catches up those that are behind. */
+  /**
+   * Compares every open document with the store and catches up those that are behind; closes the
+   * connections of links revoked and documents trashed on another instance (in case its Redis message
+   * was lost).
+   */
   async poll(): Promise<void> {
     const open = [...this.rooms.values()].filter((r) => !r.dead);
     if (open.length === 0) return;
+    const connected = open.filter((r) => r.peers.size > 0);
     let seqs: Map<string, number>;
+    let ended: { docs: Set<string>; tokens: Set<string> };
     try {
-      seqs = await this.store.lastSeqs(open.map((r) => r.docId));
+      [seqs, ended] = await Promise.all([
+        this.store.lastSeqs(open.map((r) => r.docId)),
+        this.store.accessEnded(
+          connected.map((r) => r.docId),
+          [...new Set(connected.flatMap((r) => [...r.peers].map((p) => p.tokenId)))],
+        ),
+      ]);
     } catch {
       return; // the store is away: writes are refused meanwhile, nothing to catch up
     }
     for (const room of open) if ((seqs.get(room.docId) ?? 0) > room.seq) room.catchUp(room.seq);
+    for (const room of connected) {
+      if (ended.docs.has(room.docId)) this.disconnectHere(room.docId, DOCUMENT_TRASHED, CLOSE.deleted);
+      else
+        for (const tokenId of new Set([...room.peers].map((p) => p.tokenId)))
+          if (ended.tokens.has(tokenId)) this.disconnectHere(room.docId, LINK_REVOKED, CLOSE.revoked, tokenId);
+    }
   }
 
   /** Takes a place among the document's connections (on all instances when they share Redis). */
   async admit(room: Room): Promise<boolean> {
     const limit = this.config.maxConnectionsPerDocument;
     if (room.peers.size >= limit) return false;
-    const shared = this.fanout ? await this.fanout.admit(room.docId, limit) : null;
-    return shared ?? room.peers.size < limit;
+    const here = () => room.peers.size < limit;
+    return this.fanout ? this.fanout.admit(room.docId, limit, here) : here();
   }
 
   /** Gives the place back. */

@@ -211,7 +211,9 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
     const clientSchema = url.searchParams.get("schema");
     // The limit counts the document's connections on every instance (through Redis when shared).
     const admitted = await deps.rooms.admit(room);
+    let upgraded = false;
     wss.handleUpgrade(req, socket, head, (ws) => {
+      upgraded = true;
       const token = auth.token;
       let closing = false;
       const peer: Peer = {
@@ -348,6 +350,8 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
       const states = [...room.awareness.getStates().keys()];
       if (states.length) peer.send(awarenessMessage(room.awareness, states));
     });
+    // ws answers synchronously: no callback means the handshake failed (bad headers, socket gone).
+    if (!upgraded && admitted) deps.rooms.left(room);
   }
   return wss;
 }

@@ -69,6 +69,17 @@ function randomEdits(c: TestClient, tag: string, steps: number, rand: () => numb
   }
 }
 
+/** Waits until these instances relay through Redis again (their counts written back). */
+async function fanoutBack(instances: RunningServer[]): Promise<void> {
+  for (const s of instances) {
+    const start = Date.now();
+    while ((await api(s.url, "/api/health")).body.fanout !== "redis") {
+      if (Date.now() - start > 15_000) throw new Error("Redis not reconnected");
+      await sleep(50);
+    }
+  }
+}
+
 /** A small deterministic generator, so that a failure can be replayed. */
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
@@ -167,7 +178,7 @@ describe("several instances on PostgreSQL and Redis", () => {
     } finally {
       await Promise.all(three.map((s) => s.stop()));
     }
-  });
+  }, 180_000); // three more server starts on a shared machine
 
   test("SIGKILL of one instance while clients on all three edit loses no confirmed edit", async () => {
     const doc = await createDoc(servers[0]!.url, { title: "停止" });
@@ -216,18 +227,52 @@ describe("several instances on PostgreSQL and Redis", () => {
     expect((await api(servers[0]!.url, "/api/health")).body.fanout).toBe("polling");
     await redis.start();
     // Once Redis is back, edits travel through it again, in both directions.
-    for (const s of servers.slice(0, 2)) {
-      const start = Date.now();
-      while ((await api(s.url, "/api/health")).body.fanout !== "redis") {
-        if (Date.now() - start > 15_000) throw new Error("Redis not reconnected");
-        await sleep(50);
-      }
-    }
+    await fanoutBack(servers.slice(0, 2));
     for (let i = 0; i < 10; i++) {
       addNode(a.ydoc, `after-a${i}`, "a");
       addNode(b.ydoc, `after-b${i}`, "b");
     }
     await waitFor(() => stateOf(a.ydoc) === stateOf(b.ydoc) && nodeIds(a.ydoc).length === 21, 15_000, "convergence");
+  });
+
+  test("while Redis is away, a revoked link and a trashed document still close their connections on every instance; once it is back the connection limit counts every instance again", async () => {
+    const doc = await createDoc(servers[0]!.url, { title: "Redis 取消" });
+    const trashed = await createDoc(servers[0]!.url, { title: "Redis ごみ箱" });
+    const link = await share(servers[0]!.url, doc, "edit", "外部");
+    // 6 per document: 2 + 2 + 1 held by the owner, the sixth by the edit link on the second instance.
+    const held = [0, 0, 1, 1, 2].map((i) => client(servers[i]!, doc.id, doc.token));
+    const linked = client(servers[1]!, doc.id, link.token);
+    const onTrashed = client(servers[2]!, trashed.id, trashed.token);
+    await synced(...held, linked, onTrashed);
+    const closeCode = (c: TestClient) =>
+      new Promise<number>((resolve) =>
+        c.conn.provider.on("connection-close", (e: CloseEvent | null) => resolve(e?.code ?? 0)),
+      );
+    const [linkClosed, trashClosed] = [closeCode(linked), closeCode(onTrashed)];
+
+    await redis.stop("SIGKILL");
+    const revoked = await api(servers[0]!.url, `/api/documents/${doc.id}/shares/${link.shareId}`, {
+      method: "DELETE",
+      token: doc.token,
+    });
+    expect(revoked.status).toBe(200);
+    expect(
+      (await api(servers[0]!.url, `/api/documents/${trashed.id}`, { method: "DELETE", token: trashed.token })).status,
+    ).toBe(200);
+    // No Redis message told the other instances: they find it in PostgreSQL.
+    expect(await linkClosed).toBe(4403);
+    expect(await trashClosed).toBe(4410);
+    // A place given back while Redis is away: 4 connections are left.
+    held[0]!.close();
+
+    await redis.start();
+    await fanoutBack(servers);
+    // The restarted Redis knew nothing; the instances wrote their counts again: 2 more fit, not 3.
+    const two = [client(servers[2]!, doc.id, doc.token), client(servers[0]!, doc.id, doc.token)];
+    await synced(...two);
+    const third = client(servers[1]!, doc.id, doc.token);
+    expect(await closeCode(third)).toBe(4503);
+    for (const c of [...held, ...two, third]) c.close();
   });
 
   test("PostgreSQL restarts: writes are refused with a notice meanwhile, kept by the clients, and stored once it is back", async () => {

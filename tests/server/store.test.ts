@@ -100,6 +100,24 @@ describe.each(kinds)("store: %s", (_kind, open) => {
     await expect(store.insertToken(token("dr", "tr-bad", "bogus" as NewToken["role"]))).rejects.toThrow();
   });
 
+  test("ended access: documents in the trash or gone, links revoked or gone; live ones are not named", async () => {
+    for (const id of ["da", "db"])
+      await store.createDocument(
+        { id, title: "", jimuName: "", createdAt: 1 },
+        new Uint8Array([0, 0]),
+        token(id, `o-${id}`),
+      );
+    await store.insertToken(token("da", "e-da", "edit"));
+    expect(await store.accessEnded(["da", "db"], ["o-da", "e-da"])).toEqual({ docs: new Set(), tokens: new Set() });
+    await store.revokeToken("da", "e-da", 5);
+    await store.setDeleted("db", 5);
+    expect(await store.accessEnded(["da", "db", "none"], ["o-da", "e-da", "o-db", "t-none"])).toEqual({
+      docs: new Set(["db", "none"]),
+      tokens: new Set(["e-da", "t-none"]),
+    });
+    expect(await store.accessEnded([], [])).toEqual({ docs: new Set(), tokens: new Set() });
+  });
+
   test("updates get increasing numbers per document; content after a number; all or nothing", async () => {
     const ydoc = new Y.Doc();
     await store.createDocument(
