@@ -6,6 +6,22 @@ export interface ServerLink {
   token: string | null;
 }
 
+/** An earlier saved version: the 評価書's 変更箇所 is made against it (see server/render/job.ts). */
+export interface EarlierVersion {
+  model: NagareDocument;
+  /** The version's name, printed as what the 評価書 is compared with. */
+  name: string;
+  /** 変更日 (YYYY-MM-DD); null: the 公表日 when it changed, else today. */
+  changedOn: string | null;
+}
+
+/** The request body: the model, or with an earlier version the envelope `{ model, since, sinceName, changedOn }`. */
+export function renderBody(model: NagareDocument, since?: EarlierVersion): string {
+  if (!since) return serializeDocument(model);
+  const changedOn = since.changedOn ? `,"changedOn":${JSON.stringify(since.changedOn)}` : "";
+  return `{"model":${serializeDocument(model)},"since":${serializeDocument(since.model)},"sinceName":${JSON.stringify(since.name)}${changedOn}}`;
+}
+
 export type RenderReply =
   | { ok: true; bytes: Uint8Array; type: string }
   /** No server answers (a static host, the server is down). */
@@ -17,7 +33,7 @@ export type RenderReply =
 
 /**
  * `POST /api/render/<path>` with the model as the body and the link's token as a Bearer header (never in
- * the URL); `expect` is the content type a real answer has.
+ * the URL); `expect` is the content type a real answer has. A 評価書 with its 変更箇所 sends the earlier version too.
  */
 export async function renderOnServer(
   path: "diagram" | "report",
@@ -26,6 +42,7 @@ export async function renderOnServer(
   link: ServerLink,
   expect: string,
   signal?: AbortSignal,
+  since?: EarlierVersion,
 ): Promise<RenderReply> {
   if (!link.docId || !link.token) return { ok: false, reason: "no-link" };
   const q = new URLSearchParams(query);
@@ -35,7 +52,7 @@ export async function renderOnServer(
     res = await fetch(`/api/render/${path}?${q}`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${link.token}` },
-      body: serializeDocument(model),
+      body: renderBody(model, since),
       signal,
     });
   } catch {

@@ -1,29 +1,22 @@
 import { memo, useEffect, useMemo, useState } from "react";
 import { type Lang, type MessageKey, translate } from "../../i18n";
-import {
-  ASSESSMENT_KINDS,
-  type AssessmentKind,
-  type NagareDocument,
-  type OrgProfile,
-  profileAnswerText,
-} from "../../model";
-import { evaluateDetailed, suggestSufficiency } from "../../rules";
+import { ASSESSMENT_KINDS, type AssessmentKind, type OrgProfile, profileAnswerText } from "../../model";
 import {
   checksText,
   citeLegalBasis,
   type FilledItem,
-  type GeneratedSections,
-  generateSections,
+  generateReport,
   isDiagramItem,
   LEGAL_BASIS_PRESETS,
   presetById,
   valueLines,
 } from "../../sections";
+import { ApiError, api, type VersionInfo } from "../api/client";
 import type { ElementIds, PanelProps } from "../editor/panels";
-import { downloadBytes, safeFileBase } from "../export/download";
+import { downloadBytes } from "../export/download";
 import { useOrgProfile } from "../profile/use-profile";
 import { writeAnswer } from "./answers";
-import { exportDocx, exportText, type ReportExport } from "./report-export";
+import { loadEarlierVersion, localToday, makeReport, type ReportExport, type ReportFormat } from "./report-export";
 import "./report.css";
 
 type Tr = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -44,19 +37,6 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(t);
   }, [value, ms]);
   return v;
-}
-
-export function generateForPanel(
-  model: NagareDocument,
-  kind?: AssessmentKind,
-  profile?: OrgProfile | null,
-): GeneratedSections {
-  const { findings, mitigated } = evaluateDetailed(model);
-  return generateSections(model, findings, {
-    suggestSufficiency: (f, r) => suggestSufficiency(f, r, mitigated),
-    ...(kind ? { kind } : {}),
-    ...(profile ? { profile } : {}),
-  });
 }
 
 const hasSources = (it: FilledItem) => it.sources.nodes.length + it.sources.flows.length > 0;
@@ -358,6 +338,24 @@ const Item = memo(function Item(p: ItemProps) {
   );
 });
 
+/** The document's saved versions (none for a document kept only in this browser), fetched when the panel opens. */
+function useVersions(session: PanelProps["session"], lang: Lang): { list: VersionInfo[]; error: string | null } {
+  const [state, setState] = useState<{ list: VersionInfo[]; error: string | null }>({ list: [], error: null });
+  const { docId, token } = session;
+  useEffect(() => {
+    if (!docId || !token) return;
+    let alive = true;
+    api.versions(docId, token).then(
+      (v) => alive && setState({ list: v.versions, error: null }),
+      (e) => alive && setState({ list: [], error: e instanceof ApiError ? e.text(lang) : String(e) }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [docId, token, lang]);
+  return state;
+}
+
 type Status = { kind: "idle" } | { kind: "working" } | { kind: "done"; text: string } | { kind: "error"; text: string };
 
 /**
@@ -372,9 +370,16 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: Pa
   const [kindView, setKindView] = useState<AssessmentKind | "">("");
   const profile = useOrgProfile(session);
   const generated = useMemo(
-    () => (debounced ? generateForPanel(debounced, kindView || undefined, profile) : null),
+    () =>
+      debounced
+        ? generateReport(debounced, { ...(kindView ? { kind: kindView } : {}), ...(profile ? { profile } : {}) })
+        : null,
     [debounced, kindView, profile],
   );
+  const versions = useVersions(session, lang);
+  // 変更箇所: the saved version to compare with ("" → none, the table stays 「－」) and the 変更日.
+  const [sinceId, setSinceId] = useState("");
+  const [changedOn, setChangedOn] = useState(localToday);
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
@@ -394,20 +399,26 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: Pa
     else setEditing(null);
   };
 
-  const base = `${safeFileBase(model.title || model.meta.jimuName)}_評価書`;
-  const run = async (format: "docx" | "html" | "md" | "json") => {
+  const since = versions.list.find((v) => v.id === sinceId) ?? null;
+  const run = async (format: ReportFormat) => {
     setStatus({ kind: "working" });
     try {
-      const fresh = generateForPanel(model, kindView || undefined, profile);
-      const out =
-        format === "docx"
-          ? await exportDocx(model, fresh, session, lang, kindView || undefined)
-          : exportText(model, fresh, format);
-      const file = `${base}${kindView ? `_${ASSESSMENT_KINDS[kindView].ja}` : ""}.${format}`;
-      downloadBytes(out.bytes, file, out.type);
+      const earlier =
+        since && session.docId && session.token
+          ? await loadEarlierVersion(session.docId, session.token, since.id, changedOn || null, lang)
+          : undefined;
+      const out = await makeReport(format, {
+        model,
+        ...(kindView ? { kind: kindView } : {}),
+        profile,
+        link: session,
+        lang,
+        ...(earlier ? { since: earlier } : {}),
+      });
+      downloadBytes(out.bytes, out.file, out.type);
       setStatus({
         kind: "done",
-        text: `${localNote(t, out.local)}${t("report.export.done", { file })}`,
+        text: `${localNote(t, out.local)}${t("report.export.done", { file: out.file })}`,
       });
     } catch (e) {
       setStatus({
@@ -473,6 +484,41 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: Pa
             </a>
           </p>
         )}
+        {session.docId && session.token ? (
+          <div className="rp-changes">
+            <label>
+              {t("report.changes.since")}{" "}
+              <select value={sinceId} onChange={(e) => setSinceId(e.target.value)} data-testid="report-since">
+                <option value="">{t("report.changes.none")}</option>
+                {versions.list.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {since ? (
+              <label>
+                {t("report.changes.date")}{" "}
+                <input
+                  type="date"
+                  value={changedOn}
+                  onChange={(e) => setChangedOn(e.target.value)}
+                  data-testid="report-changed-on"
+                />
+              </label>
+            ) : null}
+            <p className="rp-note" data-testid="report-changes-note">
+              {versions.error
+                ? t("report.changes.loadFailed", { message: versions.error })
+                : since
+                  ? t("report.changes.with", { name: since.name })
+                  : versions.list.length
+                    ? t("report.changes.without")
+                    : t("report.changes.noVersions")}
+            </p>
+          </div>
+        ) : null}
         <div className="rp-export">
           {(["docx", "html", "md", "json"] as const).map((f) => (
             <button

@@ -9,6 +9,8 @@ import { ydocFromModel } from "../../sync/doc-shape";
 import { ApiError, api, type VersionInfo } from "../api/client";
 import type { EditorResources } from "../editor/EditorPage";
 import { EditorShell } from "../editor/EditorShell";
+import type { Session } from "../session";
+import { ChangesExport } from "./ChangesExport";
 import "@xyflow/react/dist/style.css";
 import "../styles/editor.css";
 import "../start/start.css";
@@ -21,6 +23,10 @@ type Loaded = { model: NagareDocument; name: string };
 type Comparison = {
   older: string;
   newer: string;
+  /** The two drawings themselves, for the 評価書 with its 変更箇所. */
+  olderModel: NagareDocument;
+  newerModel: NagareDocument;
+  /** The newer drawing with what the older one had in addition, for the canvas. */
   model: NagareDocument;
   changes: Map<string, "added" | "removed" | "changed">;
   list: ElementDiff[];
@@ -54,6 +60,7 @@ export function VersionPage({
   const [versions, setVersions] = useState<VersionInfo[]>([]);
   const [target, setTarget] = useState("");
   const [comparison, setComparison] = useState<Comparison | "loading" | { error: string } | null>(null);
+  const session = useMemo<Session>(() => ({ docId, token, role: "view" }), [docId, token]);
 
   useEffect(() => {
     let alive = true;
@@ -98,7 +105,15 @@ export function VersionPage({
           (e) =>
             e.change !== "moved" && (e.collection === "nodes" || e.collection === "flows" || e.collection === "groups"),
         );
-        setComparison({ older: older.name, newer: newer.name, model: view.model, changes: view.changes, list });
+        setComparison({
+          older: older.name,
+          newer: newer.name,
+          olderModel: older.model,
+          newerModel: newer.model,
+          model: view.model,
+          changes: view.changes,
+          list,
+        });
       },
       (e) => alive && setComparison({ error: e instanceof ApiError ? e.text(lang) : String(e) }),
     );
@@ -164,6 +179,12 @@ export function VersionPage({
           aria-label={t("versions.compare.title", { older: shown.older, newer: shown.newer })}
         >
           <strong>{t("versions.compare.title", { older: shown.older, newer: shown.newer })}</strong>
+          <ChangesExport
+            lang={lang}
+            session={session}
+            older={{ name: shown.older, model: shown.olderModel }}
+            newer={shown.newerModel}
+          />
           <ul className="version-legend">
             {(["added", "removed", "changed"] as const).map((c) => (
               <li key={c} className={`legend-${c}`}>
@@ -196,7 +217,7 @@ export function VersionPage({
         res={res}
         lang={lang}
         setLang={setLang}
-        session={{ docId, token, role: "view" }}
+        session={session}
         {...(shown ? { changes: shown.changes } : {})}
       />
     </ReactFlowProvider>

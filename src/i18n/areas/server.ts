@@ -101,6 +101,8 @@ export const serverMessages = defineMessages(
     "versions.compare.noChange": "図の要素に変更はありません（配置の移動のみは変更に数えません）",
     "versions.compare.count": "追加 {added}・削除 {removed}・変更 {changed}",
     "versions.compare.loading": "比較する版を読み込んでいます…",
+    "versions.report": "評価書（変更箇所つき・Word）",
+    "versions.report.hint": "新しい方の評価書を Word で書き出し、「変更箇所」に「{name}」からの変更を記載します",
   },
   {
     "start.language": "日本語",
@@ -201,5 +203,7 @@ export const serverMessages = defineMessages(
     "versions.compare.noChange": "No element of the drawing changed (moves alone do not count)",
     "versions.compare.count": "{added} added · {removed} removed · {changed} changed",
     "versions.compare.loading": "Loading the version to compare…",
+    "versions.report": "評価書 with changes (Word)",
+    "versions.report.hint": "Exports the newer 評価書 as Word, its 変更箇所 listing what changed since “{name}”",
   },
 );
