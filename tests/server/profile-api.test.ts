@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { liveServer } from "../support/live";
 import { postRender } from "../support/render";
+import { openStored } from "../support/stored";
 import { api, createDoc, share } from "./support";
 
 /** The organisation's common answers on the server: read with any link, saved by an owner, used by the 評価書. */
-const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" }, store: "sqlite" });
+const env = liveServer({ env: { AUTH_DELAY_BASE_MS: "0" } });
 const EXAMPLE = fs.readFileSync(
   path.resolve(import.meta.dirname, "../../docs/examples/kakuu-shi.nagare-profile.json"),
   "utf8",
@@ -42,16 +42,16 @@ describe("organisation profile API", () => {
     expect(read.body.profile.answers.organization).toBe("架空市長");
     expect(read.body.updatedBy).toBe(doc.shareId);
 
-    const db = new Database(path.join(env.server.dataDir, "nagare.sqlite"), { readonly: true });
+    const stored = await openStored(env.server);
     try {
-      const lines = db
-        .prepare("SELECT role, link_id, doc_id, detail FROM audit_log WHERE event = 'profile.update'")
-        .all();
+      const lines = await stored.rows(
+        "SELECT role, link_id, doc_id, detail FROM audit_log WHERE event = 'profile.update'",
+      );
       expect(lines).toEqual([
         { role: "owner", link_id: doc.shareId, doc_id: doc.id, detail: expect.stringMatching(/items/) },
       ]);
     } finally {
-      db.close();
+      await stored.close();
     }
   });
 
@@ -63,14 +63,14 @@ describe("organisation profile API", () => {
     const saved = await api(url, "/api/profile", { token: key.body.key, method: "PUT", raw: EXAMPLE });
     expect(saved.status).toBe(200);
     expect(saved.body.updatedBy).toBe(key.body.keyId);
-    const db = new Database(path.join(env.server.dataDir, "nagare.sqlite"), { readonly: true });
+    const stored = await openStored(env.server);
     try {
-      const last = db
-        .prepare("SELECT role, link_id FROM audit_log WHERE event = 'profile.update' ORDER BY seq DESC LIMIT 1")
-        .get();
+      const [last] = await stored.rows(
+        "SELECT role, link_id FROM audit_log WHERE event = 'profile.update' ORDER BY seq DESC LIMIT 1",
+      );
       expect(last).toEqual({ role: "key", link_id: key.body.keyId });
     } finally {
-      db.close();
+      await stored.close();
     }
   });
 
