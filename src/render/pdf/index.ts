@@ -46,8 +46,10 @@ export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOpti
   });
   // A face of a collection (.ttc) is registered by its PostScript name.
   pdf.registerFont(FONT, font.regular, font.regularFace);
+  // Without a bold file the bold text uses the regular face under its own name: pdfkit caches a font by its
+  // PostScript name, so a second name for the same face would make it re-read the whole file at every switch.
+  const bold = font.bold ? FONT_BOLD : FONT;
   if (font.bold) pdf.registerFont(FONT_BOLD, font.bold, font.boldFace);
-  else pdf.registerFont(FONT_BOLD, font.regular, font.regularFace);
 
   const chunks: Uint8Array[] = [];
   pdf.on("data", (c: Uint8Array) => chunks.push(c));
@@ -61,7 +63,7 @@ export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOpti
   plan.tiles.forEach((_, i) => {
     if (i > 0) pdf.addPage({ size: [pageW, pageH], margin: MARGIN });
     const part = plan.tiles.length > 1 ? `（図 ${i + 1}/${plan.tiles.length}）` : "";
-    pdf.font(FONT_BOLD).fontSize(13).fillColor("#000000");
+    pdf.font(bold).fontSize(13).fillColor("#000000");
     pdf.text(`${title}${part}`, MARGIN, MARGIN, { width: areaW, lineBreak: false, ellipsis: true });
     const t = tileSvg(fig, plan, i);
     const drawW = t.width * plan.scale;
@@ -72,14 +74,14 @@ export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOpti
       width: drawW,
       height: drawH,
       preserveAspectRatio: "xMinYMin meet",
-      fontCallback: (_family, bold) => (bold ? FONT_BOLD : FONT),
+      fontCallback: (_family, isBold) => (isBold ? bold : FONT),
     });
   });
 
   if (opts.steps !== false) {
     const scene = buildScene(doc, opts.selection);
     const entries = stepEntries(doc, scene.flows);
-    if (entries.length) writeSteps(pdf, entries, pageW, pageH);
+    if (entries.length) writeSteps(pdf, entries, pageW, pageH, bold);
   }
 
   // Page numbers once the page count is known.
@@ -108,7 +110,7 @@ export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOpti
 }
 
 /** The (備考) as a three-column list: step, route (with transport and data), sentence. */
-function writeSteps(pdf: PDFKit.PDFDocument, entries: StepEntry[], pageW: number, pageH: number): void {
+function writeSteps(pdf: PDFKit.PDFDocument, entries: StepEntry[], pageW: number, pageH: number, bold: string): void {
   const colStep = 52;
   const colRoute = Math.min(260, (pageW - 2 * MARGIN) * 0.3);
   const colText = pageW - 2 * MARGIN - colStep - colRoute - 16;
@@ -118,10 +120,10 @@ function writeSteps(pdf: PDFKit.PDFDocument, entries: StepEntry[], pageW: number
 
   const newPage = (continued: boolean) => {
     pdf.addPage({ size: [pageW, pageH], margin: MARGIN });
-    pdf.font(FONT_BOLD).fontSize(12).fillColor("#000000");
+    pdf.font(bold).fontSize(12).fillColor("#000000");
     pdf.text(continued ? "（備考）（続き）" : "（備考）", MARGIN, MARGIN, { lineBreak: false });
     const y = MARGIN + 22;
-    pdf.font(FONT_BOLD).fontSize(9).fillColor("#333333");
+    pdf.font(bold).fontSize(9).fillColor("#333333");
     pdf.text("番号", MARGIN, y, { width: colStep, lineBreak: false });
     pdf.text("流れ（経路・媒体・情報）", MARGIN + colStep, y, { width: colRoute, lineBreak: false });
     pdf.text("内容", MARGIN + colStep + colRoute + 16, y, { width: colText, lineBreak: false });
@@ -146,7 +148,7 @@ function writeSteps(pdf: PDFKit.PDFDocument, entries: StepEntry[], pageW: number
     const rowH = Math.max(hStep, hRoute + hDetail + gap, hText) + 6;
     if (y + rowH > bottom && rowH < bottom - MARGIN - 60) y = newPage(true);
     // A single entry taller than a page flows on with the text's own page breaks.
-    pdf.fillColor("#000000").font(FONT_BOLD).fontSize(size);
+    pdf.fillColor("#000000").font(bold).fontSize(size);
     pdf.text(e.step || "—", MARGIN, y, { width: colStep - 4 });
     pdf.font(FONT).fontSize(size);
     pdf.text(e.route, MARGIN + colStep, y, { width: colRoute });
