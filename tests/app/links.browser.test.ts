@@ -73,7 +73,68 @@ describe("links opened directly", () => {
     await expect
       .poll(() => page.getByTestId("status").getAttribute("class"), { timeout: 15_000 })
       .toContain("status-refused");
-    await expect(page.getByTestId("server-notice").textContent()).resolves.toMatch(/リンク/);
+    await page.getByTestId("server-notice").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("server-notice").textContent()).toMatch(/リンク/);
+    await context.close();
+  });
+
+  it("the reason is shown too when the refusal arrives while the editor is still being set up", async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const doc = await createDoc(env.server.url, { title: "取り消し（開く途中）" });
+    await page.addInitScript(refusalDuringMount, doc.id);
+    await page.goto(`${env.server.url}/d/${doc.id}#t=${"y".repeat(43)}`);
+    await expect
+      .poll(() => page.getByTestId("status").getAttribute("class"), { timeout: 15_000 })
+      .toContain("status-refused");
+    expect(await page.evaluate(() => (window as { refusalHeld?: boolean }).refusalHeld)).toBe(true);
+    await page.getByTestId("server-notice").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("server-notice").textContent()).toMatch(/リンク/);
     await context.close();
   });
 });
+
+/**
+ * Runs in the page before its scripts: lands the server's answer to the link check (GET /api/documents/<id>)
+ * in the editor's first render, before its effects subscribe — the order a busy machine produces by chance.
+ * The local copy (IndexedDB "nagare:<id>") opens only once the answer has come, and the answer is handed to
+ * the page at the first change of the page after that, which is the editor replacing the loading text.
+ */
+function refusalDuringMount(docId: string): void {
+  let answered: () => void = () => {};
+  const answer = new Promise<void>((resolve) => {
+    answered = resolve;
+  });
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory["open"]>) {
+    const request = open.apply(this, args);
+    if (args[0] !== `nagare:${docId}`) return request;
+    let onsuccess: ((e: Event) => void) | null = null;
+    Object.defineProperty(request, "onsuccess", {
+      get: () => onsuccess,
+      set: (h) => {
+        onsuccess = h;
+      },
+    });
+    request.addEventListener("success", (e) => void answer.then(() => onsuccess?.call(request, e)));
+    return request;
+  };
+  const fetchNow = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const res = fetchNow(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.endsWith(`/api/documents/${docId}`)) return res;
+    return res.then(
+      (r) =>
+        new Promise<Response>((resolve) => {
+          const changed = new MutationObserver(() => {
+            changed.disconnect();
+            (window as { refusalHeld?: boolean }).refusalHeld = true;
+            resolve(r);
+          });
+          changed.observe(document.body, { childList: true, subtree: true });
+          answered();
+        }),
+    );
+  };
+}

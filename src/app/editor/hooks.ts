@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { loadRules, rulesAvailable } from "../../canvas/findings";
 import type { NagareDocument } from "../../model";
@@ -23,20 +23,24 @@ export function useUndoStacks(undo: Y.UndoManager): void {
   }, [undo]);
 }
 
-/** The connection's status and the server's last notice (read-only link, refused update, limits). */
+/**
+ * The connection's status and the server's last notice (read-only link, refused update, limits). Read as
+ * external stores: a refusal that lands between the first render and the subscription (the link probe
+ * often answers while the editor mounts) is still shown, the notice as well as the status.
+ */
 export function useConnectionInfo(connection: Connection | null) {
-  const [notice, setNotice] = useState<ServerNotice | null>(connection ? connection.notice() : null);
-  useEffect(() => connection?.onNotice(setNotice), [connection]);
-  const [status, setStatus] = useState<ConnectionStatus | "local">(connection ? connection.status() : "local");
-  useEffect(() => {
-    if (!connection) return;
-    const off = connection.onStatus(setStatus);
-    // The socket may have opened between the first render and this subscription.
-    setStatus(connection.status());
-    return () => {
-      off();
-    };
-  }, [connection]);
+  const onStatus = useCallback(
+    (changed: () => void) => (connection ? connection.onStatus(changed) : () => {}),
+    [connection],
+  );
+  const onNotice = useCallback(
+    (changed: () => void) => (connection ? connection.onNotice(changed) : () => {}),
+    [connection],
+  );
+  const status = useSyncExternalStore<ConnectionStatus | "local">(onStatus, () =>
+    connection ? connection.status() : "local",
+  );
+  const notice = useSyncExternalStore<ServerNotice | null>(onNotice, () => (connection ? connection.notice() : null));
   return { status, notice };
 }
 
