@@ -82,6 +82,29 @@ export function targetElementId(target: CommentTarget): string | null {
   return target.kind === "node" || target.kind === "flow" || target.kind === "group" ? target.id : null;
 }
 
+/**
+ * What a thread is on, as one key: the element's id, `point:x,y` for a point of the canvas, `item:<id>` for a
+ * 評価書 item (the pins, the 評価書 panel's markers and the comments panel's filter share it).
+ */
+export function threadKey(target: CommentTarget): string {
+  if (target.kind === "point") return `point:${Math.round(target.x)},${Math.round(target.y)}`;
+  if (target.kind === "item") return `item:${target.id}`;
+  return target.id;
+}
+
+/** The threads on each 評価書 item: how many, and how many of them are open or in progress. */
+export function itemThreadCounts(doc: NagareDocument): Map<string, { total: number; open: number }> {
+  const out = new Map<string, { total: number; open: number }>();
+  for (const t of doc.comments ?? []) {
+    if (t.target.kind !== "item") continue;
+    const c = out.get(t.target.id) ?? { total: 0, open: 0 };
+    c.total++;
+    if (isOpenStatus(t.status)) c.open++;
+    out.set(t.target.id, c);
+  }
+  return out;
+}
+
 /** The threads in the order they were opened (the record's numbering). */
 export function orderedThreads(doc: NagareDocument): CommentThread[] {
   return [...(doc.comments ?? [])].sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));

@@ -85,6 +85,14 @@ describe("accessibility (axe-core)", () => {
     await page.getByTestId("review-add").click();
     await page.getByTestId("comment-pin").first().waitFor();
     found.push(...(await serious(page, "review pin and thread")));
+    // A remark on a 評価書 line from its 「指摘」 button: the count on the line.
+    await page.getByTestId("tab-report").click();
+    await page.getByTestId("report-comment").first().click();
+    await page.getByTestId("review-text").fill("記載を確認してください");
+    await page.getByTestId("review-add").click();
+    await page.getByTestId("tab-report").click();
+    await page.getByTestId("report-thread-marker").first().waitFor();
+    found.push(...(await serious(page, "評価書 line with a remark")));
 
     await page.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 10, y: 10 } });
     await page.keyboard.press("?");

@@ -274,6 +274,10 @@ export function EditorShell({
     },
     highlight: (ids) =>
       setHighlight(ids ? new Set([...(ids.nodes ?? []), ...(ids.flows ?? []), ...(ids.groups ?? [])]) : null),
+    openPanel: (id) => {
+      setSideCollapsed(false);
+      setTab(id);
+    },
     selection,
   };
   const openFindings = findings?.filter((f) => effectiveStatus(f, model) === "open").length ?? 0;

@@ -26,6 +26,8 @@ export interface PanelProps {
   highlight: (ids: ElementIds | null) => void;
   /** Select elements and centre them, keeping this panel open (absent where there is no canvas). */
   reveal?: (ids: ElementIds) => void;
+  /** Opens another side panel (and the side bar when it is collapsed). */
+  openPanel?: (id: string) => void;
   /** What is selected on the canvas now (view state, read-only; absent where there is no canvas). */
   selection?: CanvasSelection;
 }

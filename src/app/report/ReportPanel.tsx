@@ -1,12 +1,14 @@
 import { memo, useEffect, useMemo, useState } from "react";
 import { type Lang, type MessageKey, translate } from "../../i18n";
 import { ASSESSMENT_KINDS, type AssessmentKind, type OrgProfile, profileAnswerText } from "../../model";
+import { itemThreadCounts } from "../../review/list";
 import {
   checksText,
   citeLegalBasis,
   type FilledItem,
   generateReport,
   isDiagramItem,
+  itemLabels,
   LEGAL_BASIS_PRESETS,
   presetById,
   valueLines,
@@ -15,6 +17,7 @@ import { ApiError, api, type VersionInfo } from "../api/client";
 import type { ElementIds, PanelProps } from "../editor/panels";
 import { downloadBytes } from "../export/download";
 import { useOrgProfile } from "../profile/use-profile";
+import { canComment, reviewUi, useReviewUi } from "../review/state";
 import { writeAnswer } from "./answers";
 import { loadEarlierVersion, localToday, makeReport, type ReportExport, type ReportFormat } from "./report-export";
 import "./report.css";
@@ -84,6 +87,63 @@ interface ItemProps {
   date: string | null;
   /** The organisation's common answers the document draws on (null: none, or a local document). */
   profile: OrgProfile | null;
+  review: ReviewLines;
+  /** The item a thread asked to show (outlined). */
+  shown: string | null;
+}
+
+/** 第三者点検 on the lines: the threads on each item, and how a line opens a remark or its threads. */
+interface ReviewLines {
+  counts: ReadonlyMap<string, { total: number; open: number }>;
+  /** 項目 labels as the record prints them (「Ⅱ-3-② 入手方法」). */
+  labels: ReadonlyMap<string, string>;
+  /** Opens the remark form on the item; null for a view link, which cannot write remarks. */
+  comment: ((id: string, label: string) => void) | null;
+  /** Opens the item's threads in the 点検の指摘 panel. */
+  show: (id: string) => void;
+}
+
+const lineLabel = (item: FilledItem, review: ReviewLines) =>
+  review.labels.get(item.id) ?? [item.number, item.title].filter(Boolean).join(" ");
+
+/** The number of threads on an item, red while one is open: a button to its threads. */
+function ThreadMarker({ item, review, t }: { item: FilledItem; review: ReviewLines; t: Tr }) {
+  const c = review.counts.get(item.id);
+  if (!c) return null;
+  const label = t("report.review.marker", { n: c.total, open: c.open, item: lineLabel(item, review) });
+  return (
+    <button
+      type="button"
+      className={`rp-thread-marker ${c.open ? "is-open" : "is-done"}`}
+      data-testid="report-thread-marker"
+      data-count={c.total}
+      data-open={c.open}
+      aria-label={label}
+      title={label}
+      onClick={() => review.show(item.id)}
+    >
+      {c.total}
+    </button>
+  );
+}
+
+/** 「指摘」 on a line: the remark form of the 点検の指摘 panel, on this item. */
+function CommentButton({ item, review, t }: { item: FilledItem; review: ReviewLines; t: Tr }) {
+  const comment = review.comment;
+  if (!comment) return null;
+  const label = lineLabel(item, review);
+  return (
+    <button
+      type="button"
+      className="rp-comment"
+      data-testid="report-comment"
+      aria-label={t("report.review.comment", { item: label })}
+      title={t("report.review.comment", { item: label })}
+      onClick={() => comment(item.id, label)}
+    >
+      {t("report.review.commentShort")}
+    </button>
+  );
 }
 
 /** Legal-basis items offer the common bases, cited with the numbers in force on the 公表日. */
@@ -245,18 +305,34 @@ const Item = memo(function Item(p: ItemProps) {
       </>
     );
     const children = item.children.map((c) => <Item key={c.id} {...p} item={c} depth={depth + 1} />);
+    // Threads on a heading (a numbered part chosen in the remark form) are counted beside it.
+    const marker = p.review.counts.has(item.id) ? <ThreadMarker item={item} review={p.review} t={t} /> : null;
     if (Tag === "details")
       return (
-        <details className="rp-section" open>
+        <details className={`rp-section${p.shown === item.id ? " rp-shown" : ""}`} open data-heading={item.id}>
           <summary>{head}</summary>
+          {marker ? <div className="rp-section-threads">{marker}</div> : null}
           {children}
         </details>
       );
+    const title = (
+      <Linked item={item} select={p.select} className={`rp-group-title${item.needsInput ? " rp-need" : ""}`}>
+        {head}
+      </Linked>
+    );
     return (
-      <div className={`rp-group rp-depth-${Math.min(depth, 4)}`}>
-        <Linked item={item} select={p.select} className={`rp-group-title${item.needsInput ? " rp-need" : ""}`}>
-          {head}
-        </Linked>
+      <div
+        className={`rp-group rp-depth-${Math.min(depth, 4)}${p.shown === item.id ? " rp-shown" : ""}`}
+        data-heading={item.id}
+      >
+        {marker ? (
+          <div className="rp-group-head">
+            {title}
+            {marker}
+          </div>
+        ) : (
+          title
+        )}
         {children}
       </div>
     );
@@ -269,7 +345,7 @@ const Item = memo(function Item(p: ItemProps) {
   const editing = p.editing === item.id;
   return (
     <div
-      className={`rp-item rp-state-${item.state}${item.needsInput ? " rp-need" : ""}`}
+      className={`rp-item rp-state-${item.state}${item.needsInput ? " rp-need" : ""}${p.shown === item.id ? " rp-shown" : ""}`}
       data-item={item.id}
       data-state={item.state}
     >
@@ -303,9 +379,11 @@ const Item = memo(function Item(p: ItemProps) {
       {item.state === "answer" && item.suggestion && (
         <p className="rp-note">{t("report.suggestion", { value: item.kind === "checkbox" ? "…" : item.suggestion })}</p>
       )}
-      {editable && !editing && (
+      {!editing && (editable || p.review.comment || p.review.counts.has(item.id)) && (
         <div className="rp-actions">
-          {item.state === "suggested" && (
+          <ThreadMarker item={item} review={p.review} t={t} />
+          <CommentButton item={item} review={p.review} t={t} />
+          {editable && item.state === "suggested" && (
             <button
               type="button"
               onClick={() => p.save(item.id, item.kind === "checkbox" ? checksText(item.checks) : item.value)}
@@ -314,10 +392,12 @@ const Item = memo(function Item(p: ItemProps) {
               {t("report.confirm")}
             </button>
           )}
-          <button type="button" onClick={() => p.setEditing(item.id)} data-testid="report-edit">
-            {item.fromProfile ? t("report.overrideHere") : t("report.edit")}
-          </button>
-          {item.state === "answer" && (
+          {editable && (
+            <button type="button" onClick={() => p.setEditing(item.id)} data-testid="report-edit">
+              {item.fromProfile ? t("report.overrideHere") : t("report.edit")}
+            </button>
+          )}
+          {editable && item.state === "answer" && (
             <button type="button" onClick={() => p.save(item.id, null)} data-testid="report-reset">
               {backToProfile(item, p.profile) ? t("report.backToProfile") : t("report.reset")}
             </button>
@@ -363,7 +443,7 @@ type Status = { kind: "idle" } | { kind: "working" } | { kind: "done"; text: str
  * the items a person must write (要記入). Clicking a line selects the elements it came from; answers are
  * written to the shared document and exported with Word, HTML, Markdown or JSON.
  */
-export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: PanelProps) {
+export function ReportPanel({ ydoc, model, lang, session, readOnly, select, openPanel }: PanelProps) {
   const t: Tr = (key, vars) => translate(lang, key, vars);
   const debounced = useDebounced(model, 250);
   // Which 評価書 to show: the document's own, or another one the threshold also requires (基礎 with 全項目 …).
@@ -376,7 +456,45 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: Pa
         : null,
     [debounced, kindView, profile],
   );
+  const labels = useMemo(
+    () => (generated && debounced ? itemLabels(generated, debounced.files.length) : new Map<string, string>()),
+    [generated, debounced],
+  );
+  const mayComment = canComment(session.role);
+  const counts = useMemo(() => (model ? itemThreadCounts(model) : new Map()), [model]);
+  const review = useMemo<ReviewLines>(
+    () => ({
+      counts,
+      labels,
+      comment: mayComment
+        ? (id, label) => {
+            reviewUi.composeOn({ kind: "item", id, label });
+            openPanel?.("comments");
+          }
+        : null,
+      show: (id) => {
+        reviewUi.focusOn(`item:${id}`);
+        openPanel?.("comments");
+      },
+    }),
+    [counts, labels, mayComment, openPanel],
+  );
   const versions = useVersions(session, lang);
+  // A thread's 「評価書で表示」: the item's line scrolled into view and focused, once the items are drawn.
+  const wanted = useReviewUi().showItem;
+  const [shown, setShown] = useState<string | null>(null);
+  useEffect(() => {
+    if (!wanted || !generated) return;
+    const id = CSS.escape(wanted);
+    const line = document.querySelector<HTMLElement>(
+      `.report-panel [data-item="${id}"], .report-panel [data-heading="${id}"]`,
+    );
+    if (!line) return;
+    line.scrollIntoView({ block: "center" });
+    line.querySelector<HTMLElement>("button")?.focus({ preventScroll: true });
+    setShown(wanted);
+    reviewUi.showItem(null);
+  }, [wanted, generated]);
   // 変更箇所: the saved version to compare with ("" → none, the table stays 「－」) and the 変更日.
   const [sinceId, setSinceId] = useState("");
   const [changedOn, setChangedOn] = useState(localToday);
@@ -575,6 +693,8 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select }: Pa
             select={select}
             date={model.meta.publishedOn}
             profile={profile}
+            review={review}
+            shown={shown}
           />
         ))}
       </div>

@@ -20,6 +20,7 @@ import {
   reviewSummary,
   sectionOf,
   targetElementId,
+  threadKey,
 } from "../../review/list";
 import type { PanelProps } from "../editor/panels";
 import { downloadBytes, safeFileBase } from "../export/download";
@@ -52,7 +53,7 @@ function exists(model: NagareDocument, target: CommentTarget): boolean {
  * selected element, a 評価書 item or a point of the canvas, replies and statuses, the record's export and
  * the presenter. A view link reads; every other link writes.
  */
-export function CommentsPanel({ ydoc, model, lang, session, selection, reveal }: PanelProps) {
+export function CommentsPanel({ ydoc, model, lang, session, selection, reveal, openPanel }: PanelProps) {
   const t: Tr = (k, v) => translate(lang, k, v);
   const rf = useReactFlow();
   const ui = useReviewUi();
@@ -78,14 +79,18 @@ export function CommentsPanel({ ydoc, model, lang, session, selection, reveal }:
       (status === "all" || (status === "openOnly" ? isOpenStatus(th.status) : th.status === status)) &&
       (!author || th.author === author) &&
       (!section || sectionOf(th.target) === section) &&
-      (!ui.focus || (targetElementId(th.target) ?? pointKey(th.target)) === ui.focus),
+      (!ui.focus || threadKey(th.target) === ui.focus),
   );
   const focusText = ui.focus ? focusLabel(model, threads, ui.focus, lang) : null;
 
   const jump = (th: CommentThread) => {
     const ids = idsOf(th.target);
     if (ids) reveal?.(ids);
-    else if (th.target.kind === "point")
+    else if (th.target.kind === "item") {
+      // A 評価書 item: its line in the 評価書 panel.
+      reviewUi.showItem(th.target.id);
+      openPanel?.("report");
+    } else if (th.target.kind === "point")
       void rf.setCenter(th.target.x, th.target.y, { zoom: Math.max(rf.getZoom(), 1), duration: 250 });
   };
   const exportRecord = async (format: "docx" | "csv") => {
@@ -254,12 +259,8 @@ export function CommentsPanel({ ydoc, model, lang, session, selection, reveal }:
   );
 }
 
-function pointKey(target: CommentTarget): string | null {
-  return target.kind === "point" ? `point:${Math.round(target.x)},${Math.round(target.y)}` : null;
-}
-
 function focusLabel(model: NagareDocument, threads: CommentThread[], key: string, lang: Lang): string {
-  const th = threads.find((x) => (targetElementId(x.target) ?? pointKey(x.target)) === key);
+  const th = threads.find((x) => threadKey(x.target) === key);
   return th ? describeTarget(model, th.target)[lang] : key;
 }
 
@@ -288,6 +289,16 @@ function NewThread({
   const [choice, setChoice] = useState<TargetChoice>("selection");
   const [itemId, setItemId] = useState("");
   const [text, setText] = useState("");
+  // A 評価書 line's 「指摘」 names its item: the form opens on it (also an item the list below does not offer).
+  const [preset, setPreset] = useState<{ id: string; label: string } | null>(null);
+  const asked = useReviewUi().composeTarget;
+  useEffect(() => {
+    if (asked?.kind !== "item") return;
+    setChoice("item");
+    setPreset({ id: asked.id, label: asked.label ?? asked.id });
+    setItemId(asked.id);
+    reviewUi.takeComposeTarget();
+  }, [asked]);
   const selected: CommentTarget | null = selection?.flows[0]
     ? { kind: "flow", id: selection.flows[0] }
     : selection?.nodes[0]
@@ -295,8 +306,9 @@ function NewThread({
       : selection?.groups[0]
         ? { kind: "group", id: selection.groups[0] }
         : null;
-  const items = useReportItems(model, choice === "item");
-  const item = items?.find((x) => x.id === itemId);
+  const listed = useReportItems(model, choice === "item");
+  const items = listed && preset && !listed.some((x) => x.id === preset.id) ? [preset, ...listed] : listed;
+  const item = items?.find((x) => x.id === itemId) ?? (preset?.id === itemId ? preset : undefined);
   const target: CommentTarget | null =
     choice === "selection"
       ? selected
@@ -352,10 +364,15 @@ function NewThread({
           {t("review.target.item")}
         </label>
         {choice === "item" ? (
-          items ? (
-            <select aria-label={t("review.item.choose")} value={itemId} onChange={(e) => setItemId(e.target.value)}>
+          items || item ? (
+            <select
+              aria-label={t("review.item.choose")}
+              value={itemId}
+              data-testid="review-item"
+              onChange={(e) => setItemId(e.target.value)}
+            >
               <option value="">{t("review.item.choose")}</option>
-              {items.map((x) => (
+              {(items ?? (item ? [item] : [])).map((x) => (
                 <option key={x.id} value={x.id}>
                   {x.label}
                 </option>
@@ -397,13 +414,17 @@ function useReportItems(model: NagareDocument, wanted: boolean): { id: string; l
     if (!wanted || made) return;
     setMade(true);
     let alive = true;
-    void import("../../sections").then(({ generateReport }) => {
+    void import("../../sections").then(({ generateReport, itemLabels }) => {
+      const g = generateReport(model);
+      // Labelled as the record and the 変更箇所 name them (with the file's name when there are several).
+      const labels = itemLabels(g, model.files.length);
       const out: { id: string; label: string }[] = [];
       const walk = (it: { id: string; number: string; title: string; children: unknown[] }) => {
-        if (it.number && /^III?(\.|$)/.test(it.id)) out.push({ id: it.id, label: `${it.number} ${it.title}` });
+        if (it.number && /^III?(\.|$)/.test(it.id))
+          out.push({ id: it.id, label: labels.get(it.id) ?? `${it.number} ${it.title}` });
         for (const c of it.children) walk(c as typeof it);
       };
-      for (const it of generateReport(model).items) walk(it);
+      for (const it of g.items) walk(it);
       if (alive) setItems(out);
     });
     return () => {
@@ -449,7 +470,7 @@ function ThreadView({
   }, [thread.status, thread.reason]);
   const what = describeTarget(model, thread.target)[lang];
   const headId = `thread-${thread.id}`;
-  const canJump = thread.target.kind === "point" || (thread.target.kind !== "item" && exists(model, thread.target));
+  const canJump = thread.target.kind === "point" || thread.target.kind === "item" || exists(model, thread.target);
   const reasonMissing = nextStatus === "not_needed" && !reason.trim();
   return (
     <li
@@ -466,11 +487,11 @@ function ThreadView({
         </span>
         {canJump ? (
           <button type="button" className="link" onClick={onJump} data-testid="thread-jump">
-            {t("review.jump")}
+            {t(thread.target.kind === "item" ? "review.jumpItem" : "review.jump")}
           </button>
-        ) : thread.target.kind !== "item" ? (
+        ) : (
           <span className="muted">{t("review.gone")}</span>
-        ) : null}
+        )}
       </div>
       <div className="meta">
         {thread.author} · {when(thread.at, lang)}

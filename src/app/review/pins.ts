@@ -1,6 +1,6 @@
 import { groupRect, nodeRect, type Point } from "../../document/geometry";
 import type { CommentThread, NagareDocument } from "../../model";
-import { isOpenStatus, targetElementId } from "../../review/list";
+import { isOpenStatus, targetElementId, threadKey } from "../../review/list";
 
 export interface Pin {
   /** Element id, or `point:x,y` for a remark on a point of the canvas. */
@@ -48,7 +48,7 @@ export function pinsOf(doc: NagareDocument): Pin[] {
       }
     }
     if (!at) continue;
-    const key = id ?? `point:${Math.round(at.x)},${Math.round(at.y)}`;
+    const key = threadKey(t.target);
     const pin = byKey.get(key) ?? { key, elementId: id, at, threads: [], open: 0 };
     pin.threads.push(t);
     if (isOpenStatus(t.status)) pin.open++;

@@ -62,6 +62,11 @@ export function flatten(g: GeneratedSections, fileCount: number): Entry[] {
   return out;
 }
 
+/** The 項目 label of every item (「Ⅱ-3-② 入手方法」), as the 変更箇所 and the review record name it. */
+export function itemLabels(g: GeneratedSections, fileCount: number): Map<string, string> {
+  return new Map(flatten(g, fileCount).map((e) => [e.id, e.label]));
+}
+
 function siblingMarked(parent: FilledItem | null, key: string): boolean {
   return !!parent?.children.find((c) => c.id === `${parent.id}.${key}`)?.mark;
 }

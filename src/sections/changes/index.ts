@@ -7,6 +7,7 @@ import type { ChangeRow, ChangeSet } from "./types";
 import { japaneseDate } from "./wareki";
 
 export { compareSections } from "./compare";
+export { itemLabels } from "./entries";
 export { figureChanges } from "./figure";
 export type { ChangeRow, ChangeSet, SubmissionTiming } from "./types";
 export { japaneseDate } from "./wareki";
