@@ -80,6 +80,8 @@ export function createPositionWriter(ydoc: Y.Doc, intervalMs = 80) {
       if (!timer) timer = setTimeout(() => write(true), intervalMs);
     },
     flush,
+    /** Positions of a drag that are not in the document yet. */
+    pending: () => pending.size > 0,
     cancel() {
       if (timer) clearTimeout(timer);
       timer = null;

@@ -1,12 +1,14 @@
 import type { Page } from "playwright-core";
+import type { DebugHook } from "../../src/app/editor/hooks";
 import type { NagareDocument } from "../../src/model";
 
-/** The model as the editor holds it, read through the read-only debug hook after pending updates settle. */
+/**
+ * The model as the editor holds it, read through the read-only debug hook (src/app/editor/hooks.ts) once it
+ * has settled: every change made so far written to the document and read back into the model shown.
+ */
 export async function model(page: Page): Promise<NagareDocument | null> {
-  await page.waitForTimeout(80);
-  return page.evaluate(
-    () => (window as unknown as { __nagare?: { model: () => NagareDocument } }).__nagare?.model() ?? null,
-  );
+  await page.waitForFunction(() => (window as unknown as { __nagare?: DebugHook }).__nagare?.settled() === true);
+  return page.evaluate(() => (window as unknown as { __nagare?: DebugHook }).__nagare?.model() ?? null);
 }
 
 /** Draws a flow by dragging from the source's right-hand handle to the target's left-hand handle. */

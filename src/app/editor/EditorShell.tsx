@@ -33,7 +33,7 @@ import { DeleteDialog, HelpDialog, IdentityDialog, Legend, type PendingDelete } 
 import type { EditorResources } from "./EditorPage";
 import { EditorToolbar } from "./EditorToolbar";
 import { FlowTargetDialog } from "./FlowTargetDialog";
-import { useActionKeys, useConnectionInfo, useFindings, useUndoStacks } from "./hooks";
+import { useActionKeys, useConnectionInfo, useDebugHook, useFindings, useUndoStacks } from "./hooks";
 import { Inspector } from "./Inspector";
 import { Palette } from "./Palette";
 import { RemoteCursors, usePresence } from "./Presence";
@@ -241,11 +241,7 @@ export function EditorShell({
   useActionKeys(ctx, dialog !== null || walk !== null || menu !== null || review.presenting);
   useClipboard({ ydoc, model, selection, readOnly, lang, t, notify, select: selectIds });
 
-  // Read-only debug hook for tests and support: the validated model as plain data.
-  useEffect(() => {
-    const w = window as unknown as { __nagare?: { model: () => NagareDocument | null } };
-    w.__nagare = { model: () => (model ? structuredClone(model) : null) };
-  }, [model]);
+  useDebugHook(ydoc, model, writer);
 
   // Walkthrough follows the current step on the canvas.
   useEffect(() => {

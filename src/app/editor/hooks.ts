@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { loadRules, rulesAvailable } from "../../canvas/findings";
+import type { PositionWriter } from "../../document";
 import type { NagareDocument } from "../../model";
 import type { Finding } from "../../rules/types";
 import type { Connection, ConnectionStatus, ServerNotice } from "../../sync/connect";
+import { readModelTolerant } from "../../sync/doc-shape";
 import { ACTIONS, type ActionContext, offered, run } from "./actions";
 import { matchesKey } from "./actions/keys";
 
@@ -42,6 +44,29 @@ export function useConnectionInfo(connection: Connection | null) {
   );
   const notice = useSyncExternalStore<ServerNotice | null>(onNotice, () => (connection ? connection.notice() : null));
   return { status, notice };
+}
+
+/** What the page offers tests and support on `window.__nagare` (read-only). */
+export interface DebugHook {
+  /** The validated model the editor shows, as plain data. */
+  model: () => NagareDocument | null;
+  /**
+   * Whether that model shows every change made so far: no dragged position waits to be written, and the
+   * document read now equals the model shown (the editor re-reads a frame or more after a change).
+   */
+  settled: () => boolean;
+}
+
+/** Publishes the debug hook for the model of this render. */
+export function useDebugHook(ydoc: Y.Doc, model: NagareDocument | null, writer: PositionWriter): void {
+  useEffect(() => {
+    const hook: DebugHook = {
+      model: () => (model ? structuredClone(model) : null),
+      settled: () =>
+        model !== null && !writer.pending() && JSON.stringify(readModelTolerant(ydoc).doc) === JSON.stringify(model),
+    };
+    (window as unknown as { __nagare?: DebugHook }).__nagare = hook;
+  }, [ydoc, model, writer]);
 }
 
 /** Findings of the rules engine, off the critical path: debounced after edits, loaded on demand. */
