@@ -68,6 +68,7 @@ export class Fanout implements SharedCounters {
   private asking = new Map<string, number>();
   /** False from an outage until this instance's counts are in Redis again. */
   private counted = false;
+  private lastError: string | null = null;
 
   private constructor(
     url: string,
@@ -87,7 +88,9 @@ export class Fanout implements SharedCounters {
     ] as const) {
       client.on("error", (e: Error) => {
         this.counted = false;
-        if (!this.wasDown)
+        this.lastError = e.message;
+        // Before the start is through, the start's own message says it (and the start stops).
+        if (!this.wasDown && this.heartbeat)
           this.log(`Redis ${name}: ${e.message} (edits reach other instances through PostgreSQL until it is back)`);
         this.wasDown = true;
       });
@@ -116,7 +119,7 @@ export class Fanout implements SharedCounters {
       throw new StartupError(
         `Redis に接続できません（${describeRedis(url)}）。REDIS_URL と Redis の稼働を確認してください`,
         `cannot connect to Redis (${describeRedis(url)}); check REDIS_URL and that Redis is running`,
-        e instanceof Error ? e.message : String(e),
+        f.lastError ?? (e instanceof Error ? e.message : String(e)),
       );
     }
     f.heartbeat = setInterval(() => void f.beat(), HEARTBEAT_MS);
@@ -275,7 +278,10 @@ export class Fanout implements SharedCounters {
   async close(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const c of [this.pub, this.sub]) {
-      if (c.isOpen) await c.quit().catch(() => c.disconnect().catch(() => {}));
+      if (!c.isOpen) continue;
+      // A client still trying to reach Redis would wait for it: drop it at once instead.
+      if (!c.isReady) c.destroy();
+      else await Promise.race([c.close(), new Promise((r) => setTimeout(r, 1_000).unref())]).catch(() => c.destroy());
     }
   }
 }

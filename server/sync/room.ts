@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { ROOT_KEY } from "../../src/sync/doc-shape";
 import type { ServerConfig } from "../config";
 import type { Role } from "../db";
-import type { AppendResult, DocumentWrite, Store } from "../store/store";
+import { type AppendResult, type DocumentWrite, type Store, storageFailure } from "../store/store";
 import { ChangeSet } from "./changes";
 import { applyContent, foldContent, loadState } from "./persistence";
 import { awarenessMessage, type Notice, updateIsEmpty, updateMessage } from "./protocol";
@@ -52,7 +52,10 @@ export interface LocalActor {
   actor: string;
 }
 
-const STORAGE_FAILED: Notice = {
+/** While the database is away, the rebuild of a copy is tried again this often. */
+const RETRY_REBUILD_MS = 1_000;
+
+export const STORAGE_FAILED: Notice = {
   code: "storage_failed",
   ja: "サーバーで保存に失敗したため、変更は受け付けられませんでした",
   en: "the server could not store the change",
@@ -87,6 +90,7 @@ export class Room {
   private waiting: { op: () => void; dropped?: () => void }[] = [];
   private stableWaiters: { op: () => void; dropped?: () => void }[] = [];
   private compacting: Promise<void> | null = null;
+  private storeAway = false;
   /** The copy could not be rebuilt after a failure: the room is closed and must be opened again. */
   dead = false;
   /** Elements that were invalid when loaded (stored before element checks existed): editable, not refused. */
@@ -356,6 +360,7 @@ export class Room {
     if (this.busy || this.dead) return;
     if (this.needsReload) {
       if (this.pending.length) return; // written first (scheduled); settle runs again after
+      if (this.storeAway) return; // the rebuild is retried on its own timer
       void this.reload();
       return;
     }
@@ -376,6 +381,9 @@ export class Room {
     this.busy++;
     try {
       const loaded = await loadState(this.store, this.docId);
+      if (this.dead) return;
+      // Stored meanwhile by another instance and not yet relayed here: the clients get it now.
+      const missed = Y.encodeStateAsUpdate(loaded.doc, Y.encodeStateVector(this.doc));
       this.doc.destroy();
       this.doc = loaded.doc;
       this.approxBytes = loaded.bytes;
@@ -389,18 +397,43 @@ export class Room {
       const title = root.get("title");
       const jimu = meta instanceof Y.Map ? meta.get("jimuName") : "";
       // Only the list's cached title: on a full disk this write fails too, and that must not stop the reload.
+      if (this.storeAway) this.hooks.log(`${this.docId} rebuilt: the database is reachable again`);
+      this.storeAway = false;
+      if (!updateIsEmpty(missed)) {
+        const msg = updateMessage(missed);
+        for (const p of this.peers) p.send(msg);
+      }
       await this.store
         .setTitle(this.docId, typeof title === "string" ? title : "", typeof jimu === "string" ? jimu : "", Date.now())
         .catch(() => {});
     } catch (e) {
-      // The copy still holds the unstored change and cannot be rebuilt: nobody may build on it.
-      this.hooks.log(`rebuilding ${this.docId} failed: ${e instanceof Error ? e.message : String(e)}`);
-      this.close();
-      this.notifyAll(STORAGE_FAILED, 1011);
+      if (storageFailure(e) === "unreachable") {
+        // The database is away. The copy holds a change nobody was sent, so it answers nothing until it is
+        // rebuilt; the connected clients keep what they have (and presence), edits are refused meanwhile.
+        if (!this.storeAway) this.hooks.log(`rebuilding ${this.docId} waits for the database: ${errorText(e)}`);
+        this.storeAway = true;
+      } else {
+        // The copy still holds the unstored change and cannot be rebuilt: nobody may build on it.
+        this.hooks.log(`rebuilding ${this.docId} failed: ${errorText(e)}`);
+        this.close();
+        this.notifyAll(STORAGE_FAILED, 1011);
+      }
     } finally {
       this.busy--;
     }
-    this.settle();
+    if (this.storeAway)
+      setTimeout(() => {
+        if (!this.dead) void this.reload();
+      }, RETRY_REBUILD_MS).unref();
+    else this.settle();
+  }
+
+  /**
+   * The database could not be reached to rebuild the copy: edits are refused (`STORAGE_FAILED`) until
+   * it can, the connections stay.
+   */
+  get refusesEdits(): boolean {
+    return this.storeAway;
   }
 
   /** Folds stored updates into one snapshot (in the store, which keeps updates stored meanwhile). */
@@ -549,6 +582,10 @@ const REVIEW_ONLY: Verdict = {
 };
 
 /** Whether a shared type is the root map or inside it. */
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 function isWithin(type: { _item: Y.Item | null }, root: object): boolean {
   let cur: { _item: Y.Item | null } | null = type;
   while (cur) {

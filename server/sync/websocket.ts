@@ -20,7 +20,7 @@ import {
   syncStep2Message,
   updateIsEmpty,
 } from "./protocol";
-import type { Peer } from "./room";
+import { type Peer, STORAGE_FAILED } from "./room";
 import type { Rooms } from "./rooms";
 
 /** Close codes: 44xx the client must not retry as is; 45xx try again later (y-websocket's convention). */
@@ -295,6 +295,8 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
                 }
                 break;
               }
+              // The database is away and the copy waits to be rebuilt: nothing can be stored now.
+              if (room.refusesEdits && !updateIsEmpty(msg.update)) return fail(STORAGE_FAILED, 1011);
               const update = msg.update;
               room.run(() => {
                 // Later messages may build on a refused one: once one is refused, none counts.
@@ -346,7 +348,11 @@ export function attachSync(server: http.Server, deps: Deps): WebSocketServer {
         deps.rooms.release(room);
       });
       if (token.role === "view") peer.notice(READ_ONLY);
-      peer.send(syncStep1Message(room.doc));
+      // The state vector the client answers must be of what is stored: a copy that still holds a change
+      // that could not be stored (waiting to be rebuilt) would make the client leave out its own copy of it.
+      room.whenStable(() => {
+        if (!closing) peer.send(syncStep1Message(room.doc));
+      });
       const states = [...room.awareness.getStates().keys()];
       if (states.length) peer.send(awarenessMessage(room.awareness, states));
     });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { collection } from "../../src/sync/doc-shape";
-import { type Engine, startPostgres, startRedis } from "../support/engines";
+import { type Engine, freePort, startPostgres, startRedis } from "../support/engines";
 import { type RunningServer, startServer } from "../support/server";
 import {
   addNode,
@@ -275,26 +275,79 @@ describe("several instances on PostgreSQL and Redis", () => {
     for (const c of [...held, ...two, third]) c.close();
   });
 
-  test("PostgreSQL restarts: writes are refused with a notice meanwhile, kept by the clients, and stored once it is back", async () => {
+  test("PostgreSQL or Redis unreachable at start: the start stops with a message in both languages, no password shown", async () => {
+    const closed = await freePort(); // nothing listens there
+    const noDatabase = await startServer({
+      env: { ...env, DATABASE_URL: `postgres://nagare:himitsu-pw@127.0.0.1:${closed}/nagare` },
+    }).then(
+      () => "started",
+      (e: Error) => e.message,
+    );
+    expect(noDatabase).toMatch(/起動できません: PostgreSQL に接続できないか.*127\.0\.0\.1:\d+\/nagare/);
+    expect(noDatabase).toMatch(/Cannot start: cannot connect to PostgreSQL/);
+    expect(noDatabase).not.toContain("himitsu-pw");
+    const noRedis = await startServer({ env: { ...env, REDIS_URL: `redis://127.0.0.1:${closed}` } }).then(
+      () => "started",
+      (e: Error) => e.message,
+    );
+    expect(noRedis).toMatch(/起動できません: Redis に接続できません（redis:\/\/127\.0\.0\.1:\d+）/);
+    expect(noRedis).toMatch(/Cannot start: cannot connect to Redis/);
+  }, 150_000); // two server starts (the second waits 5 s for Redis) on a shared machine
+
+  test("PostgreSQL restarts: writes are refused with a notice meanwhile, connected clients keep reading, edits are stored once it is back", async () => {
     const doc = await createDoc(servers[0]!.url, { title: "PG" });
-    const [a, b] = [client(servers[0]!, doc.id, doc.token), client(servers[1]!, doc.id, doc.token)];
-    await synced(a, b);
+    // a and c on the first instance, b on the second.
+    const [a, b, c] = [servers[0]!, servers[1]!, servers[0]!].map((s) => client(s, doc.id, doc.token)) as [
+      TestClient,
+      TestClient,
+      TestClient,
+    ];
+    await synced(a, b, c);
     addNode(a.ydoc, "before", "停止前");
     await waitFor(() => nodeIds(b.ydoc).includes("before"), 10_000, "edit before");
-    const notices: string[] = [];
-    a.conn.onNotice((n) => notices.push(n.code));
+    const notices = { a: [] as string[], c: [] as string[] };
+    a.conn.onNotice((n) => notices.a.push(n.code));
+    c.conn.onNotice((n) => notices.c.push(n.code));
+    const closed = { b: [] as number[], c: [] as number[] };
+    b.conn.provider.on("connection-close", (e: CloseEvent | null) => closed.b.push(e?.code ?? 0));
+    c.conn.provider.on("connection-close", (e: CloseEvent | null) => closed.c.push(e?.code ?? 0));
+
     await postgres.stop();
     addNode(a.ydoc, "during", "停止中");
-    await waitFor(() => notices.includes("storage_failed"), 15_000, "storage_failed notice");
+    await waitFor(() => notices.a.includes("storage_failed"), 15_000, "storage_failed notice");
     expect(nodeIds(b.ydoc)).not.toContain("during");
-    // Reads that do not need the store keep working: the open document is still answered.
-    const health = await api(servers[1]!.url, "/api/health");
-    expect(health.status).toBe(200);
+    // The API needs the database (links are checked there): a plain answer in both languages.
+    const read = await api(servers[1]!.url, `/api/documents/${doc.id}`, { token: doc.token });
+    expect(read.status).toBe(503);
+    expect(read.body.error).toMatchObject({ code: "storage_unreachable", ja: expect.stringMatching(/データベース/) });
+    expect(read.body.error.en).toMatch(/database/);
+    // The other clients stay connected, also on the instance that refused the edit; presence goes on.
+    await waitFor(
+      () => servers[0]!.output().includes(`rebuilding ${doc.id} waits for the database`),
+      10_000,
+      "rebuild waits",
+    );
+    c.conn.provider.awareness.setLocalStateField("user", { name: "丙" });
+    await waitFor(
+      () => [...b.conn.provider.awareness.getStates().values()].some((s) => s.user?.name === "丙"),
+      10_000,
+      "presence while the database is away",
+    );
+    expect(closed).toEqual({ b: [], c: [] });
+    // An edit on that instance meanwhile is refused with the notice too, and kept by its client.
+    addNode(c.ydoc, "by-c", "停止中 丙");
+    await waitFor(() => notices.c.includes("storage_failed"), 10_000, "storage_failed notice to c");
+    expect(closed.b).toEqual([]);
+
     await postgres.start();
-    await waitFor(() => nodeIds(b.ydoc).includes("during"), 30_000, "edit stored after the restart");
-    await waitFor(() => stateOf(a.ydoc) === stateOf(b.ydoc), 10_000, "convergence");
+    await waitFor(
+      () => nodeIds(b.ydoc).includes("during") && nodeIds(b.ydoc).includes("by-c"),
+      30_000,
+      "edits stored after the restart",
+    );
+    await waitFor(() => [a, c].every((x) => stateOf(x.ydoc) === stateOf(b.ydoc)), 10_000, "convergence");
     const fresh = client(servers[2]!, doc.id, doc.token);
     await synced(fresh);
-    expect(nodeIds(fresh.ydoc)).toEqual(["before", "during"]);
+    expect(nodeIds(fresh.ydoc).sort()).toEqual(["before", "by-c", "during"]);
   });
 });

@@ -92,7 +92,8 @@ export async function startServer(
       }
     };
     proc.stdout?.on("data", check);
-    proc.on("exit", (code) => {
+    // "close": after the output is read to its end (a refusal to start is written just before exit).
+    proc.on("close", (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${out}`));
     });
