@@ -485,16 +485,20 @@ export function ReportPanel({ ydoc, model, lang, session, readOnly, select, open
   const [shown, setShown] = useState<string | null>(null);
   useEffect(() => {
     if (!wanted || !generated) return;
-    const id = CSS.escape(wanted);
+    const id = CSS.escape(wanted.id);
     const line = document.querySelector<HTMLElement>(
       `.report-panel [data-item="${id}"], .report-panel [data-heading="${id}"]`,
     );
-    if (!line) return;
+    reviewUi.showItem(null);
+    if (!line) {
+      // The item is gone (its 委託事項 deleted …) or belongs to another kind of 評価書 than the one shown.
+      setStatus({ kind: "error", text: translate(lang, "report.review.itemMissing", { item: wanted.label }) });
+      return;
+    }
     line.scrollIntoView({ block: "center" });
     line.querySelector<HTMLElement>("button")?.focus({ preventScroll: true });
-    setShown(wanted);
-    reviewUi.showItem(null);
-  }, [wanted, generated]);
+    setShown(wanted.id);
+  }, [wanted, generated, lang]);
   // 変更箇所: the saved version to compare with ("" → none, the table stays 「－」) and the 変更日.
   const [sinceId, setSinceId] = useState("");
   const [changedOn, setChangedOn] = useState(localToday);

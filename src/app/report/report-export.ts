@@ -1,3 +1,4 @@
+import { translate } from "../../i18n";
 import {
   ASSESSMENT_KINDS,
   type AssessmentKind,
@@ -96,11 +97,7 @@ export async function loadEarlierVersion(
   if (!checked.ok) {
     const first = checked.problems[0];
     const why = first ? `${first.path}: ${lang === "ja" ? first.ja : first.en}` : "";
-    throw new Error(
-      lang === "ja"
-        ? `版「${loaded.name}」を読めません（${why}）`
-        : `the version “${loaded.name}” cannot be read (${why})`,
-    );
+    throw new Error(translate(lang, "report.changes.badVersion", { name: loaded.name, why }));
   }
   return { model: checked.doc, name: loaded.name, changedOn };
 }

@@ -88,7 +88,7 @@ export function CommentsPanel({ ydoc, model, lang, session, selection, reveal, o
     if (ids) reveal?.(ids);
     else if (th.target.kind === "item") {
       // A 評価書 item: its line in the 評価書 panel.
-      reviewUi.showItem(th.target.id);
+      reviewUi.showItem({ id: th.target.id, label: th.target.label || th.target.id });
       openPanel?.("report");
     } else if (th.target.kind === "point")
       void rf.setCenter(th.target.x, th.target.y, { zoom: Math.max(rf.getZoom(), 1), duration: 250 });

@@ -14,7 +14,7 @@ export interface ReviewUiState {
   /** What the requested remark is about, when the request names it (a 評価書 line's 「指摘」); taken by the form. */
   composeTarget: CommentTarget | null;
   /** A 評価書 item whose line the 評価書 panel should bring into view (a thread's 「評価書で表示」); taken by it. */
-  showItem: string | null;
+  showItem: { id: string; label: string } | null;
 }
 
 let state: ReviewUiState = { focus: null, presenting: false, composeRequest: 0, composeTarget: null, showItem: null };
@@ -32,7 +32,7 @@ export const reviewUi = {
   compose: () => set({ composeRequest: state.composeRequest + 1 }),
   composeOn: (target: CommentTarget) => set({ composeRequest: state.composeRequest + 1, composeTarget: target }),
   takeComposeTarget: () => set({ composeTarget: null }),
-  showItem: (id: string | null) => set({ showItem: id }),
+  showItem: (item: { id: string; label: string } | null) => set({ showItem: item }),
   subscribe: (l: () => void) => {
     listeners.add(l);
     return () => {
