@@ -237,7 +237,8 @@ export class Fanout implements SharedCounters {
   release(docId: string): void {
     const n = Math.max(0, (this.places.get(docId) ?? 0) - 1);
     this.places.set(docId, n);
-    if (this.pub.isReady) void this.report([docId]);
+    // A failure here is mended by the next heartbeat.
+    if (this.pub.isReady) this.report([docId]).catch(() => {});
   }
 
   /**
