@@ -1,9 +1,9 @@
 import {
   type Box,
-  type FlowRouter,
+  FlowRouter,
+  LabelPlacer,
   type LabelRequest,
   type LabelSpots,
-  placeLabels,
   type Route,
   type RouteRequest,
 } from "../geometry/routing";
@@ -25,20 +25,36 @@ export interface GeometryResult {
   routeMs: number;
   labelMs: number;
   rerouted: number;
+  /** Flows whose labels were placed again. */
+  relabelled: number;
 }
 
-/** Routes and places labels for one job; the router keeps its state, so a drag re-routes only what it touches. */
-export function runGeometryJob(router: FlowRouter, job: GeometryJob): GeometryResult {
+/** What the canvas keeps between jobs: the router and the label placement, each with its last result. */
+export interface GeometryState {
+  router: FlowRouter;
+  labels: LabelPlacer;
+}
+
+export function geometryState(): GeometryState {
+  return { router: new FlowRouter(), labels: new LabelPlacer() };
+}
+
+/**
+ * Routes and places labels for one job; both keep their last result, so a drag re-routes and re-labels only
+ * what it touches.
+ */
+export function runGeometryJob(state: GeometryState, job: GeometryJob): GeometryResult {
   const t0 = performance.now();
-  const routes = router.update(job.requests, new Map(job.boxes), job.soft);
+  const routes = state.router.update(job.requests, new Map(job.boxes), job.soft);
   const t1 = performance.now();
-  const labels = placeLabels(routes, job.labels, job.obstacles);
+  const labels = state.labels.update(routes, job.labels, job.obstacles);
   return {
     seq: job.seq,
     routes,
     labels: [...labels],
     routeMs: t1 - t0,
     labelMs: performance.now() - t1,
-    rerouted: router.lastRerouted,
+    rerouted: state.router.lastRerouted,
+    relabelled: state.labels.lastPlaced,
   };
 }

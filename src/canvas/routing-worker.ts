@@ -1,13 +1,12 @@
 /// <reference lib="webworker" />
-import { FlowRouter } from "../geometry/routing";
-import { type GeometryJob, runGeometryJob } from "./routing-job";
+import { type GeometryJob, geometryState, runGeometryJob } from "./routing-job";
 
 /**
  * Routes the canvas's flows and places their labels off the main thread, so that dragging a node in a large
- * drawing keeps its frame rate. The router lives as long as the page: each job re-routes only what changed.
+ * drawing keeps its frame rate. The router and the label placement live as long as the page: each job redoes only what changed.
  */
-const router = new FlowRouter();
+const state = geometryState();
 
 self.onmessage = (e: MessageEvent<GeometryJob>) => {
-  (self as unknown as Worker).postMessage(runGeometryJob(router, e.data));
+  (self as unknown as Worker).postMessage(runGeometryJob(state, e.data));
 };

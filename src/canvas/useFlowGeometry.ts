@@ -1,11 +1,17 @@
 import { useEffect, useRef, useState } from "react";
 import type { Point } from "../document/geometry";
-import { FlowRouter, type LabelSpots, type Route } from "../geometry/routing";
+import type { LabelSpots, Route } from "../geometry/routing";
 import type { Lang } from "../i18n";
 import type { NagareDocument } from "../model";
 import type { Decoration } from "./binding";
 import { geometryJob } from "./routing";
-import { type GeometryJob, type GeometryResult, runGeometryJob } from "./routing-job";
+import {
+  type GeometryJob,
+  type GeometryResult,
+  type GeometryState,
+  geometryState,
+  runGeometryJob,
+} from "./routing-job";
 
 export interface FlowGeometry {
   routes: ReadonlyMap<string, Route>;
@@ -40,7 +46,13 @@ export function useFlowGeometry(
       setGeometry({ routes: new Map(r.routes.map((x) => [x.id, x])), labels: new Map(r.labels) });
       // Timings for the benchmark and for support (the browser's performance timeline).
       performance.mark("nagare:route", {
-        detail: { routeMs: r.routeMs, labelMs: r.labelMs, rerouted: r.rerouted, flows: r.routes.length },
+        detail: {
+          routeMs: r.routeMs,
+          labelMs: r.labelMs,
+          rerouted: r.rerouted,
+          relabelled: r.relabelled,
+          flows: r.routes.length,
+        },
       });
       const next = waiting.current;
       waiting.current = null;
@@ -55,14 +67,14 @@ export function useFlowGeometry(
     };
   }, []);
 
-  const fallback = useRef<FlowRouter | null>(null);
+  const fallback = useRef<GeometryState | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick stands for the dragged positions (a ref)
   useEffect(() => {
     const counts = new Map([...decorations].map(([id, d]) => [id, d.count]));
     const job = geometryJob(++seq.current, doc, dragging, lang, counts);
     const w = worker.current;
     if (!w) {
-      fallback.current ??= new FlowRouter();
+      fallback.current ??= geometryState();
       const r = runGeometryJob(fallback.current, job);
       setGeometry({ routes: new Map(r.routes.map((x) => [x.id, x])), labels: new Map(r.labels) });
       return;

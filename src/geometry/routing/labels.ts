@@ -22,22 +22,32 @@ function centred(p: Pt, w: number, h: number): Box {
   return { x: p.x - w / 2, y: p.y - h / 2, w, h };
 }
 
+interface Entry {
+  b: Box;
+  owner?: string;
+  weight: number;
+  /** The query that last counted this entry (an entry spans several cells; counted once per query). */
+  seen: number;
+}
+
 /**
  * Keeps labels apart: a coarse grid of occupied rectangles. Candidates are tried in order and the first
  * free one wins; when none is free, the nearest spot that covers no node and no label.
+ *
+ * Hard areas (nodes, tabs, labels: weight 1 or more) are also kept in a grid of their own: most spots tried in
+ * a crowded drawing are ruled out by one of them, and looking only at those is much cheaper than at every line.
  */
 export class LabelSpace {
-  private cells = new Map<string, { b: Box; owner?: string; weight: number }[]>();
+  private cells = new Map<number, Entry[]>();
+  private hard = new Map<number, Entry[]>();
+  private query = 0;
   private static readonly CELL = 80;
 
   /** Marks an area as taken; an owner's own areas do not count against its labels (a flow's own line). */
   add(b: Box, owner?: string, weight = 1): void {
-    const entry = { b, owner, weight };
-    for (const key of this.keys(b)) {
-      const list = this.cells.get(key);
-      if (list) list.push(entry);
-      else this.cells.set(key, [entry]);
-    }
+    const entry: Entry = { b, owner, weight, seen: 0 };
+    this.into(this.cells, b, entry);
+    if (weight >= 1) this.into(this.hard, b, entry);
   }
 
   /** Marks a route's segments as lines owned by its flow. */
@@ -55,14 +65,29 @@ export class LabelSpace {
     }
   }
 
-  cost(b: Box, self?: string, minWeight = 0): number {
+  /**
+   * Covered area times weight; with `minWeight` 1 or more only the hard areas count. Counting stops once the
+   * total is above `limit` (the caller already knows a cheaper spot): the result is then only "more than limit".
+   */
+  cost(b: Box, self?: string, minWeight = 0, limit = Number.POSITIVE_INFINITY): number {
+    const grid = minWeight >= 1 ? this.hard : this.cells;
+    const q = ++this.query;
+    const c = LabelSpace.CELL;
+    const gx1 = Math.floor((b.x + b.w) / c);
+    const gy0 = Math.floor(b.y / c);
+    const gy1 = Math.floor((b.y + b.h) / c);
     let total = 0;
-    const seen = new Set<object>();
-    for (const key of this.keys(b))
-      for (const o of this.cells.get(key) ?? []) {
-        if (seen.has(o) || o.weight < minWeight || (self !== undefined && o.owner === self)) continue;
-        seen.add(o);
-        total += overlapArea(b, o.b) * o.weight;
+    for (let gx = Math.floor(b.x / c); gx <= gx1; gx++)
+      for (let gy = gy0; gy <= gy1; gy++) {
+        const list = grid.get(cellKey(gx, gy));
+        if (!list) continue;
+        for (const o of list) {
+          if (o.seen === q) continue;
+          o.seen = q;
+          if (o.weight < minWeight || (self !== undefined && o.owner === self)) continue;
+          total += overlapArea(b, o.b) * o.weight;
+        }
+        if (total > limit) return total;
       }
     return total;
   }
@@ -72,7 +97,7 @@ export class LabelSpace {
     let best: Box | null = null;
     let bestCost = Number.POSITIVE_INFINITY;
     for (const c of candidates) {
-      const cost = this.cost(c, self);
+      const cost = this.cost(c, self, 0, bestCost);
       if (cost === 0) return c;
       if (cost < bestCost) {
         best = c;
@@ -91,9 +116,10 @@ export class LabelSpace {
     let best: Box | null = null;
     let bestCost = Number.POSITIVE_INFINITY;
     for (const c of candidates) {
-      const cost = this.cost(c, self);
+      if (this.cost(c, self, 1, 0) > 0) continue;
+      const cost = this.cost(c, self, 0, bestCost);
       if (cost === 0) return c;
-      if (cost < bestCost && this.cost(c, self, 1) === 0) {
+      if (cost < bestCost) {
         best = c;
         bestCost = cost;
       }
@@ -112,8 +138,8 @@ export class LabelSpace {
           [-r, -t],
         ] as const) {
           const c = { ...first, x: first.x + dx, y: first.y + dy };
-          if (this.cost(c, self, 1) > 0) continue;
-          const cost = this.cost(c, self);
+          if (this.cost(c, self, 1, 0) > 0) continue;
+          const cost = this.cost(c, self, 0, ringCost);
           if (cost < ringCost) {
             ringBest = c;
             ringCost = cost;
@@ -124,11 +150,24 @@ export class LabelSpace {
     return this.pick(candidates, self);
   }
 
-  private *keys(b: Box): Generator<string> {
+  private into(grid: Map<number, Entry[]>, b: Box, entry: Entry): void {
     const c = LabelSpace.CELL;
-    for (let gx = Math.floor(b.x / c); gx <= Math.floor((b.x + b.w) / c); gx++)
-      for (let gy = Math.floor(b.y / c); gy <= Math.floor((b.y + b.h) / c); gy++) yield `${gx},${gy}`;
+    const gx1 = Math.floor((b.x + b.w) / c);
+    const gy0 = Math.floor(b.y / c);
+    const gy1 = Math.floor((b.y + b.h) / c);
+    for (let gx = Math.floor(b.x / c); gx <= gx1; gx++)
+      for (let gy = gy0; gy <= gy1; gy++) {
+        const key = cellKey(gx, gy);
+        const list = grid.get(key);
+        if (list) list.push(entry);
+        else grid.set(key, [entry]);
+      }
   }
+}
+
+/** One number per grid cell (cells within ±2^20 of the origin, far beyond any drawing). */
+function cellKey(gx: number, gy: number): number {
+  return (gx + 1048576) * 2097152 + (gy + 1048576);
 }
 
 /** Spots for a step label: at the start of the line, a little further along, beside it, then further on. */
@@ -197,31 +236,143 @@ export interface LabelSpots {
 
 /**
  * Places every flow's labels along its route (same order as `routes`), off the obstacles (nodes, tabs, group
- * titles) and off one another. The canvas uses this; the exports place with the same spots and space.
+ * titles) and off one another. The canvas uses this through `LabelPlacer`; the exports place with the same
+ * spots and space.
  */
 export function placeLabels(
   routes: { id: string; points: Pt[] }[],
   requests: LabelRequest[],
   obstacles: Box[],
 ): Map<string, LabelSpots> {
-  const space = new LabelSpace();
-  for (const o of obstacles) space.add({ x: o.x - 2, y: o.y - 2, w: o.w + 4, h: o.h + 4 }, undefined, HARD);
-  for (const r of routes) space.addLine(r.points, r.id);
-  const byId = new Map(routes.map((r) => [r.id, r]));
-  const out = new Map<string, LabelSpots>();
-  for (const req of requests) {
-    const route = byId.get(req.flowId);
-    if (!route) continue;
-    const spots: LabelSpots = {};
-    if (req.step) {
-      spots.step = space.place(stepSpots(route.points, req.step.w, req.step.h), req.flowId);
-      space.add(spots.step, undefined, HARD);
-    }
-    if (req.mid) {
-      spots.mid = space.place(midSpots(route.points, req.mid.w, req.mid.h), req.flowId);
-      space.add(spots.mid, undefined, HARD);
-    }
-    out.set(req.flowId, spots);
+  return new LabelPlacer().update(routes, requests, obstacles);
+}
+
+type Line = { id: string; points: Pt[] };
+
+function samePoints(a: readonly Pt[] | undefined, b: readonly Pt[]): boolean {
+  return !!a && a.length === b.length && a.every((p, i) => p.x === b[i]?.x && p.y === b[i]?.y);
+}
+
+function sameSize(a?: { w: number; h: number }, b?: { w: number; h: number }): boolean {
+  return a === b || (!!a && !!b && a.w === b.w && a.h === b.h);
+}
+
+/** The thin box a segment of a route takes (as `LabelSpace.addLine` marks it), for telling what changed. */
+function segmentBoxes(points: readonly Pt[]): Box[] {
+  const out: Box[] = [];
+  for (let k = 0; k + 1 < points.length; k++) {
+    const a = points[k] as Pt;
+    const b = points[k + 1] as Pt;
+    out.push({
+      x: Math.min(a.x, b.x) - 2,
+      y: Math.min(a.y, b.y) - 2,
+      w: Math.abs(a.x - b.x) + 4,
+      h: Math.abs(a.y - b.y) + 4,
+    });
   }
   return out;
+}
+
+/**
+ * Label placement that keeps its last result, for the canvas during a drag. After a change it places again
+ * only the labels of flows whose route or label changed, and the labels that touch anything that changed
+ * (a moved node, the old or new line of a re-routed flow, a label that moved); the others keep their spot,
+ * which stays clear of nodes and of the labels placed again (those look for spots around the kept ones).
+ * From nothing, or when the flows or obstacles are not the same list, it places everything in order.
+ */
+export class LabelPlacer {
+  private routes = new Map<string, Pt[]>();
+  private requests = new Map<string, LabelRequest>();
+  private obstacles: Box[] = [];
+  private spots = new Map<string, LabelSpots>();
+  private order: string[] = [];
+  /** How many flows the last update placed again (for tests and the benchmark). */
+  lastPlaced = 0;
+
+  update(routes: Line[], requests: LabelRequest[], obstacles: Box[]): Map<string, LabelSpots> {
+    const byId = new Map(routes.map((r) => [r.id, r]));
+    const order = requests.map((r) => r.flowId);
+    const full =
+      order.length !== this.order.length ||
+      order.some((id, i) => id !== this.order[i]) ||
+      obstacles.length !== this.obstacles.length;
+    const again = new Set<string>();
+    const changed: Box[] = [];
+    if (full) for (const id of order) again.add(id);
+    else {
+      obstacles.forEach((o, i) => {
+        const old = this.obstacles[i] as Box;
+        if (o.x === old.x && o.y === old.y && o.w === old.w && o.h === old.h) return;
+        changed.push(o, old);
+      });
+      for (const req of requests) {
+        const id = req.flowId;
+        const points = byId.get(id)?.points;
+        const oldPoints = this.routes.get(id);
+        const old = this.requests.get(id);
+        const same =
+          !!old &&
+          sameSize(old.step, req.step) &&
+          sameSize(old.mid, req.mid) &&
+          (points ? samePoints(oldPoints, points) : !oldPoints);
+        if (same) continue;
+        again.add(id);
+        if (points) changed.push(...segmentBoxes(points));
+        if (oldPoints) changed.push(...segmentBoxes(oldPoints));
+        const spots = this.spots.get(id);
+        if (spots?.step) changed.push(spots.step);
+        if (spots?.mid) changed.push(spots.mid);
+      }
+      // Kept labels that touch what changed are placed again too (once: their old spots count as changed).
+      if (changed.length) {
+        const area = new LabelSpace();
+        for (const c of changed) area.add(c);
+        for (const id of order) {
+          if (again.has(id)) continue;
+          const spots = this.spots.get(id);
+          if (
+            (spots?.step && area.cost(spots.step, undefined, 0, 0) > 0) ||
+            (spots?.mid && area.cost(spots.mid, undefined, 0, 0) > 0)
+          )
+            again.add(id);
+        }
+      }
+    }
+
+    const space = new LabelSpace();
+    for (const o of obstacles) space.add({ x: o.x - 2, y: o.y - 2, w: o.w + 4, h: o.h + 4 }, undefined, HARD);
+    for (const r of routes) space.addLine(r.points, r.id);
+    const out = new Map<string, LabelSpots>();
+    for (const id of order) {
+      if (again.has(id)) continue;
+      const spots = this.spots.get(id) ?? {};
+      if (spots.step) space.add(spots.step, undefined, HARD);
+      if (spots.mid) space.add(spots.mid, undefined, HARD);
+    }
+    for (const req of requests) {
+      const route = byId.get(req.flowId);
+      if (!again.has(req.flowId)) {
+        if (route) out.set(req.flowId, this.spots.get(req.flowId) ?? {});
+        continue;
+      }
+      if (!route) continue;
+      const spots: LabelSpots = {};
+      if (req.step) {
+        spots.step = space.place(stepSpots(route.points, req.step.w, req.step.h), req.flowId);
+        space.add(spots.step, undefined, HARD);
+      }
+      if (req.mid) {
+        spots.mid = space.place(midSpots(route.points, req.mid.w, req.mid.h), req.flowId);
+        space.add(spots.mid, undefined, HARD);
+      }
+      out.set(req.flowId, spots);
+    }
+    this.routes = new Map(routes.map((r) => [r.id, r.points]));
+    this.requests = new Map(requests.map((r) => [r.flowId, r]));
+    this.obstacles = obstacles;
+    this.spots = out;
+    this.order = order;
+    this.lastPlaced = again.size;
+    return out;
+  }
 }
