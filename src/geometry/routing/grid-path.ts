@@ -106,9 +106,14 @@ export function gridPath(from: Pt, fromDir: Pt | null, to: Pt, toDir: Pt | null,
 
   // Blocked grid points, and blocked moves to the right (hBlock) and down (vBlock) from a point, marked
   // obstacle by obstacle over the index ranges they cover (binary search), not point by point.
-  const free = new Uint8Array(nx * ny).fill(1);
-  const hBlock = new Uint8Array(nx * ny);
-  const vBlock = new Uint8Array(nx * ny);
+  const cells = nx * ny;
+  const buf = buffers(cells);
+  const free = buf.free;
+  const hBlock = buf.hBlock;
+  const vBlock = buf.vBlock;
+  free.fill(1, 0, cells);
+  hBlock.fill(0, 0, cells);
+  vBlock.fill(0, 0, cells);
   for (const o of obstacles) {
     // Indices strictly inside the obstacle, and the runs of intervals that overlap its inside.
     const x0 = lowerBound(xs, o.x, false);
@@ -126,36 +131,24 @@ export function gridPath(from: Pt, fromDir: Pt | null, to: Pt, toDir: Pt | null,
   const goal = xs.indexOf(to.x) + ys.indexOf(to.y) * nx;
   free[start] = 1;
   free[goal] = 1;
-  const canMove = (cell: number, d: number): number => {
-    const ix = cell % nx;
-    const iy = (cell - ix) / nx;
-    const jx = ix + (DX[d] as number);
-    const jy = iy + (DY[d] as number);
-    if (jx < 0 || jy < 0 || jx >= nx || jy >= ny) return -1;
-    const next = jy * nx + jx;
-    if (!free[next]) return -1;
-    if (d === 0 && hBlock[cell]) return -1;
-    if (d === 2 && hBlock[next]) return -1;
-    if (d === 1 && vBlock[cell]) return -1;
-    if (d === 3 && vBlock[next]) return -1;
-    return next;
-  };
 
   const first = dirIndex(fromDir);
   const last = dirIndex(toDir);
-  const states = nx * ny * 4;
-  const cost = new Float64Array(states).fill(Number.POSITIVE_INFINITY);
-  const prev = new Int32Array(states).fill(-1);
-  const heap = new Heap();
-  const h = (cell: number) => {
-    const ix = cell % nx;
-    return Math.abs((xs[ix] as number) - to.x) + Math.abs((ys[(cell - ix) / nx] as number) - to.y);
-  };
+  // Costs and back links of this search: a state not stamped with this search's number is unvisited.
+  const { cost, prev, stamp, heap } = buf;
+  const mark = buf.search;
+  heap.size = 0;
+  const costOf = (s: number) => (stamp[s] === mark ? (cost[s] as number) : Number.POSITIVE_INFINITY);
+  const h = (ix: number, iy: number) => Math.abs((xs[ix] as number) - to.x) + Math.abs((ys[iy] as number) - to.y);
+  const startX = start % nx;
+  const startY = (start - startX) / nx;
   for (let d = 0; d < 4; d++) {
     if (first >= 0 && d === (first + 2) % 4) continue;
     const s = start * 4 + d;
     cost[s] = first >= 0 && d !== first ? BEND : 0;
-    heap.push(s, (cost[s] as number) + h(start));
+    prev[s] = -1;
+    stamp[s] = mark;
+    heap.push(s, (cost[s] as number) + h(startX, startY));
   }
   let end = -1;
   let endCost = Number.POSITIVE_INFINITY;
@@ -179,29 +172,88 @@ export function gridPath(from: Pt, fromDir: Pt | null, to: Pt, toDir: Pt | null,
     const iy = (cell - ix) / nx;
     for (let nd = 0; nd < 4; nd++) {
       if (nd === (d + 2) % 4) continue;
-      const next = canMove(cell, nd);
-      if (next < 0) continue;
-      const step =
-        nd === 0 || nd === 2
-          ? Math.abs((xs[ix + (DX[nd] as number)] as number) - (xs[ix] as number))
-          : Math.abs((ys[iy + (DY[nd] as number)] as number) - (ys[iy] as number));
+      // The move to the next grid point, if nothing blocks it.
+      let next: number;
+      let step: number;
+      if (nd === 0) {
+        if (ix + 1 >= nx || hBlock[cell]) continue;
+        next = cell + 1;
+        step = (xs[ix + 1] as number) - (xs[ix] as number);
+      } else if (nd === 2) {
+        if (ix === 0 || hBlock[cell - 1]) continue;
+        next = cell - 1;
+        step = (xs[ix] as number) - (xs[ix - 1] as number);
+      } else if (nd === 1) {
+        if (iy + 1 >= ny || vBlock[cell]) continue;
+        next = cell + nx;
+        step = (ys[iy + 1] as number) - (ys[iy] as number);
+      } else {
+        if (iy === 0 || vBlock[cell - nx]) continue;
+        next = cell - nx;
+        step = (ys[iy] as number) - (ys[iy - 1] as number);
+      }
+      if (!free[next]) continue;
       const nc = c + step + (nd === d ? 0 : BEND);
       const ns = next * 4 + nd;
-      if (nc < (cost[ns] as number)) {
+      if (nc < costOf(ns)) {
         cost[ns] = nc;
         prev[ns] = s;
-        heap.push(ns, nc + h(next));
+        stamp[ns] = mark;
+        const jx = ix + (DX[nd] as number);
+        heap.push(ns, nc + h(jx, iy + (DY[nd] as number)));
       }
     }
   }
+  heap.size = 0;
   if (end < 0) return null;
-  const cells: Pt[] = [];
+  const path: Pt[] = [];
   for (let s = end; s >= 0; s = prev[s] as number) {
     const cell = s >> 2;
-    cells.push(at(cell % nx, Math.floor(cell / nx)));
+    path.push(at(cell % nx, Math.floor(cell / nx)));
     if (prev[s] === -1) break;
   }
-  return cells.reverse();
+  return path.reverse();
+}
+
+interface Buffers {
+  free: Uint8Array;
+  hBlock: Uint8Array;
+  vBlock: Uint8Array;
+  cost: Float64Array;
+  prev: Int32Array;
+  stamp: Uint32Array;
+  heap: Heap;
+  /** Number of the current search, for `stamp`. */
+  search: number;
+}
+
+let shared: Buffers | null = null;
+
+/**
+ * Arrays for a grid of `cells` points, kept from one search to the next: a drag searches again for the same
+ * flows at every step, and fresh arrays each time would mostly be work for the garbage collector.
+ */
+function buffers(cells: number): Buffers {
+  const states = cells * 4;
+  if (!shared || shared.cost.length < states) {
+    const size = Math.max(states, 2 * (shared?.cost.length ?? 0), 4096);
+    shared = {
+      free: new Uint8Array(size / 4),
+      hBlock: new Uint8Array(size / 4),
+      vBlock: new Uint8Array(size / 4),
+      cost: new Float64Array(size),
+      prev: new Int32Array(size),
+      stamp: new Uint32Array(size),
+      heap: shared?.heap ?? new Heap(),
+      search: 0,
+    };
+  }
+  shared.search++;
+  if (shared.search >= 0xffffffff) {
+    shared.stamp.fill(0);
+    shared.search = 1;
+  }
+  return shared;
 }
 
 /** The first index whose value is above v (strict: at or above v). */
