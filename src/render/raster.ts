@@ -1,7 +1,7 @@
 import { Resvg } from "@resvg/resvg-js";
 import { findCjkFont, MISSING_FONT_MESSAGE } from "./raster/fonts";
 import type { PngOptions } from "./raster/options";
-import { outlineText } from "./raster/outline";
+import { hasTextLeft, outlineText } from "./raster/outline";
 
 export type { PngOptions };
 
@@ -20,12 +20,15 @@ export async function svgToPng(svg: string, opts: PngOptions = {}): Promise<Uint
   let scale = opts.width && baseWidth ? opts.width / baseWidth : (opts.scale ?? 2);
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`倍率が正しくありません / invalid scale: ${scale}`);
   if (baseWidth && baseWidth * scale > MAX_PNG_EDGE) scale = MAX_PNG_EDGE / baseWidth;
-  const resvg = new Resvg(outlineText(svg, font), {
+  const outlined = outlineText(svg, font);
+  // Loading the CJK font takes resvg longer than drawing a page: only when some text is still text.
+  const needsFont = hasTextLeft(outlined);
+  const resvg = new Resvg(outlined, {
     fitTo: opts.width ? { mode: "width", value: Math.round(opts.width) } : { mode: "zoom", value: scale },
     background: opts.background ?? "#ffffff",
     font: {
       loadSystemFonts: false,
-      fontFiles: [font.regular, ...(font.bold ? [font.bold] : [])],
+      fontFiles: needsFont ? [font.regular, ...(font.bold ? [font.bold] : [])] : [],
       defaultFontFamily: font.family,
       sansSerifFamily: font.family,
     },

@@ -2,7 +2,9 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { DOCX_FIGURE_AREA } from "../../src/render/docx/figure";
 import { planDiagramPages } from "../../src/render/pdf/plan";
-import { MIN_TEXT_PT, pageSize } from "../../src/render/svg/pages";
+import { findCjkFont } from "../../src/render/raster/fonts";
+import { hasTextLeft, outlineText } from "../../src/render/raster/outline";
+import { MIN_TEXT_PT, pageSize, tileSvg } from "../../src/render/svg/pages";
 import { renderReportFile } from "../../src/sections/export-node";
 import { templates } from "./helpers";
 
@@ -43,4 +45,29 @@ describe("Word export: the 別添1 figure at a legible size", () => {
       expect(e.h).toBeLessThanOrEqual(area.height + 1);
     }
   }, 120_000);
+
+  it("the fallback image of a split page is the page with its bands painted white, all text outlined", () => {
+    const doc = templates().find((t) => t.name.startsWith("tokyo"))?.doc;
+    if (!doc) throw new Error("no 東京都 template");
+    const { fig, plan } = planDiagramPages(
+      doc,
+      { orientation: "landscape", style: "color", legend: true },
+      DOCX_FIGURE_AREA,
+    );
+    expect(plan.tiles.length).toBeGreaterThan(1);
+    const font = findCjkFont();
+    if (!font) throw new Error("no CJK font");
+    for (let i = 0; i < plan.tiles.length; i++) {
+      const clipped = tileSvg(fig, plan, i).svg;
+      const painted = tileSvg(fig, plan, i, { paintBands: true }).svg;
+      expect(clipped).toContain("clip-path=");
+      expect(painted).not.toContain("clip-path=");
+      // Same page size and view, the same marks; only the way the figure is cut differs.
+      expect(painted.match(/^<svg[^>]*>/)?.[0]).toBe(clipped.match(/^<svg[^>]*>/)?.[0]);
+      expect(painted.split('data-role="continuation"')[1]).toBe(clipped.split('data-role="continuation"')[1]);
+      // No text left for the rasteriser's font (loading the CJK font costs more than drawing the page).
+      expect(hasTextLeft(clipped)).toBe(true);
+      expect(hasTextLeft(outlineText(painted, font))).toBe(false);
+    }
+  });
 });

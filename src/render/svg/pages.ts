@@ -218,6 +218,7 @@ export function tileSvg(
   fig: DiagramSvg,
   plan: PagePlan,
   index: number,
+  opts: { paintBands?: boolean } = {},
 ): { svg: string; width: number; height: number } {
   if (plan.tiles.length === 1) return { svg: fig.svg, width: fig.width, height: fig.height };
   const t = plan.tiles[index] as Tile;
@@ -281,11 +282,29 @@ export function tileSvg(
       el("clipPath", { id: `nagare-tile-${index}` }, el("rect", { x: t.x, y: t.y, width: t.w, height: t.h })),
     ),
     el("rect", { x: vx, y: vy, width, height, fill: "#ffffff" }),
-    el("g", { "clip-path": `url(#nagare-tile-${index})` }, inner),
+    opts.paintBands
+      ? el("g", {}, [inner, ...bandCovers(t, vx, vy, width, height)])
+      : el("g", { "clip-path": `url(#nagare-tile-${index})` }, inner),
     el("g", { "data-role": "continuation" }, marks),
     "</svg>",
   ].join("");
   return { svg, width, height };
+}
+
+/**
+ * White over the bands around a tile: what a clip path does, for a rasteriser. resvg draws a clipped group
+ * into a layer of its own, which takes it about three times as long as drawing the figure plainly.
+ */
+function bandCovers(t: Box, vx: number, vy: number, width: number, height: number): string[] {
+  const right = vx + width;
+  const bottom = vy + height;
+  const areas = [
+    { x: vx, y: vy, width, height: t.y - vy },
+    { x: vx, y: t.y + t.h, width, height: bottom - (t.y + t.h) },
+    { x: vx, y: t.y, width: t.x - vx, height: t.h },
+    { x: t.x + t.w, y: t.y, width: right - (t.x + t.w), height: t.h },
+  ];
+  return areas.filter((a) => a.width > 0 && a.height > 0).map((a) => el("rect", { ...a, fill: "#ffffff" }));
 }
 
 /** 「へ続く」 after the sides that lead on (right, below), 「から続く」 where the figure comes from. */
@@ -347,16 +366,11 @@ function sideText(side: "top" | "bottom" | "left" | "right", text: string, t: Bo
     const y = side === "top" ? t.y - BAND + 2 : t.y + t.h + 2;
     return (
       el("rect", { x, y, width: w, height: BAND - 4, fill: "#ffffff", stroke: ink, "stroke-width": 0.6 }) +
+      // Positioned on a <tspan>, as every text of the figure: the rasteriser outlines those (raster/outline.ts).
       el(
         "text",
-        {
-          x: x + w / 2,
-          y: y + (BAND - 4) / 2 + MARK_FONT * 0.36,
-          "font-size": MARK_FONT,
-          "text-anchor": "middle",
-          fill: ink,
-        },
-        escapeXml(text),
+        { "font-size": MARK_FONT, "text-anchor": "middle", fill: ink },
+        `<tspan x="${num(x + w / 2)}" y="${num(y + (BAND - 4) / 2 + MARK_FONT * 0.36)}">${escapeXml(text)}</tspan>`,
       )
     );
   }
