@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { canvasSettled } from "../canvas/helpers";
+import { seriousViolations } from "../support/axe";
 import { liveServerAndBrowser } from "../support/live";
 
 /**
@@ -13,29 +13,6 @@ import { liveServerAndBrowser } from "../support/live";
  */
 
 const env = liveServerAndBrowser();
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe on the page as it is now and returns the serious and critical violations, one line each. */
-async function serious(page: Page, where: string): Promise<string[]> {
-  // Evaluated through the debugging protocol: the app's Content-Security-Policy (kept on) refuses inline scripts.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations;
-  })) as Violation[];
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${where}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function openTemplate(page: Page, file: string) {
   const res = await fetch(`${env.server.url}/api/documents/import`, {
@@ -51,6 +28,7 @@ async function openTemplate(page: Page, file: string) {
 }
 
 describe("accessibility (axe-core)", () => {
+  // One long walk through the app with a dozen axe runs: on a loaded machine it needs more than the default minute.
   it("start page and editor have no serious or critical violations, in Japanese and in English", async () => {
     const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript(() => localStorage.setItem("nagare.user.name", "点検担当"));
@@ -59,14 +37,14 @@ describe("accessibility (axe-core)", () => {
 
     await page.goto(`${env.server.url}/`);
     await page.getByTestId("template-gallery").locator("[data-template]").first().waitFor();
-    found.push(...(await serious(page, "start")));
+    found.push(...(await seriousViolations(page, "start")));
     // The check itself can fail: a nameless button put into the page is reported, then taken out again.
     await page.evaluate(() => {
       const b = document.createElement("button");
       b.id = "nameless";
       document.body.append(b);
     });
-    expect((await serious(page, "probe")).join("\n")).toMatch(/button-name .*#nameless/);
+    expect((await seriousViolations(page, "probe")).join("\n")).toMatch(/button-name .*#nameless/);
     await page.evaluate(() => document.getElementById("nameless")?.remove());
 
     await openTemplate(page, "toyonaka-kodomo-iryohi.nagare.json");
@@ -75,16 +53,16 @@ describe("accessibility (axe-core)", () => {
     for (const tab of tabs) {
       await tab.click();
       const name = (await tab.getAttribute("data-testid")) ?? "tab";
-      found.push(...(await serious(page, `editor ${name}`)));
+      found.push(...(await seriousViolations(page, `editor ${name}`)));
     }
     await page.locator(".react-flow__node").first().click();
-    found.push(...(await serious(page, "editor with a selected element")));
+    found.push(...(await seriousViolations(page, "editor with a selected element")));
     // A review remark on it: the pin on the canvas and the thread in the panel.
     await page.keyboard.press("Shift+M");
     await page.getByTestId("review-text").fill("確認してください");
     await page.getByTestId("review-add").click();
     await page.getByTestId("comment-pin").first().waitFor();
-    found.push(...(await serious(page, "review pin and thread")));
+    found.push(...(await seriousViolations(page, "review pin and thread")));
     // A remark on a 評価書 line from its 「指摘」 button: the count on the line.
     await page.getByTestId("tab-report").click();
     await page.getByTestId("report-comment").first().click();
@@ -92,20 +70,20 @@ describe("accessibility (axe-core)", () => {
     await page.getByTestId("review-add").click();
     await page.getByTestId("tab-report").click();
     await page.getByTestId("report-thread-marker").first().waitFor();
-    found.push(...(await serious(page, "評価書 line with a remark")));
+    found.push(...(await seriousViolations(page, "評価書 line with a remark")));
 
     await page.locator(".nagare-canvas .react-flow__pane").click({ position: { x: 10, y: 10 } });
     await page.keyboard.press("?");
     await page.getByRole("dialog").waitFor();
-    found.push(...(await serious(page, "help dialog")));
+    found.push(...(await seriousViolations(page, "help dialog")));
     await page.keyboard.press("Escape");
     await page.getByRole("dialog").waitFor({ state: "detached" });
 
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("button", { name: "Auto layout" }).waitFor();
-    found.push(...(await serious(page, "editor in English")));
+    found.push(...(await seriousViolations(page, "editor in English")));
 
     expect(found).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 });

@@ -35,18 +35,17 @@ const FLAGS = ["delegationNone", "provisionNone", "networkNoAcquire", "networkNo
  */
 const KNOWN_TEMPLATE_GAPS = new Set(["akishima-juki|送付先情報ファイル|networkNoProvide"]);
 
-const available = Object.keys(TEMPLATES).filter((t) => fs.existsSync(path.join(ROOT, "templates", `${t}.nagare.json`)));
-
 describe("templates against the seeds' section Ⅲ boxes", () => {
   it("the five templates are present", () => {
-    expect(available.sort()).toEqual(Object.keys(TEMPLATES).sort());
+    const missing = Object.keys(TEMPLATES).filter(
+      (t) => !fs.existsSync(path.join(ROOT, "templates", `${t}.nagare.json`)),
+    );
+    expect(missing).toEqual([]);
   });
 
-  it("the copied seed flags still match the reference readings (where they are mounted)", () => {
-    if (!fs.existsSync(SEEDS)) {
-      console.warn(`${SEEDS} is not mounted: the copy in seed-flags.json is used as is`);
-      return;
-    }
+  it("the copied seed flags still match the reference readings", (ctx) => {
+    // The readings are not part of the repository: without them this check is reported skipped, not passed.
+    if (!fs.existsSync(SEEDS)) ctx.skip(`${SEEDS} is not mounted: the copy in seed-flags.json is used unchecked`);
     for (const [t, n] of Object.entries(TEMPLATES)) {
       const s3 = JSON.parse(fs.readFileSync(path.join(SEEDS, `${n}.json`), "utf8")).section3;
       const perFile: SeedFlags[] = s3.perFile ?? [s3];
@@ -56,7 +55,7 @@ describe("templates against the seeds' section Ⅲ boxes", () => {
     }
   });
 
-  for (const t of available) {
+  for (const t of Object.keys(TEMPLATES)) {
     it(t, () => {
       const loaded = loadDocumentText(fs.readFileSync(path.join(ROOT, "templates", `${t}.nagare.json`), "utf8"));
       if (!loaded.ok) throw new Error(`${t}: ${JSON.stringify(loaded.problems)}`);
