@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type * as Y from "yjs";
 import { loadDocumentValue } from "../../src/model";
 import { collection, readModelTolerant } from "../../src/sync/doc-shape";
-import { addNode, api, connectClient, createDoc, nodeIds, sleep, synced, waitFor } from "../server/support";
+import {
+  addNode,
+  api,
+  connectClient,
+  createDoc,
+  nodeIds,
+  sleep,
+  storedModel,
+  synced,
+  waitFor,
+} from "../server/support";
 import { startServer } from "../support/server";
 import { mountSmallDisk, type SmallDisk } from "./mount";
 
@@ -87,9 +97,12 @@ describe("a full disk", () => {
       expect(model.body.title).toBe("満杯");
       // And the document takes edits again.
       addNode(fresh.ydoc, "after", "復旧後");
-      await sleep(300);
-      const again = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
-      expect(again.body.nodes.map((n: { id: string }) => n.id)).toContain("after");
+      await storedModel(
+        server.url,
+        doc,
+        (m) => m.nodes.some((n: { id: string }) => n.id === "after"),
+        "the edit after recovery to be stored",
+      );
       fresh.close();
     } finally {
       await server.stop();

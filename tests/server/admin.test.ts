@@ -11,7 +11,7 @@ import { CURRENT_SCHEMA_VERSION, loadDocumentText } from "../../src/model";
 import { collection } from "../../src/sync/doc-shape";
 import { liveServer } from "../support/live";
 import { openStored } from "../support/stored";
-import { addFlow, addNode, api, type Created, connectClient, createDoc, share, synced } from "./support";
+import { addFlow, addNode, api, type Created, connectClient, createDoc, share, storedModel, synced } from "./support";
 
 /**
  * The operator's commands against the store of a running server (its SQLite file, or its PostgreSQL
@@ -42,12 +42,7 @@ beforeAll(async () => {
   addNode(c.ydoc, "n1", "窓口");
   addNode(c.ydoc, "n2", "システム");
   addFlow(c.ydoc, "f1", "n1", "n2");
-  // Stored once the server's copy has it: read back through the API.
-  for (let i = 0; i < 200; i++) {
-    const model = await api(env.server.url, `/api/documents/${drawn.id}/model`, { token: drawn.token });
-    if (model.body.flows?.length === 1) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await storedModel(env.server.url, drawn, (m) => m.flows?.length === 1, "the drawing to be stored");
   c.close();
   await api(env.server.url, "/api/owner/keys", { body: { documents: [{ id: drawn.id, token: drawn.token }] } });
   trashed = await createDoc(env.server.url, { title: "捨てた文書" });

@@ -13,7 +13,7 @@ import {
   nodeIds,
   rawUpgrade,
   share,
-  sleep,
+  storedModel,
   synced,
   waitFor,
 } from "./support";
@@ -121,7 +121,7 @@ describe("documents", () => {
     addNode(c.ydoc, "n1", "窓口");
     addNode(c.ydoc, "n2", "システム");
     addFlow(c.ydoc, "f1", "n1", "n2");
-    await sleep(200);
+    await storedModel(env.server.url, doc, (m) => m.flows.length === 1, "the drawing to be stored");
     c.close();
     const saved = await api(env.server.url, "/api/templates", {
       token: doc.token,

@@ -8,6 +8,7 @@ import {
   nodeIds,
   sleep,
   stateOf,
+  storedModel,
   synced,
   type TestClient,
   waitFor,
@@ -80,7 +81,7 @@ describe("durability", () => {
     const c = connectClient(server.url, doc.id, doc.token);
     await synced(c);
     addNode(c.ydoc, "n1", "受付端末");
-    await sleep(200);
+    await storedModel(server.url, doc, (m) => m.nodes.length === 1, "the node to be stored");
     const v = await api(server.url, `/api/documents/${doc.id}/versions`, {
       token: doc.token,
       body: { name: "第三者点検前" },

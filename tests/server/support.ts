@@ -98,6 +98,29 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The document as the server stores it, once `cond` holds: polls the model API (a read that waits for the
+ * server's queued writes), so a test goes on as soon as a client's edits are stored, not after a guessed pause.
+ */
+export async function storedModel(
+  base: string,
+  doc: { id: string; token: string },
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the server answered
+  cond: (model: any) => boolean,
+  what = "the edits to be stored",
+  timeoutMs = 10_000,
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+): Promise<any> {
+  const start = Date.now();
+  for (;;) {
+    const r = await api(base, `/api/documents/${doc.id}/model`, { token: doc.token });
+    if (r.status === 200 && cond(r.body)) return r.body;
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    await sleep(20);
+  }
+}
+
 /** Opens a raw WebSocket and reports how the upgrade was answered. */
 export function rawUpgrade(
   url: string,

@@ -12,8 +12,8 @@ import {
   nodeIds,
   rawUpgrade,
   share,
-  sleep,
   stateOf,
+  storedModel,
   synced,
   waitFor,
 } from "./support";
@@ -89,16 +89,22 @@ describe("real-time sync through the server", () => {
     a.conn.awareness.setLocalStateField("user", { name: "本物" });
     await waitFor(() => c.conn.awareness.getStates().has(a.ydoc.clientID));
     const raw = await rawUpgrade(`${env.server.url.replace("http", "ws")}/ws/${doc.id}?token=${doc.token}`);
-    const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, 1);
-    encoding.writeVarUint(inner, a.ydoc.clientID);
-    encoding.writeVarUint(inner, 10_000);
-    encoding.writeVarString(inner, JSON.stringify({ user: { name: "偽物" } }));
-    const msg = encoding.createEncoder();
-    encoding.writeVarUint(msg, 1);
-    encoding.writeVarUint8Array(msg, encoding.toUint8Array(inner));
-    raw.ws?.send(encoding.toUint8Array(msg));
-    await sleep(300);
+    const presence = (clientId: number, name: string) => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, clientId);
+      encoding.writeVarUint(inner, 10_000);
+      encoding.writeVarString(inner, JSON.stringify({ user: { name } }));
+      const msg = encoding.createEncoder();
+      encoding.writeVarUint(msg, 1);
+      encoding.writeVarUint8Array(msg, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(msg);
+    };
+    raw.ws?.send(presence(a.ydoc.clientID, "偽物"));
+    // Then its own presence, which is relayed: once c has it, the forged one before it was handled too.
+    const own = 0x7fff_0001;
+    raw.ws?.send(presence(own, "合図"));
+    await waitFor(() => c.conn.awareness.getStates().has(own), 5_000, "the connection's own presence");
     const seen = c.conn.awareness.getStates().get(a.ydoc.clientID) as { user?: { name?: string } } | undefined;
     expect(seen?.user?.name).toBe("本物");
     raw.ws?.close();
@@ -117,12 +123,16 @@ describe("real-time sync through the server", () => {
     viewer.ydoc.getMap("nagare").set("title", "書き換え");
     addNode(editor.ydoc, "ok", "編集者の変更");
     await waitFor(() => nodeIds(viewer.ydoc).includes("ok"), 5_000, "viewer receives the editor's change");
-    await sleep(300);
+    // The viewer's presence, sent after its edits, is relayed: once the editor has it, the server has handled
+    // the edits before it; the stored model is read once the server's queued writes are done.
+    viewer.conn.awareness.setLocalStateField("user", { name: "点検者" });
+    const presence = () => editor.conn.awareness.getStates().get(viewer.ydoc.clientID) as { user?: { name?: string } };
+    await waitFor(() => presence()?.user?.name === "点検者", 5_000, "the viewer's presence");
+    const stored = await storedModel(env.server.url, doc, () => true);
+    expect(stored.nodes.map((n: { id: string }) => n.id)).toEqual(["ok"]);
+    expect(stored.title).toBe("閲覧");
     expect(nodeIds(editor.ydoc)).toEqual(["ok"]);
     expect(editor.ydoc.getMap("nagare").get("title")).toBe("閲覧");
-    const stored = await api(env.server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
-    expect(stored.body.nodes.map((n: { id: string }) => n.id)).toEqual(["ok"]);
-    expect(stored.body.title).toBe("閲覧");
     // A fresh client sees the same: the viewer's edit was never stored.
     const fresh = connectClient(env.server.url, doc.id, doc.token);
     await synced(fresh);
@@ -144,11 +154,10 @@ describe("real-time sync through the server", () => {
     await waitFor(() => a.ydoc.getMap("nagare").get("title") === "新しい表題");
     expect((a.ydoc.getMap("nagare").get("meta") as Y.Map<unknown>).get("jimuName")).toBe("国民年金に関する事務");
     a.ydoc.getMap("nagare").set("title", "クライアントで変更");
-    await sleep(200);
-    const list = await api(env.server.url, "/api/documents/lookup", {
-      body: { links: [{ id: doc.id, token: doc.token }] },
-    });
-    expect(list.body.documents[0].title).toBe("クライアントで変更");
+    const listed = async () =>
+      (await api(env.server.url, "/api/documents/lookup", { body: { links: [{ id: doc.id, token: doc.token }] } })).body
+        .documents[0].title;
+    await expect.poll(listed, { timeout: 10_000 }).toBe("クライアントで変更");
     a.close();
   });
 });
