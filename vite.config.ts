@@ -15,5 +15,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A condition awaited in a test (a round trip, a render) gets 10 s on a loaded machine, not vitest's 1 s;
+    // a condition that never holds still fails.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
