@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
-import { connect, dropFromPalette, model } from "./helpers";
+import { canvasSettled, connect, dropFromPalette, model } from "./helpers";
 
 /**
  * Two people on one shared document, each in their own browser context (so that only the server connects
@@ -82,7 +82,7 @@ describe("collaboration on the canvas", () => {
     // A follows B's viewport.
     await a.locator('[data-testid="participants"] button', { hasText: "画面を追う" }).click();
     await b.getByRole("button", { name: "全体を表示" }).click();
-    await b.waitForTimeout(600);
+    await canvasSettled(b);
     const transform = (p: Page) => p.locator(".react-flow__viewport").getAttribute("style");
     await expect.poll(() => transform(a), { timeout: 5000 }).toBe(await transform(b));
 
@@ -91,7 +91,7 @@ describe("collaboration on the canvas", () => {
     await v.locator('[data-testid="node-国民年金システム"]').waitFor();
     expect(await v.locator(".palette").count()).toBe(0);
     await v.locator(".nagare-canvas .react-flow__pane").dblclick({ position: { x: 300, y: 300 } });
-    await v.waitForTimeout(300);
+    // model() waits until the document and the model shown agree, so a node the double click added would be there.
     expect((await model(v))?.nodes).toHaveLength(1);
     await v.locator('[data-testid="node-国民年金システム"]').click();
     expect(await v.locator('[data-field="label"] input').isDisabled()).toBe(true);

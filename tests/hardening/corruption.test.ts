@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test } from "vitest";
 import type * as Y from "yjs";
 import { collection } from "../../src/sync/doc-shape";
-import { addNode, api, connectClient, createDoc, nodeIds, sleep, synced } from "../server/support";
+import { addNode, api, connectClient, createDoc, nodeIds, storedModel, synced } from "../server/support";
 import { startServer } from "../support/server";
 
 /** Damage to the database file itself (bytes on disk), not through SQL. */
@@ -18,11 +18,10 @@ async function threeDocuments() {
     addNode(c.ydoc, `n-${name}`, `ノード${name}`);
     // A long, recognisable text so that the document's bytes can be found in the file.
     (collection(c.ydoc, "nodes").get(`n-${name}`) as Y.Map<unknown>).set("note", `MARK-${name}-`.repeat(400));
-    await sleep(200);
+    await storedModel(s.url, d, (m) => m.nodes[0]?.note?.startsWith(`MARK-${name}-`), `document ${name} stored`);
     c.close();
     docs.push(d);
   }
-  await sleep(300);
   await s.stop(); // graceful: compacted and checkpointed into the main file
   return { dataDir: s.dataDir, docs };
 }

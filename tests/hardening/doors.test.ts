@@ -13,7 +13,6 @@ import {
   nodeIds,
   rawUpgrade,
   share,
-  sleep,
   stateOf,
   synced,
   waitFor,
@@ -377,16 +376,16 @@ describe("WebSocket messages", () => {
       const c = await closed;
       expect(c.code).toBe(code);
       expect(c.reason).toMatch(reason);
-      await sleep(150);
-      // Others undisturbed, the stored document unchanged and valid.
-      expect(a.conn.status()).toBe("connected");
-      expect(b.conn.status()).toBe("connected");
-      expect(stateOf(a.ydoc)).toBe(before);
-      expect(stateOf(b.ydoc)).toBe(before);
+      // The stored document unchanged and valid (read once the server's queued writes are done), others
+      // undisturbed.
       const model = await api(server.url, `/api/documents/${doc.id}/model`, { token: doc.token });
       expect(model.status).toBe(200);
       expect(loadDocumentValue(model.body).ok).toBe(true);
       expect(model.body.nodes.map((n: { id: string }) => n.id)).toEqual(["keep"]);
+      expect(a.conn.status()).toBe("connected");
+      expect(b.conn.status()).toBe("connected");
+      expect(stateOf(a.ydoc)).toBe(before);
+      expect(stateOf(b.ydoc)).toBe(before);
       const fresh = connectClient(server.url, doc.id, doc.token);
       await synced(fresh);
       expect(stateOf(fresh.ydoc)).toBe(before);

@@ -153,6 +153,7 @@ test("random valid and invalid edits by two clients: identical replicas, a loada
             const op = script[step];
             if (op) apply((clients[who] as (typeof clients)[0]).ydoc, who, step, op);
           });
+          // Paced: the edits interleave with the other clients' and the server's writes (the point of the test).
           if (step % 3 === 2) await sleep(5);
         }
         // A client that sent an invalid element is refused and told; the others end equal to the stored state.

@@ -34,6 +34,7 @@ describe("durability", () => {
     const loops = editors.map(async (c, i) => {
       for (let n = 0; running; n++) {
         addNode(c.ydoc, `e${i}-${n}`, `node ${i}/${n}`, n, i);
+        // Paced: edits keep arriving while the server is killed (the point of the test).
         await sleep(3);
       }
     });

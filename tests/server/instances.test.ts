@@ -75,7 +75,7 @@ async function fanoutBack(instances: RunningServer[]): Promise<void> {
     const start = Date.now();
     while ((await api(s.url, "/api/health")).body.fanout !== "redis") {
       if (Date.now() - start > 15_000) throw new Error("Redis not reconnected");
-      await sleep(50);
+      await sleep(50); // poll interval
     }
   }
 }
@@ -96,6 +96,7 @@ describe("several instances on PostgreSQL and Redis", () => {
     await synced(...cs);
     for (let round = 0; round < 5; round++) {
       for (const [i, c] of cs.entries()) randomEdits(c, `c${i}r${round}`, 8, seeded(round * 10 + i));
+      // Paced: each round's edits cross the other instances' before the next round.
       await sleep(5);
     }
     await waitFor(() => cs.every((c) => stateOf(c.ydoc) === stateOf(cs[0]!.ydoc)), 20_000, "convergence");
@@ -194,12 +195,14 @@ describe("several instances on PostgreSQL and Redis", () => {
     const loops = editors.map(async (c, i) => {
       for (let n = 0; running; n++) {
         addNode(c.ydoc, `k${i}-${n}`, `${i}/${n}`, n, i);
+        // Paced: edits keep arriving while an instance is killed (the point of the test).
         await sleep(4);
       }
     });
     await waitFor(() => [...seen].filter((id) => id.startsWith("k0-")).length > 30, 30_000, "confirmed edits");
     const killed = servers[0]!;
     await killed.stop("SIGKILL");
+    // The edits go on for a while with the instance down (its clients' edits wait to be sent again).
     await sleep(300);
     running = false;
     await Promise.all(loops);

@@ -72,6 +72,7 @@ test("random concurrent edits by three clients: identical replicas, valid tolera
             const op = script[step];
             if (op) apply((clients[who] as (typeof clients)[0]).ydoc, who, step, op);
           });
+          // Paced: the edits interleave with the other clients' and the server's writes (the point of the test).
           if (step % 4 === 3) await sleep(5);
         }
         await waitFor(
