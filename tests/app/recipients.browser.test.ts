@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dropFromPalette, field, model } from "../canvas/helpers";
+import { dropFromPalette, field, model, openLocalEditor } from "../canvas/helpers";
 import { liveServerAndBrowser } from "../support/live";
 
 /**
@@ -11,12 +11,7 @@ const env = liveServerAndBrowser();
 
 describe("提供先・移転先 list in the inspector", () => {
   it("pastes a table from Excel, refuses a broken one with its row and column, edits a row", async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1500, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${env.server.url}/local`);
-    await page.locator(".nagare-canvas").waitFor();
+    const { context, page, errors } = await openLocalEditor(env.browser, env.server.url, { width: 1500, height: 900 });
 
     const list = page.locator('[data-testid="list-provisions"]');
     await list.locator("button", { hasText: "追加" }).click();
@@ -54,12 +49,7 @@ describe("提供先・移転先 list in the inspector", () => {
   });
 
   it("deleting the last 委託先 of a 委託事項 asks whether to keep the 委託事項, and deletes both in one step", async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1500, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${env.server.url}/local`);
-    await page.locator(".nagare-canvas").waitFor();
+    const { context, page, errors } = await openLocalEditor(env.browser, env.server.url, { width: 1500, height: 900 });
     await page.locator('[data-testid="list-delegations"]').locator("button", { hasText: "追加" }).click();
     await expect.poll(async () => (await model(page))?.delegations.length).toBe(1);
     const delegationId = (await model(page))?.delegations[0]?.id as string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { model } from "../canvas/helpers";
+import { model, openLocalEditor } from "../canvas/helpers";
 import { liveServerAndBrowser } from "../support/live";
 
 /**
@@ -10,12 +10,7 @@ const env = liveServerAndBrowser();
 
 describe("record items of a file in the inspector", () => {
   it("pastes items with and without a category, refuses an unknown category, and the 評価書 lists them", async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1500, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${env.server.url}/local`);
-    await page.locator(".nagare-canvas").waitFor();
+    const { context, page, errors } = await openLocalEditor(env.browser, env.server.url, { width: 1500, height: 900 });
 
     const list = page.locator('[data-testid="list-files"]');
     await list.locator("button", { hasText: "追加" }).click();

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { NagareDocument } from "../../src/model";
 import { liveServerAndBrowser } from "../support/live";
-import { connect, dropFromPalette, field, model } from "./helpers";
+import { connect, dropFromPalette, field, model, openLocalEditor } from "./helpers";
 
 /**
  * A staff member draws a small 事務 in /local (no collaboration server needed): lanes, elements from the
@@ -27,12 +27,7 @@ async function rename(page: Page, from: string, to: string) {
 
 describe("drawing a 事務 in the browser", () => {
   it("palette, connect, inspector, layout, undo, reload", async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1500, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${env.server.url}/local`);
-    await page.locator(".nagare-canvas").waitFor();
+    const { context, page, errors } = await openLocalEditor(env.browser, env.server.url, { width: 1500, height: 900 });
     await canvasBox(page);
 
     // Two lanes, then elements dropped into them.

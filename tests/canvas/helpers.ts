@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { DebugHook } from "../../src/app/editor/hooks";
 import type { NagareDocument } from "../../src/model";
 
@@ -9,6 +9,24 @@ import type { NagareDocument } from "../../src/model";
 export async function model(page: Page): Promise<NagareDocument | null> {
   await page.waitForFunction(() => (window as unknown as { __nagare?: DebugHook }).__nagare?.settled() === true);
   return page.evaluate(() => (window as unknown as { __nagare?: DebugHook }).__nagare?.model() ?? null);
+}
+
+/**
+ * A new browser context on the local editor (`/local`, a drawing kept in this browser only), once its canvas is
+ * there; `errors` collects the page's uncaught errors, for the test to check at its end.
+ */
+export async function openLocalEditor(
+  browser: Browser,
+  serverUrl: string,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${serverUrl}/local`);
+  await page.locator(".nagare-canvas").waitFor();
+  return { context, page, errors };
 }
 
 /** Draws a flow by dragging from the source's right-hand handle to the target's left-hand handle. */

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { openLocalEditor } from "../canvas/helpers";
 import { liveServerAndBrowser } from "../support/live";
 
 /**
@@ -61,12 +62,7 @@ const edgeStroke = (page: Page) =>
 
 describe("findings in the editor", () => {
   it("a USB transfer turns red, and green once encrypted and deleted after transfer", async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${env.server.url}/local`);
-    await page.locator(".react-flow__pane").waitFor();
+    const { context, page, errors } = await openLocalEditor(env.browser, env.server.url, { width: 1400, height: 900 });
 
     await addSystem(page, 200, 250, "業務システム");
     await addSystem(page, 650, 250, "受入システム");

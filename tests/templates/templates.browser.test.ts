@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openLocalEditor } from "../canvas/helpers";
 import { liveServerAndBrowser } from "../support/live";
 
 /**
@@ -31,12 +32,7 @@ describe("templates in the browser", () => {
   });
 
   it("a building block is placed in one action and removed with one undo", async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${env.server.url}/local`);
-    await page.locator(".react-flow__pane").waitFor();
+    const { context, page, errors } = await openLocalEditor(env.browser, env.server.url, { width: 1400, height: 900 });
     await page.getByTestId("tab-blocks").click();
     const row = page.locator('[data-block="network_linkage"]');
     await row.getByRole("button").click();
