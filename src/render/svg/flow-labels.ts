@@ -108,7 +108,7 @@ function placeMid(space: LabelSpace, id: string, pts: Route["points"], badge: st
     const h = Math.max(BADGE_H, data.length * BADGE_H);
     // Text standing alone may go further from its line than a badge.
     const cands = midSpots(pts, labelWidth(badge, data), h, badge ? 4 : 8);
-    const free = cands.find((c) => space.cost(c, id) === 0);
+    const free = cands.find((c) => space.cost(c, id, 0, 0) === 0);
     if (free) return { b: free, badge, data, h, free: true };
     if (!best) best = { b: space.place(cands, id), badge, data, h, free: false };
     if (!dataText) break;

@@ -65,6 +65,21 @@ function lineStyle(f: ModelFlow): "solid" | "dashed" | "unknown" {
 const DASH = { solid: undefined, dashed: "7 4", unknown: "2 3" } as const;
 
 /**
+ * The last routing by its input. Planning printed pages renders the figure twice (the second time with the
+ * legend's width fitted to a page) with the same boxes and flows: routing them again would give the same
+ * routes, and for a large drawing it is most of the render. The routes are only read after this.
+ */
+let lastRouting: { key: string; routes: Route[] } | null = null;
+
+function routesFor(requests: RouteRequest[], boxes: Map<string, Box>, titles: Box[]): Route[] {
+  const key = JSON.stringify([requests, [...boxes], titles]);
+  if (lastRouting?.key === key) return lastRouting.routes;
+  const routes = routeAll(requests, boxes, titles);
+  lastRouting = { key, routes };
+  return routes;
+}
+
+/**
  * The 別添1 figure as a standalone SVG: real shapes and text only (no foreignObject, no CSS), so the same
  * bytes open in a browser, rasterise with resvg and convert to PDF vectors. Pure: no DOM, deterministic.
  */
@@ -89,7 +104,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     ...(f.waypoints?.length ? { waypoints: f.waypoints } : {}),
   }));
   const titles = scene.groups.map((g) => groupTitleBox(g.group.type, g.group.label, g.box));
-  const routes = routeAll(requests, boxes, titles);
+  const routes = routesFor(requests, boxes, titles);
 
   // Nodes first into a buffer: their tabs are obstacles for labels.
   const nodeSvg: string[] = [];
