@@ -214,6 +214,7 @@ describe("presence (awareness) has a size and rate limit", () => {
       sent += m.length;
       ws.send(m);
     }
+    // A measuring window (the point of the test): what arrives within it is bounded by the budget and its refill.
     await sleep(500);
     // At most the two-second burst plus the refill over the time it took (64 KiB/s by default).
     const seconds = (performance.now() - t0) / 1000;
