@@ -134,4 +134,24 @@ describe("print legibility", () => {
       expect(t.width * plan.scale).toBeLessThanOrEqual(plan.page.width);
     }
   });
+
+  it("a page of a split figure carries only what it shows, and every node and flow is on some page", () => {
+    const tokyo = all.find((t) => t.name.startsWith("tokyo"))?.doc;
+    if (!tokyo) throw new Error("no 東京都 template");
+    const { fig, plan } = planDiagramPages(tokyo, { paper: "a4" });
+    const ids = (svg: string, attr: string) =>
+      new Set([...svg.matchAll(new RegExp(`${attr}="([^"]+)"`, "g"))].map((m) => m[1]));
+    const whole = { nodes: ids(fig.svg, "data-node-id"), flows: ids(fig.svg, "data-flow-id") };
+    const seen = { nodes: new Set<string>(), flows: new Set<string>() };
+    for (let i = 0; i < plan.tiles.length; i++) {
+      const svg = tileSvg(fig, plan, i).svg;
+      const nodes = ids(svg, "data-node-id");
+      const flows = ids(svg, "data-flow-id");
+      expect(nodes.size).toBeLessThan(whole.nodes.size);
+      for (const n of nodes) seen.nodes.add(n as string);
+      for (const f of flows) seen.flows.add(f as string);
+    }
+    expect(seen.nodes).toEqual(whole.nodes);
+    expect(seen.flows).toEqual(whole.flows);
+  });
 });

@@ -28,7 +28,12 @@ export interface DiagramSvg {
   height: number;
   /** Where things are drawn, in SVG units: page splitting cuts between them (src/render/svg/pages.ts). */
   layout: FigureLayout;
+  /** The content in drawing order, each drawn thing with the box it covers: a page keeps only what it shows. */
+  parts: FigurePart[];
 }
+
+/** Drawn on every page, or a layer whose items are drawn where their box meets the page. */
+export type FigurePart = { svg: string } | { wrap: Record<string, string>; items: { box: Box; svg: string }[] };
 
 export interface FigureLayout {
   /** The viewBox's top-left corner. */
@@ -108,6 +113,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
 
   // Nodes first into a buffer: their tabs are obstacles for labels.
   const nodeSvg: string[] = [];
+  const nodeBoxes: Box[] = [];
   const obstacles: Box[] = [];
   for (const s of scene.nodes) {
     const n = s.node;
@@ -129,6 +135,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
         `${el("title", {}, escapeXml(n.label))}${drawing.svg}`,
       ),
     );
+    nodeBoxes.push([s.box, boxes.get(n.id) as Box, ...drawing.extra].reduce(union));
   }
 
   const nodeObstacles = obstacles.length;
@@ -202,16 +209,24 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
   const y0 = Math.floor(all.y - MARGIN);
   const width = Math.ceil(all.x + all.w + MARGIN) - x0;
   const height = Math.ceil(all.y + all.h + MARGIN) - y0;
+  // Strokes, arrowheads and outlines reach a little beyond the boxes.
+  const pad = (b: Box): Box => ({ x: b.x - 8, y: b.y - 8, w: b.w + 16, h: b.h + 16 });
+  const parts: FigurePart[] = [
+    { svg: el("title", {}, escapeXml(diagramTitle(doc))) },
+    { svg: el("rect", { x: x0, y: y0, width, height, fill: pal.background }) },
+    { svg: titleSvg },
+    { wrap: { id: "groups" }, items: scene.groups.map((g, i) => ({ box: pad(g.box), svg: groupSvg[i] as string })) },
+    {
+      wrap: { id: "flows", fill: "none" },
+      items: routes.map((r, i) => ({ box: pad(pointsBox(r.points)), svg: flowSvg[i] as string })),
+    },
+    { wrap: { id: "nodes" }, items: nodeBoxes.map((b, i) => ({ box: pad(b), svg: nodeSvg[i] as string })) },
+    { svg: el("g", { id: "flow-labels" }, placement.svg) },
+    { svg: legendSvg ? el("g", { id: "legend" }, legendSvg) : "" },
+  ];
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="${x0} ${y0} ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}" role="img" aria-label="${escapeXml(diagramTitle(doc))}">`,
-    el("title", {}, escapeXml(diagramTitle(doc))),
-    el("rect", { x: x0, y: y0, width, height, fill: pal.background }),
-    titleSvg,
-    el("g", { id: "groups" }, groupSvg),
-    el("g", { id: "flows", fill: "none" }, flowSvg),
-    el("g", { id: "nodes" }, nodeSvg),
-    el("g", { id: "flow-labels" }, placement.svg),
-    legendSvg ? el("g", { id: "legend" }, legendSvg) : "",
+    figureContent(parts),
     "</svg>",
   ].join("");
   // Lane header bands span the lane: only the title text in them must stay whole.
@@ -233,7 +248,32 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
     flows: scene.flows.map((f, i) => ({ id: f.id, points: (routes[i] as Route).points })),
     minFont: sizes.length ? Math.min(...sizes) : 12,
   };
-  return { svg, width, height, layout };
+  return { svg, width, height, layout, parts };
+}
+
+/** The content of the figure, or of the part of it that meets `view`. */
+export function figureContent(parts: FigurePart[], view?: Box): string {
+  const meets = (b: Box) =>
+    !view || (b.x < view.x + view.w && b.x + b.w > view.x && b.y < view.y + view.h && b.y + b.h > view.y);
+  return parts
+    .map((p) =>
+      "svg" in p
+        ? p.svg
+        : el(
+            "g",
+            p.wrap,
+            p.items.filter((i) => meets(i.box)).map((i) => i.svg),
+          ),
+    )
+    .join("");
+}
+
+function pointsBox(points: { x: number; y: number }[]): Box {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
 }
 
 function uniqueInOrder<T>(items: T[]): T[] {
