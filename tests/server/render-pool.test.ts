@@ -24,7 +24,13 @@ describe("renders in worker threads", () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer({
-      env: { RENDER_WORKERS: "2", RENDER_RECYCLE_AFTER: "2", RENDER_MAX_BYTES: String(1024 * 1024) },
+      // The time limit is tested below; here a loaded machine may take longer than the default 60 s for 4 large PDFs.
+      env: {
+        RENDER_WORKERS: "2",
+        RENDER_RECYCLE_AFTER: "2",
+        RENDER_MAX_BYTES: String(1024 * 1024),
+        RENDER_TIMEOUT_MS: "170000",
+      },
     });
   });
   afterAll(async () => {
