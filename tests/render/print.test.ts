@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { emptyDocument } from "../../src/model";
 import { planDiagramPages, renderDiagramPdf } from "../../src/render/pdf";
 import { renderDiagramSvg } from "../../src/render/svg";
-import { cutAxis, MIN_TEXT_PT, tileSvg } from "../../src/render/svg/pages";
+import { BAND, cutAxis, MIN_TEXT_PT, tileLayers, tileSvg } from "../../src/render/svg/pages";
 import { assertWellFormed, templates } from "./helpers";
 
 /**
@@ -65,7 +65,10 @@ describe("print legibility", () => {
     if (!doc) return;
     const { plan } = planDiagramPages(doc, { paper: "a4" });
     expect(plan.tiles.length).toBeGreaterThan(1);
-    const file = pdfFile(await renderDiagramPdf(doc, { paper: "a4", steps: false }), "tokyo-a4.pdf");
+    const bytes = await renderDiagramPdf(doc, { paper: "a4", steps: false });
+    // Each page is clipped to its part by a clipping path of the PDF, not by a soft mask (slow to make and to view).
+    expect(Buffer.from(bytes).toString("latin1")).not.toContain("/SMask");
+    const file = pdfFile(bytes, "tokyo-a4.pdf");
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(plan.tiles.length);
     // Heights of word boxes against the 13 pt title line of the same file give each word's size in points.
@@ -133,6 +136,38 @@ describe("print legibility", () => {
       expect(t.svg).toContain('data-role="continuation"');
       expect(t.width * plan.scale).toBeLessThanOrEqual(plan.page.width);
     }
+  });
+
+  it("the PDF draws a page as its figure part clipped to the tile, then the marks over the bands", () => {
+    const tokyo = all.find((t) => t.name.startsWith("tokyo"))?.doc;
+    if (!tokyo) throw new Error("no 東京都 template");
+    const { fig, plan } = planDiagramPages(tokyo, { paper: "a4" });
+    for (let i = 0; i < plan.tiles.length; i++) {
+      const one = tileSvg(fig, plan, i);
+      const layers = tileLayers(fig, plan, i);
+      const head = (svg: string) => svg.match(/^<svg[^>]*>/)?.[0];
+      assertWellFormed(layers.figure);
+      assertWellFormed(layers.marks);
+      expect([layers.width, layers.height]).toEqual([one.width, one.height]);
+      expect(head(layers.figure)).toBe(head(one.svg));
+      expect(head(layers.marks)).toBe(head(one.svg));
+      expect(layers.figure).not.toContain("clip-path");
+      expect(layers.figure).not.toContain('data-role="continuation"');
+      expect(layers.marks.split('data-role="continuation"')[1]).toBe(one.svg.split('data-role="continuation"')[1]);
+      // The clip is the tile, inside the page's bands.
+      const t = plan.tiles[i] as (typeof plan.tiles)[number];
+      expect([layers.clip.w, layers.clip.h]).toEqual([t.w, t.h]);
+      expect([0, BAND]).toContain(layers.clip.x);
+      expect([0, BAND]).toContain(layers.clip.y);
+      expect(layers.clip.x + layers.clip.w).toBeLessThanOrEqual(layers.width);
+      expect(layers.clip.y + layers.clip.h).toBeLessThanOrEqual(layers.height);
+    }
+    // A figure on one page: the figure itself, nothing to mark.
+    const single = { ...plan, tiles: plan.tiles.slice(0, 1), rows: 1, cols: 1 };
+    const l = tileLayers(fig, single, 0);
+    expect(l.figure).toBe(fig.svg);
+    expect(l.marks).toBe("");
+    expect(l.clip).toEqual({ x: 0, y: 0, w: fig.width, h: fig.height });
   });
 
   it("a page of a split figure carries only what it shows, and every node and flow is on some page", () => {

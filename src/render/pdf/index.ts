@@ -4,7 +4,7 @@ import type { NagareDocument } from "../../model";
 import type { Finding } from "../../rules/types";
 import { findCjkFont, MISSING_FONT_MESSAGE } from "../raster/fonts";
 import { buildScene, type DiagramStyle, diagramTitle, type Selection } from "../svg";
-import { type Orientation, type Paper, tileSvg } from "../svg/pages";
+import { type Orientation, type Paper, tileLayers } from "../svg/pages";
 import { MARGIN, planDiagramPages, TOP } from "./plan";
 import { type StepEntry, stepEntries } from "./steps";
 
@@ -65,17 +65,24 @@ export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOpti
     const part = plan.tiles.length > 1 ? `（図 ${i + 1}/${plan.tiles.length}）` : "";
     pdf.font(bold).fontSize(13).fillColor("#000000");
     pdf.text(`${title}${part}`, MARGIN, MARGIN, { width: areaW, lineBreak: false, ellipsis: true });
-    const t = tileSvg(fig, plan, i);
-    const drawW = t.width * plan.scale;
-    const drawH = t.height * plan.scale;
+    const t = tileLayers(fig, plan, i);
+    const s = plan.scale;
+    const drawW = t.width * s;
+    const drawH = t.height * s;
     // A single page is centred; the parts of a split figure start at the left, each at the same scale.
     const x = plan.tiles.length > 1 ? MARGIN : MARGIN + (areaW - drawW) / 2;
-    SVGtoPDF(pdf, t.svg, x, TOP, {
+    const place = {
       width: drawW,
       height: drawH,
       preserveAspectRatio: "xMinYMin meet",
-      fontCallback: (_family, isBold) => (isBold ? bold : FONT),
-    });
+      fontCallback: (_family: string, isBold: boolean) => (isBold ? bold : FONT),
+    };
+    // The figure clipped to its tile by the PDF itself (see tileLayers), then the marks in the bands.
+    pdf.save();
+    pdf.rect(x + t.clip.x * s, TOP + t.clip.y * s, t.clip.w * s, t.clip.h * s).clip();
+    SVGtoPDF(pdf, t.figure, x, TOP, place);
+    pdf.restore();
+    if (t.marks) SVGtoPDF(pdf, t.marks, x, TOP, place);
   });
 
   if (opts.steps !== false) {

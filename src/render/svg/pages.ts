@@ -221,6 +221,61 @@ export function tileSvg(
   opts: { paintBands?: boolean } = {},
 ): { svg: string; width: number; height: number } {
   if (plan.tiles.length === 1) return { svg: fig.svg, width: fig.width, height: fig.height };
+  const { t, open, inner, marks, vx, vy, width, height } = tileParts(fig, plan, index);
+  const svg = [
+    open,
+    el(
+      "defs",
+      {},
+      el("clipPath", { id: `nagare-tile-${index}` }, el("rect", { x: t.x, y: t.y, width: t.w, height: t.h })),
+    ),
+    el("rect", { x: vx, y: vy, width, height, fill: "#ffffff" }),
+    opts.paintBands
+      ? el("g", {}, [inner, ...bandCovers(t, vx, vy, width, height)])
+      : el("g", { "clip-path": `url(#nagare-tile-${index})` }, inner),
+    el("g", { "data-role": "continuation" }, marks),
+    "</svg>",
+  ].join("");
+  return { svg, width, height };
+}
+
+export interface TileLayers {
+  /** The page's part of the figure, not clipped (what meets the page and its bands). */
+  figure: string;
+  /** The continuation marks in the bands, drawn over the figure unclipped; empty for a single page. */
+  marks: string;
+  width: number;
+  height: number;
+  /** Where to clip the figure: the tile, in SVG units from the page SVG's top left corner. */
+  clip: Box;
+}
+
+/**
+ * One page's part as two SVGs of the same size, for a drawer that clips natively (the PDF): the figure, to be
+ * clipped to `clip`, then the marks. svg-to-pdfkit draws an SVG clip path as a soft mask and first measures
+ * everything under it, which took most of a large figure's PDF time; a plain clipping rectangle costs nothing.
+ */
+export function tileLayers(fig: DiagramSvg, plan: PagePlan, index: number): TileLayers {
+  if (plan.tiles.length === 1)
+    return {
+      figure: fig.svg,
+      marks: "",
+      width: fig.width,
+      height: fig.height,
+      clip: { x: 0, y: 0, w: fig.width, h: fig.height },
+    };
+  const { t, open, inner, marks, vx, vy, width, height } = tileParts(fig, plan, index);
+  return {
+    figure: `${open}${el("g", {}, inner)}</svg>`,
+    marks: `${open}${el("g", { "data-role": "continuation" }, marks)}</svg>`,
+    width,
+    height,
+    clip: { x: t.x - vx, y: t.y - vy, w: t.w, h: t.h },
+  };
+}
+
+/** What a page of a split figure is made of: its view, the figure's part that meets it, and the marks. */
+function tileParts(fig: DiagramSvg, plan: PagePlan, index: number) {
   const t = plan.tiles[index] as Tile;
   // Only what meets the page (cut edges and bands included): a page of a large figure is drawn much faster.
   const inner = figureContent(fig.parts, { x: t.x - BAND, y: t.y - BAND, w: t.w + 2 * BAND, h: t.h + 2 * BAND });
@@ -275,21 +330,8 @@ export function tileSvg(
       side === "top" || side === "bottom" ? `${page}ページ${hitWord(side)}` : `${fullWidth(page)}頁${hitWord(side)}`;
     marks.push(sideText(side, text, t, ink));
   }
-  const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${num(width)}" height="${num(height)}" viewBox="${num(vx)} ${num(vy)} ${num(width)} ${num(height)}" font-family="${escapeXml(FONT_FAMILY)}">`,
-    el(
-      "defs",
-      {},
-      el("clipPath", { id: `nagare-tile-${index}` }, el("rect", { x: t.x, y: t.y, width: t.w, height: t.h })),
-    ),
-    el("rect", { x: vx, y: vy, width, height, fill: "#ffffff" }),
-    opts.paintBands
-      ? el("g", {}, [inner, ...bandCovers(t, vx, vy, width, height)])
-      : el("g", { "clip-path": `url(#nagare-tile-${index})` }, inner),
-    el("g", { "data-role": "continuation" }, marks),
-    "</svg>",
-  ].join("");
-  return { svg, width, height };
+  const open = `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${num(width)}" height="${num(height)}" viewBox="${num(vx)} ${num(vy)} ${num(width)} ${num(height)}" font-family="${escapeXml(FONT_FAMILY)}">`;
+  return { t, open, inner, marks, vx, vy, width, height };
 }
 
 /**
