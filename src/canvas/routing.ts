@@ -1,9 +1,10 @@
-import type { Point } from "../document/geometry";
+import { nodeSize, type Point } from "../document/geometry";
 import type { Box, LabelRequest, RouteRequest } from "../geometry/routing";
 import type { Lang } from "../i18n";
 import type { NagareDocument } from "../model";
-import { defaultSize, groupTitleBox } from "../render/svg/scene";
+import { groupTitleBox } from "../render/svg/scene";
 import { visualBox } from "../render/svg/shapes";
+import { paperTabText, tabFigure } from "../shapes";
 import { badgeSize, badgeText, stepSize } from "./edges/label-text";
 import type { GeometryJob } from "./routing-job";
 
@@ -20,15 +21,16 @@ export interface RouteInput {
 
 export function canvasRouteInput(doc: NagareDocument, dragging?: ReadonlyMap<string, Point>): RouteInput {
   const boxes = new Map<string, Box>();
-  for (const n of doc.nodes) {
-    const size = n.size ?? defaultSize(n.kind);
-    const at = dragging?.get(n.id) ?? n.position;
-    boxes.set(n.id, visualBox(n.kind, { x: at.x, y: at.y, w: size.width, h: size.height }, n.label));
-  }
   const soft = doc.groups.map((g) => {
     const at = dragging?.get(g.id) ?? g.position;
     return groupTitleBox(g.type, g.label, { x: at.x, y: at.y, w: g.size.width, h: g.size.height });
   });
+  for (const n of doc.nodes) {
+    const size = nodeSize(n);
+    const at = dragging?.get(n.id) ?? n.position;
+    const box = { x: at.x, y: at.y, w: size.width, h: size.height };
+    boxes.set(n.id, visualBox(n.kind, box, n.label));
+  }
   const requests: RouteRequest[] = doc.flows
     .filter((f) => boxes.has(f.source) && boxes.has(f.target))
     .map((f) => ({
@@ -57,14 +59,19 @@ export function canvasLabelRequests(
   });
 }
 
-/** What labels keep off on the canvas: each node's box, the 委託 tag above a contractor, group titles. */
+/**
+ * What labels keep off on the canvas: each node's box, the 委託事項 tab above a contractor (as printed, so
+ * that labels sit where the exports put them), group titles.
+ */
 export function canvasLabelObstacles(doc: NagareDocument, input: RouteInput): Box[] {
   const out: Box[] = [...input.soft];
+  const delegations = new Map(doc.delegations.map((d) => [d.id, d.name]));
   for (const n of doc.nodes) {
     const b = input.boxes.get(n.id);
     if (!b) continue;
     out.push(b);
-    if (n.kind === "contractor" || n.kind === "subcontractor") out.push({ x: b.x, y: b.y - 18, w: b.w, h: 18 });
+    const tab = paperTabText(n.kind, n.delegationId ? delegations.get(n.delegationId) : undefined);
+    if (tab) out.push(tabFigure(b, tab).box);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import {
   NODE_KINDS,
   type NodeKind,
 } from "../model";
-import { center, defaultNodeSize, groupSubtree, innermostGroupAt, type Point } from "./geometry";
+import { center, defaultNodeSize, groupSubtree, innermostGroupAt, nodeSize, type Point } from "./geometry";
 import { newId } from "./ids";
 import { transactLocal } from "./transact";
 import { patchElement, putElement, type WriteResult } from "./write";
@@ -143,7 +143,7 @@ export function updateMembership(ydoc: Y.Doc, doc: NagareDocument, moved: string
       for (const id of moved) {
         const n = nodes.get(id);
         if (n) {
-          const size = n.size ?? defaultNodeSize(n.kind);
+          const size = nodeSize(n);
           const g = innermostGroupAt(doc, center({ ...n.position, ...size }));
           if ((g?.id ?? undefined) !== n.groupId) {
             patchElement(ydoc, "nodes", id, { groupId: g?.id });

@@ -1,5 +1,5 @@
 import type { ModelGroup, ModelNode, NagareDocument } from "../model";
-import { defaultNodeSize } from "../shapes/sizes";
+import { fittedNodeSize } from "../shapes/kinds";
 
 /**
  * Geometry of the diagram. All positions in the model are absolute flow coordinates (top-left corner);
@@ -17,9 +17,16 @@ export interface Rect extends Point {
 /** Sizes of the legend kinds are defined once with their shapes. */
 export { defaultNodeSize, ICON_KINDS } from "../shapes/sizes";
 
+/**
+ * The size a node is drawn at everywhere (canvas, routing, exports): the stored size, taller where the whole
+ * label needs it (src/shapes/kinds.ts).
+ */
+export function nodeSize(n: Pick<ModelNode, "kind" | "label" | "size">): { width: number; height: number } {
+  return fittedNodeSize(n.kind, n.label, n.size);
+}
+
 export function nodeRect(n: ModelNode): Rect {
-  const s = n.size ?? defaultNodeSize(n.kind);
-  return { x: n.position.x, y: n.position.y, width: s.width, height: s.height };
+  return { x: n.position.x, y: n.position.y, ...nodeSize(n) };
 }
 
 export function groupRect(g: ModelGroup): Rect {

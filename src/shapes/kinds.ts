@@ -1,7 +1,7 @@
 import type { NodeKind } from "../model";
 import type { KindColors } from "./colors";
-import { ICON_KINDS, NODE_FONT, NODE_LINE, TAB_FONT, TAB_HEIGHT } from "./sizes";
-import { fitLine, measureText, wrapText } from "./text";
+import { defaultNodeSize, ICON_KINDS, NODE_FONT, NODE_LINE, TAB_FONT, TAB_HEIGHT, TAB_LINE } from "./sizes";
+import { widestLine, wrapText, wrapTitle } from "./text";
 
 /**
  * The 別添1 legend kinds as drawing primitives: one description of each kind's outline, icon, label area and
@@ -67,9 +67,51 @@ const ICON_WIDTH: Partial<Record<NodeKind, number>> = {
   network_device: 1.5,
 };
 
-function iconLayout(box: Box, label: string) {
-  const maxLines = Math.max(1, Math.min(3, Math.floor((box.h - 30) / NODE_LINE)));
-  const lines = label ? wrapText(label, box.w - 6, NODE_FONT, maxLines) : [];
+/** Room under an icon for the figure itself, besides the label lines. */
+const ICON_ROOM = 30;
+
+/** A node's label, whole, in lines as wide as its kind leaves room for (icons carry it under the figure). */
+export function labelLines(kind: NodeKind, width: number, label: string): string[] {
+  return label ? wrapText(label, ICON_KINDS.has(kind) ? width - 6 : width - 14, NODE_FONT) : [];
+}
+
+/** What a box kind's outline leaves free above and below its label (a cylinder's lid, a sheet's wavy edge). */
+function labelInsets(kind: NodeKind, h: number): { top: number; bottom: number } {
+  if (kind === "store") {
+    const ry = Math.min(9, h / 6);
+    return { top: ry * 2 + 2, bottom: ry + 2 };
+  }
+  if (kind === "paper") return { top: 6, bottom: Math.min(8, h / 6) + 4 };
+  return { top: 6, bottom: 6 };
+}
+
+/**
+ * The size a node is drawn at: its stored (or default) size, made taller where its whole label needs more
+ * lines than fit. The canvas, the router and every export take a node's box from here, so a label is never
+ * shortened and screen and paper agree.
+ */
+export function fittedNodeSize(
+  kind: NodeKind,
+  label: string,
+  size?: { width: number; height: number },
+): { width: number; height: number } {
+  const s = size ?? defaultNodeSize(kind);
+  const lines = labelLines(kind, s.width, label).length;
+  if (!lines) return { width: s.width, height: s.height };
+  if (ICON_KINDS.has(kind)) return { width: s.width, height: Math.max(s.height, ICON_ROOM + lines * NODE_LINE) };
+  let h = s.height;
+  // The insets grow with the height up to a bound: a few rounds settle it.
+  for (let i = 0; i < 4; i++) {
+    const ins = labelInsets(kind, h);
+    const need = Math.ceil(lines * NODE_LINE + ins.top + ins.bottom);
+    if (h >= need) break;
+    h = need;
+  }
+  return { width: s.width, height: h };
+}
+
+function iconLayout(box: Box, label: string, kind: NodeKind) {
+  const lines = labelLines(kind, box.w, label);
   const labelH = lines.length * NODE_LINE;
   const iconH = Math.max(18, box.h - labelH - 8);
   const area = { x: box.x + 4, y: box.y + 2, w: box.w - 8, h: iconH };
@@ -79,29 +121,28 @@ function iconLayout(box: Box, label: string) {
 /** The part of the node box that is actually drawn: icons are narrower than their box. */
 export function visualBox(kind: NodeKind, box: Box, label: string): Box {
   if (!ICON_KINDS.has(kind)) return box;
-  const { lines, size } = iconLayout(box, label);
-  const labelW = Math.max(0, ...lines.map((l) => measureText(l, NODE_FONT)));
-  const w = Math.min(box.w, Math.max(size * (ICON_WIDTH[kind] ?? 1), labelW) + 10);
+  const { lines, size } = iconLayout(box, label, kind);
+  const w = Math.min(box.w, Math.max(size * (ICON_WIDTH[kind] ?? 1), widestLine(lines, NODE_FONT)) + 10);
   return { x: box.x + (box.w - w) / 2, y: box.y, w, h: box.h };
 }
 
-/** A legend kind drawn into its box, with its wrapped label. */
+/** A legend kind drawn into its box (as fittedNodeSize gives it), with its whole label. */
 export function kindFigure(kind: NodeKind, box: Box, label: string, look: KindLook): KindFigure {
   const stroke = look.stroke ?? look.colors.stroke;
   const sw = look.strokeWidth ?? STROKE;
   const { x, y, w, h } = box;
   if (ICON_KINDS.has(kind)) {
-    const { lines, labelH, area } = iconLayout(box, label);
+    const { lines, labelH, area } = iconLayout(box, label, kind);
     return {
       prims: icon(kind, area, look.colors, stroke, sw),
       label: { lines, cx: x + w / 2, top: y + h - labelH - 2, width: w - 6, size: NODE_FONT, line: NODE_LINE },
       visual: visualBox(kind, box, label),
     };
   }
-  const { prims, inset } = outline(kind, box, look.colors.fill, stroke, sw);
+  const prims = outline(kind, box, look.colors.fill, stroke, sw);
+  const inset = labelInsets(kind, h);
   const innerH = h - inset.top - inset.bottom;
-  const maxLines = Math.max(1, Math.floor(innerH / NODE_LINE));
-  const lines = label ? wrapText(label, w - 14, NODE_FONT, maxLines) : [];
+  const lines = labelLines(kind, w, label);
   const top = y + inset.top + (innerH - lines.length * NODE_LINE) / 2;
   return {
     prims,
@@ -120,102 +161,102 @@ export function tabText(word: string, delegation: string | undefined, separator 
   return delegation ? `${word}${separator}${delegation}` : word;
 }
 
-/** The 委託事項 tab above a box: its area and its text, shortened to the box's width. */
-export function tabFigure(box: Box, text: string): { box: Box; text: string; size: number; pad: number } {
-  const fitted = fitLine(text, box.w - 12, TAB_FONT);
+/** The tab as the 別添1 prints it (in Japanese, whatever the screen's language). */
+export function paperTabText(kind: NodeKind, delegation: string | undefined): string | undefined {
+  return hasTab(kind) ? tabText(kind === "contractor" ? "委託" : "再委託", delegation) : undefined;
+}
+
+export interface TabFigure {
+  box: Box;
+  lines: string[];
+  size: number;
+  line: number;
+  /** Space above the first line and left of every line. */
+  top: number;
+  pad: number;
+}
+
+/**
+ * The 委託事項 tab above a box: its text whole, wrapped to the box's width, the tab growing upwards by a line
+ * for each line more (as narrow as its text when that is short).
+ */
+export function tabFigure(box: Box, text: string): TabFigure {
+  const lines = wrapTitle(text, box.w - 12, TAB_FONT);
+  const h = TAB_HEIGHT + (lines.length - 1) * TAB_LINE;
   return {
-    box: { x: box.x, y: box.y - TAB_HEIGHT, w: Math.min(box.w, measureText(fitted, TAB_FONT) + 12), h: TAB_HEIGHT },
-    text: fitted,
+    box: { x: box.x, y: box.y - h, w: Math.min(box.w, widestLine(lines, TAB_FONT) + 12), h },
+    lines,
     size: TAB_FONT,
+    line: TAB_LINE,
+    top: (TAB_HEIGHT - TAB_LINE) / 2,
     pad: 6,
   };
 }
 
 const p = (tag: PrimTag, attrs: Prim["attrs"]): Prim => ({ tag, attrs });
 
-function outline(
-  kind: NodeKind,
-  box: Box,
-  fill: string,
-  stroke: string,
-  sw: number,
-): { prims: Prim[]; inset: { top: number; bottom: number } } {
+function outline(kind: NodeKind, box: Box, fill: string, stroke: string, sw: number): Prim[] {
   const { x, y, w, h } = box;
   const line = { stroke, "stroke-width": sw };
   switch (kind) {
     case "store": {
       // A cylinder: the top ellipse drawn twice so that its front half shows over the body.
       const ry = Math.min(9, h / 6);
-      return {
-        prims: [
-          p("path", {
-            d: `M${num(x)} ${num(y + ry)} A${num(w / 2)} ${num(ry)} 0 0 1 ${num(x + w)} ${num(y + ry)} V${num(y + h - ry)} A${num(w / 2)} ${num(ry)} 0 0 1 ${num(x)} ${num(y + h - ry)} Z`,
-            fill,
-            ...line,
-          }),
-          p("path", {
-            d: `M${num(x)} ${num(y + ry)} A${num(w / 2)} ${num(ry)} 0 0 0 ${num(x + w)} ${num(y + ry)}`,
-            fill: "none",
-            ...line,
-          }),
-        ],
-        inset: { top: ry * 2 + 2, bottom: ry + 2 },
-      };
+      return [
+        p("path", {
+          d: `M${num(x)} ${num(y + ry)} A${num(w / 2)} ${num(ry)} 0 0 1 ${num(x + w)} ${num(y + ry)} V${num(y + h - ry)} A${num(w / 2)} ${num(ry)} 0 0 1 ${num(x)} ${num(y + h - ry)} Z`,
+          fill,
+          ...line,
+        }),
+        p("path", {
+          d: `M${num(x)} ${num(y + ry)} A${num(w / 2)} ${num(ry)} 0 0 0 ${num(x + w)} ${num(y + ry)}`,
+          fill: "none",
+          ...line,
+        }),
+      ];
     }
     case "paper": {
       // A sheet with a folded corner and a wavy lower edge.
       const fold = Math.min(14, h / 4);
       const wave = Math.min(8, h / 6);
-      return {
-        prims: [
-          p("path", {
-            d: `M${num(x)} ${num(y)} H${num(x + w - fold)} L${num(x + w)} ${num(y + fold)} V${num(y + h - wave)} C${num(x + w * 0.75)} ${num(y + h - wave * 2.6)} ${num(x + w * 0.25)} ${num(y + h + wave * 0.6)} ${num(x)} ${num(y + h - wave)} Z`,
-            fill,
-            ...line,
-          }),
-          p("path", {
-            d: `M${num(x + w - fold)} ${num(y)} V${num(y + fold)} H${num(x + w)}`,
-            fill: "none",
-            ...line,
-          }),
-        ],
-        inset: { top: 6, bottom: wave + 4 },
-      };
+      return [
+        p("path", {
+          d: `M${num(x)} ${num(y)} H${num(x + w - fold)} L${num(x + w)} ${num(y + fold)} V${num(y + h - wave)} C${num(x + w * 0.75)} ${num(y + h - wave * 2.6)} ${num(x + w * 0.25)} ${num(y + h + wave * 0.6)} ${num(x)} ${num(y + h - wave)} Z`,
+          fill,
+          ...line,
+        }),
+        p("path", {
+          d: `M${num(x + w - fold)} ${num(y)} V${num(y + fold)} H${num(x + w)}`,
+          fill: "none",
+          ...line,
+        }),
+      ];
     }
     case "agency":
       // Another body: a double frame.
-      return {
-        prims: [
-          p("rect", { x, y, width: w, height: h, fill, ...line }),
-          p("rect", { x: x + 3, y: y + 3, width: w - 6, height: h - 6, fill: "none", stroke, "stroke-width": 0.8 }),
-        ],
-        inset: { top: 6, bottom: 6 },
-      };
+      return [
+        p("rect", { x, y, width: w, height: h, fill, ...line }),
+        p("rect", { x: x + 3, y: y + 3, width: w - 6, height: h - 6, fill: "none", stroke, "stroke-width": 0.8 }),
+      ];
     case "department":
-      return { prims: [p("rect", { x, y, width: w, height: h, fill, ...line })], inset: { top: 6, bottom: 6 } };
+      return [p("rect", { x, y, width: w, height: h, fill, ...line })];
     case "contractor":
     case "subcontractor":
-      return {
-        prims: [
-          p("rect", {
-            x,
-            y,
-            width: w,
-            height: h,
-            rx: 4,
-            fill,
-            stroke,
-            "stroke-width": sw + 0.4,
-            "stroke-dasharray": kind === "subcontractor" ? "7 3" : undefined,
-          }),
-        ],
-        inset: { top: 6, bottom: 6 },
-      };
+      return [
+        p("rect", {
+          x,
+          y,
+          width: w,
+          height: h,
+          rx: 4,
+          fill,
+          stroke,
+          "stroke-width": sw + 0.4,
+          "stroke-dasharray": kind === "subcontractor" ? "7 3" : undefined,
+        }),
+      ];
     default:
-      return {
-        prims: [p("rect", { x, y, width: w, height: h, rx: 8, fill, ...line })],
-        inset: { top: 6, bottom: 6 },
-      };
+      return [p("rect", { x, y, width: w, height: h, rx: 8, fill, ...line })];
   }
 }
 

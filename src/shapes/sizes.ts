@@ -19,6 +19,8 @@ export const NODE_LINE = 15;
 /** The 委託事項 tab above a 委託先/再委託先: height and font size. */
 export const TAB_HEIGHT = 16;
 export const TAB_FONT = 10;
+/** Line spacing when a long 委託事項 takes more than one line of the tab. */
+export const TAB_LINE = 13;
 
 /** The size a node gets when none is stored. */
 export function defaultNodeSize(kind: NodeKind): { width: number; height: number } {

@@ -130,21 +130,14 @@ function splitLong(token: string, maxWidth: number, fontSize: number): string[] 
   return parts;
 }
 
-function withEllipsis(line: string, maxWidth: number, fontSize: number): string {
-  const chars = [...line];
-  while (chars.length && measureText(`${chars.join("")}…`, fontSize) > maxWidth) chars.pop();
-  return `${chars.join("").trimEnd()}…`;
-}
-
 /**
  * Wraps text to lines no wider than maxWidth: CJK may break between any two characters (with simple
- * 禁則), Latin only at spaces unless a word is longer than a line. Beyond maxLines the last line ends in "…".
- * Explicit newlines are kept.
+ * 禁則), Latin only at spaces unless a word is longer than a line. Explicit newlines are kept. Nothing is
+ * ever left out: a published 別添1 must show every text whole, so whoever draws it makes room for all lines.
  */
-export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines = 3): string[] {
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
   const width = Math.max(maxWidth, fontSize);
   const lines: string[] = [];
-  let truncated = false;
   for (const paragraph of text.replace(/\r\n?/g, "\n").split("\n")) {
     const tokens = tokenize(paragraph).flatMap((t) =>
       measureText(t, fontSize) > width ? splitLong(t, width, fontSize) : [t],
@@ -179,16 +172,15 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
     lines.push(cur.trimEnd());
   }
   while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  if (lines.length > maxLines) {
-    lines.length = maxLines;
-    truncated = true;
-  }
-  if (truncated) lines[maxLines - 1] = withEllipsis(lines[maxLines - 1] as string, width, fontSize);
   return lines;
 }
 
-/** One line, shortened with "…" when wider than maxWidth. */
-export function fitLine(text: string, maxWidth: number, fontSize: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return measureText(flat, fontSize) <= maxWidth ? flat : withEllipsis(flat, maxWidth, fontSize);
+/** A title's lines: its whitespace flattened to single spaces, then wrapped whole. */
+export function wrapTitle(text: string, maxWidth: number, fontSize: number): string[] {
+  return wrapText(text.replace(/\s+/g, " ").trim(), maxWidth, fontSize);
+}
+
+/** The widest of some lines, in px. */
+export function widestLine(lines: string[], fontSize: number): number {
+  return Math.max(0, ...lines.map((l) => measureText(l, fontSize)));
 }

@@ -336,27 +336,28 @@ describe("renderDiagramSvg: styles, findings and selections", () => {
 
 describe("text wrapping", () => {
   it("breaks Japanese between characters and keeps each line inside the width", () => {
-    const lines = wrapText("都営住宅管理システム（入居者管理・収納管理サブシステム）", 120, 12, 5);
+    const lines = wrapText("都営住宅管理システム（入居者管理・収納管理サブシステム）", 120, 12);
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(measureText(l, 12)).toBeLessThanOrEqual(120);
     expect(lines.join("")).toBe("都営住宅管理システム（入居者管理・収納管理サブシステム）");
   });
 
   it("breaks Latin text at spaces", () => {
-    const lines = wrapText("Information provision network system", 100, 12, 5);
+    const lines = wrapText("Information provision network system", 100, 12);
     expect(lines.join(" ")).toBe("Information provision network system");
     for (const l of lines) expect(l).not.toMatch(/^\s|\s$/);
     expect(lines.every((l) => ["Information", "provision", "network", "system"].some((w) => l.includes(w)))).toBe(true);
   });
 
-  it("ends with an ellipsis beyond the line limit", () => {
-    const lines = wrapText("あ".repeat(100), 60, 12, 2);
-    expect(lines).toHaveLength(2);
-    expect(lines[1]?.endsWith("…")).toBe(true);
+  it("keeps every character however many lines it takes, never adding 「…」", () => {
+    const lines = wrapText("あ".repeat(100), 60, 12);
+    expect(lines).toHaveLength(20);
+    expect(lines.join("")).toBe("あ".repeat(100));
+    expect(lines.some((l) => l.includes("…"))).toBe(false);
   });
 
   it("does not start a line with closing punctuation", () => {
-    const lines = wrapText("あいうえお。かきくけこ", 60, 12, 5);
+    const lines = wrapText("あいうえお。かきくけこ", 60, 12);
     for (const l of lines) expect(l.startsWith("。")).toBe(false);
   });
 });

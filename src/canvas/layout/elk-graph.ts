@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
-import { defaultNodeSize } from "../../document/geometry";
+import { nodeSize } from "../../document/geometry";
 import type { PositionWrite } from "../../document/positions";
 import { BOUNDARY_PADDING, elkOptions, LANE_HEADER, LAYER_GAP, PAD } from "../../layout/elk-setup";
 import type { ModelGroup, NagareDocument } from "../../model";
@@ -40,7 +40,7 @@ export function buildElkGraph(doc: NagareDocument): ElkNode {
     if (g.type === "boundary")
       elk.set(g.id, { id: g.id, children: [], layoutOptions: { "elk.padding": BOUNDARY_PADDING } });
   for (const n of doc.nodes) {
-    const s = n.size ?? defaultNodeSize(n.kind);
+    const s = nodeSize(n);
     elk.set(n.id, { id: n.id, width: s.width, height: s.height });
   }
   const options = elkOptions({ nodes: doc.nodes.length, compound: doc.groups.some((g) => g.type === "boundary") });

@@ -62,15 +62,19 @@ function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps
             top: tab.box.y,
             width: tab.box.w,
             height: tab.box.h,
-            lineHeight: `${tab.box.h}px`,
+            lineHeight: `${tab.line}px`,
             fontSize: tab.size,
             paddingLeft: tab.pad,
+            paddingTop: tab.top,
             background: TAB_COLORS.color.fill,
             color: TAB_COLORS.color.text,
             borderColor: KIND_COLORS[n.kind].stroke,
           }}
         >
-          {tab.text}
+          {tab.lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines of one tab, in order
+            <span key={i}>{line}</span>
+          ))}
         </span>
       ) : null}
       {editingId === id ? (

@@ -104,7 +104,7 @@ interface MidLabel {
 function placeMid(space: LabelSpace, id: string, pts: Route["points"], badge: string, dataText: string): MidLabel {
   let best: MidLabel | null = null;
   for (const width of DATA_WIDTHS) {
-    const data = dataText ? wrapText(dataText, width, BADGE_FONT, Number.POSITIVE_INFINITY) : [];
+    const data = dataText ? wrapText(dataText, width, BADGE_FONT) : [];
     const h = Math.max(BADGE_H, data.length * BADGE_H);
     // Text standing alone may go further from its line than a badge.
     const cands = midSpots(pts, labelWidth(badge, data), h, badge ? 4 : 8);

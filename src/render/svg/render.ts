@@ -1,14 +1,14 @@
 import { type LaneKind, type ModelFlow, type NagareDocument, TRANSPORTS } from "../../model";
 import type { Finding } from "../../rules/types";
-import { hasTab, tabText } from "../../shapes";
+import { groupTitle, paperTabText, wrapTitle } from "../../shapes";
 import { worstToneByElement } from "./findings";
 import { type LabelPlacement, placeFlowLabels } from "./flow-labels";
 import { drawLegend, type LegendInput } from "./legend";
 import { type Route, type RouteRequest, routeAll } from "./route";
-import { BOUNDARY_HEADER, type Box, buildScene, groupTitleBox, LANE_HEADER, type Selection, union } from "./scene";
+import { type Box, buildScene, groupTitleBox, type Selection, union } from "./scene";
 import { drawNode, textBlock, visualBox } from "./shapes";
 import { type DiagramStyle, FINDING_COLORS, type FindingTone, type Palette, paletteFor } from "./style";
-import { escapeXml, FONT_FAMILY, fitLine, measureText } from "./text";
+import { escapeXml, FONT_FAMILY, widestLine } from "./text";
 import { el, num, polylinePath } from "./xml";
 
 export interface DiagramSvgOptions {
@@ -118,8 +118,8 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
   for (const s of scene.nodes) {
     const n = s.node;
     const colors = pal.kinds[n.kind];
-    const delegation = n.delegationId ? delegations.get(n.delegationId) : undefined;
-    const tab = hasTab(n.kind) ? tabText(n.kind === "contractor" ? "委託" : "再委託", delegation?.name) : undefined;
+    // The 委託事項 tab in Japanese, as printed.
+    const tab = paperTabText(n.kind, n.delegationId ? delegations.get(n.delegationId)?.name : undefined);
     const drawing = drawNode(n.kind, s.box, n.label, {
       colors,
       outline: toneColor(n.id),
@@ -194,15 +194,17 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
   let all = legendBox ? union(content, legendBox) : content;
   let titleSvg = "";
   if (opts.title) {
-    const text = fitLine(diagramTitle(doc), Math.max(all.w, 600), 16);
-    titleSvg = textBlock([text], all.x, all.y - 34, {
+    // The heading whole, on as many lines as it takes above the figure.
+    const lines = wrapTitle(diagramTitle(doc), Math.max(all.w, 600), 16);
+    const top = all.y - 12 - lines.length * 22;
+    titleSvg = textBlock(lines, all.x, top, {
       size: 16,
       line: 22,
       fill: pal.text,
       anchor: "start",
       weight: "bold",
     });
-    all = union(all, { x: all.x, y: all.y - 34, w: Math.min(600, all.w), h: 22 });
+    all = union(all, { x: all.x, y: top, w: widestLine(lines, 16), h: lines.length * 22 });
   }
 
   const x0 = Math.floor(all.x - MARGIN);
@@ -231,13 +233,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
   ].join("");
   // Lane header bands span the lane: only the title text in them must stay whole.
   const solids: Box[] = [...obstacles.slice(0, nodeObstacles), ...placement.boxes];
-  for (const g of scene.groups)
-    if (g.group.type === "boundary") solids.push(groupTitleBox("boundary", g.group.label, g.box));
-    else {
-      // The lane's title is centred in its header band.
-      const w = Math.min(g.box.w, measureText(fitLine(g.group.label, g.box.w - 16, 13), 13) + 8);
-      solids.push({ x: g.box.x + (g.box.w - w) / 2, y: g.box.y, w, h: LANE_HEADER });
-    }
+  for (const g of scene.groups) solids.push(groupTitle(g.group.type, g.group.label, g.box).text);
   if (legendBox) solids.push(legendBox);
   const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
   const layout: FigureLayout = {
@@ -290,6 +286,7 @@ function drawGroup(
   id: string,
 ): string {
   const parts: string[] = [];
+  const title = groupTitle(type, label, b);
   if (type === "lane") {
     const k = laneKind ?? "other";
     parts.push(
@@ -308,16 +305,16 @@ function drawGroup(
         x: b.x,
         y: b.y,
         width: b.w,
-        height: LANE_HEADER,
+        height: title.band.h,
         fill: pal.laneHeader[k],
         stroke: tone ?? pal.laneStroke,
         "stroke-width": tone ? 2.4 : 1,
       }),
     );
     parts.push(
-      textBlock([fitLine(label, b.w - 16, 13)], b.x + b.w / 2, b.y, {
-        size: 13,
-        line: LANE_HEADER,
+      textBlock(title.lines, title.x, title.top, {
+        size: title.size,
+        line: title.line,
         fill: pal.text,
         weight: "bold",
       }),
@@ -337,9 +334,9 @@ function drawGroup(
       }),
     );
     parts.push(
-      textBlock([fitLine(label, b.w - 20, 11)], b.x + 10, b.y + 2, {
-        size: 11,
-        line: BOUNDARY_HEADER - 4,
+      textBlock(title.lines, title.x, title.top, {
+        size: title.size,
+        line: title.line,
         fill: pal.mutedText,
         anchor: "start",
         weight: "bold",

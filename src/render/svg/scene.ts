@@ -1,6 +1,6 @@
-import { defaultNodeSize, ICON_KINDS } from "../../document/geometry";
+import { defaultNodeSize, ICON_KINDS, nodeSize } from "../../document/geometry";
 import type { ModelFlow, ModelGroup, ModelNode, NagareDocument, NodeKind } from "../../model";
-import { fitLine, measureText } from "./text";
+import { BOUNDARY_HEADER, groupTitle, LANE_HEADER, titleHeight } from "../../shapes";
 
 export interface Box {
   x: number;
@@ -41,15 +41,14 @@ export function defaultSize(kind: NodeKind): { width: number; height: number } {
   return defaultNodeSize(kind);
 }
 
-/** Space kept around the nodes inside a group, and for a lane's header band. */
+/** Space kept around the nodes inside a group. */
 export const GROUP_PAD = 16;
-export const LANE_HEADER = 26;
-export const BOUNDARY_HEADER = 20;
+/** The one-line heights of a lane's header band and a boundary's label (src/shapes/titles.ts). */
+export { BOUNDARY_HEADER, LANE_HEADER };
 
 /** Where a group's title is written: a lane's whole header band, a boundary's label at its top left. */
 export function groupTitleBox(type: "lane" | "boundary", label: string, b: Box): Box {
-  if (type === "lane") return { x: b.x, y: b.y, w: b.w, h: LANE_HEADER };
-  return { x: b.x, y: b.y, w: Math.min(b.w, measureText(fitLine(label, b.w - 20, 11), 11) + 20), h: BOUNDARY_HEADER };
+  return groupTitle(type, label, b).band;
 }
 
 export function union(a: Box, b: Box): Box {
@@ -113,13 +112,21 @@ export function buildScene(doc: NagareDocument, selection?: Selection): Scene {
   const boxes = new Map<string, Box>();
   const ordered = [...groups].sort((a, b) => depthOf(b) - depthOf(a));
   for (const g of ordered) {
-    const header = g.type === "lane" ? LANE_HEADER : BOUNDARY_HEADER;
     let content: Box | null = null;
     for (const s of sceneNodes) if (s.node.groupId === g.id) content = content ? union(content, s.box) : s.box;
     for (const c of children.get(g.id) ?? []) {
       const b = boxes.get(c);
       if (b) content = content ? union(content, b) : b;
     }
+    const own = { x: g.position.x, y: g.position.y, w: g.size.width, h: g.size.height };
+    // The title wraps to the group's drawn width; its height is kept free above the content.
+    const left = content ? (partial ? content.x - GROUP_PAD : Math.min(own.x, content.x - GROUP_PAD)) : own.x;
+    const right = content
+      ? partial
+        ? content.x + content.w + GROUP_PAD
+        : Math.max(own.x + own.w, content.x + content.w + GROUP_PAD)
+      : own.x + own.w;
+    const header = titleHeight(g.type, g.label, right - left);
     const padded = content
       ? {
           x: content.x - GROUP_PAD,
@@ -128,7 +135,6 @@ export function buildScene(doc: NagareDocument, selection?: Selection): Scene {
           h: content.h + 2 * GROUP_PAD + header,
         }
       : null;
-    const own = { x: g.position.x, y: g.position.y, w: g.size.width, h: g.size.height };
     // A partial export shrinks groups to what is shown; a full one keeps the drawn geometry.
     boxes.set(g.id, padded ? (partial ? padded : union(own, padded)) : own);
   }
@@ -147,7 +153,7 @@ function placeNodes(nodes: ModelNode[]): SceneNode[] {
   const degenerate = nodes.length > 2 && distinct.size * 2 < nodes.length;
   const cols = Math.max(1, Math.ceil(Math.sqrt(nodes.length * 1.6)));
   return nodes.map((node, i) => {
-    const size = node.size ?? defaultSize(node.kind);
+    const size = nodeSize(node);
     const pos = degenerate ? { x: (i % cols) * 230, y: Math.floor(i / cols) * 150 } : node.position;
     return { node, box: { x: pos.x, y: pos.y, w: size.width, h: size.height } };
   });

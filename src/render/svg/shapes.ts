@@ -103,9 +103,9 @@ export function drawNode(kind: NodeKind, box: Box, label: string, look: NodeLook
       }),
     );
     parts.push(
-      textBlock([tab.text], tab.box.x + tab.pad, tab.box.y, {
+      textBlock(tab.lines, tab.box.x + tab.pad, tab.box.y + tab.top, {
         size: tab.size,
-        line: tab.box.h,
+        line: tab.line,
         fill: look.tabColors.text,
         anchor: "start",
       }),
