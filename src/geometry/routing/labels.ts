@@ -11,6 +11,14 @@ import type { Box, Pt } from "./types";
 export const HARD = 3;
 /** A label across a line: acceptable when nothing better is near. */
 export const LINE = 0.5;
+/** How far (px) a crowded label looks for a free spot around its first one: further, it no longer reads as its line's. */
+const REACH = 120;
+/** Where nothing is free that near: a label away from its line is still better than one over another. */
+const FAR_REACH = 320;
+/** Space kept between a label moved aside and what it moved away from (px). */
+const GAP = 2;
+/** Free spots this much further than the nearest count as just as near (the one over fewer lines wins). */
+const SLACK = 8;
 
 function overlapArea(a: Box, b: Box): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
@@ -86,8 +94,8 @@ export class LabelSpace {
           o.seen = q;
           if (o.weight < minWeight || (self !== undefined && o.owner === self)) continue;
           total += overlapArea(b, o.b) * o.weight;
+          if (total > limit) return total;
         }
-        if (total > limit) return total;
       }
     return total;
   }
@@ -109,8 +117,8 @@ export class LabelSpace {
 
   /**
    * A spot that covers no node and no label: the first free candidate, else the candidate that only crosses
-   * lines least, else the nearest such spot around the first candidate (rings outwards), else the least
-   * covered candidate.
+   * lines least, else the nearest such spot to the first candidate (see `nearest`), else the least covered
+   * candidate.
    */
   place(candidates: Box[], self?: string): Box {
     let best: Box | null = null;
@@ -127,27 +135,71 @@ export class LabelSpace {
     if (best) return best;
     const first = candidates[0];
     if (!first) return { x: 0, y: 0, w: 0, h: 0 };
-    for (let r = 8; r <= 320; r += 8) {
-      let ringBest: Box | null = null;
-      let ringCost = Number.POSITIVE_INFINITY;
-      for (let t = -r; t < r; t += 8)
-        for (const [dx, dy] of [
-          [t, -r],
-          [r, t],
-          [-t, r],
-          [-r, -t],
-        ] as const) {
-          const c = { ...first, x: first.x + dx, y: first.y + dy };
-          if (this.cost(c, self, 1, 0) > 0) continue;
-          const cost = this.cost(c, self, 0, ringCost);
-          if (cost < ringCost) {
-            ringBest = c;
-            ringCost = cost;
-          }
+    return this.nearest(first, self, REACH) ?? this.nearest(first, self, FAR_REACH) ?? this.pick(candidates, self);
+  }
+
+  /**
+   * The spot nearest to `at` (its top left corner at most `reach` away) that covers no node and no label; of
+   * the free spots about as near (within a few pixels), the one that crosses lines least. The nearest free
+   * spot lies against a side of some hard area, or in a corner between two: its x is `at`'s or just beside a
+   * hard area's left or right side, its y likewise, so only those are tried, nearest first.
+   */
+  private nearest(at: Box, self: string | undefined, reach: number): Box | null {
+    const { w, h } = at;
+    const xs = [at.x];
+    const ys = [at.y];
+    const q = ++this.query;
+    const c = LabelSpace.CELL;
+    const x0 = at.x - reach;
+    const x1 = at.x + w + reach;
+    const y0 = at.y - reach;
+    const y1 = at.y + h + reach;
+    for (let gx = Math.floor(x0 / c); gx <= Math.floor(x1 / c); gx++)
+      for (let gy = Math.floor(y0 / c); gy <= Math.floor(y1 / c); gy++)
+        for (const o of this.hard.get(cellKey(gx, gy)) ?? []) {
+          if (o.seen === q) continue;
+          o.seen = q;
+          const b = o.b;
+          if (b.x + b.w < x0 || b.x > x1 || b.y + b.h < y0 || b.y > y1) continue;
+          xs.push(b.x - w - GAP, b.x + b.w + GAP);
+          ys.push(b.y - h - GAP, b.y + b.h + GAP);
         }
-      if (ringBest) return ringBest;
+    // Nearest first; equal distances in a fixed order (the output must not depend on the grid's lists).
+    const order = (v: number[], from: number) =>
+      [...new Set(v)]
+        .filter((a) => Math.abs(a - from) <= reach)
+        .sort((a, b) => Math.abs(a - from) - Math.abs(b - from) || a - b);
+    const ox = order(xs, at.x);
+    const oy = order(ys, at.y);
+    // Column by column, the free spots about as near as the nearest so far.
+    const found: { d: number; b: Box }[] = [];
+    let bound = reach;
+    for (const x of ox) {
+      const dx = Math.abs(x - at.x);
+      if (dx > bound + SLACK) break;
+      for (const y of oy) {
+        const d = Math.hypot(dx, y - at.y);
+        // Along a column the distance only grows.
+        if (d > Math.min(reach, bound + SLACK)) break;
+        const b = { x, y, w, h };
+        if (this.cost(b, self, 1, 0) > 0) continue;
+        found.push({ d, b });
+        bound = Math.min(bound, d);
+      }
     }
-    return this.pick(candidates, self);
+    let best: Box | null = null;
+    let bestCost = Number.POSITIVE_INFINITY;
+    let bestD = Number.POSITIVE_INFINITY;
+    for (const f of found) {
+      if (f.d > bound + SLACK) continue;
+      const cost = this.cost(f.b, self, 0, bestCost);
+      if (cost < bestCost || (cost === bestCost && f.d < bestD)) {
+        best = f.b;
+        bestCost = cost;
+        bestD = f.d;
+      }
+    }
+    return best;
   }
 
   private into(grid: Map<number, Entry[]>, b: Box, entry: Entry): void {
