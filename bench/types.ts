@@ -11,5 +11,13 @@ export interface BenchRow {
   note?: string;
 }
 
-/** Every area's benchmark module exports `run` with this signature. */
-export type BenchModule = { run: () => Promise<BenchRow[]> };
+/** What the runner gives an area: its time limit, and a way to hand over rows as each case ends. */
+export interface BenchContext {
+  /** Date.now() time by which the area must have returned (it is stopped then). */
+  deadline: number;
+  /** Rows of a finished case: written to the results at once, kept if the area is stopped later. */
+  emit: (rows: BenchRow[]) => void;
+}
+
+/** Every area's benchmark module exports `run`; it returns the rows it has not emitted. */
+export type BenchModule = { run: (ctx: BenchContext) => Promise<BenchRow[]> };

@@ -324,17 +324,17 @@ export class Room {
         if (result.previousSeq > this.lastSeq) void this.catchUp(this.lastSeq);
         else this.lastSeq = Math.max(this.lastSeq, last);
         this.sinceCompact += batch.length;
-        for (const w of batch) {
-          const msg = updateMessage(w.update);
-          for (const p of this.peers) if (p !== w.from) p.send(msg);
-        }
-        if (this.hooks.stored)
-          this.hooks.stored(
-            this,
-            result.previousSeq,
-            last,
-            batch.length === 1 ? (batch[0] as PendingWrite).update : Y.mergeUpdates(batch.map((w) => w.update)),
-          );
+        // One message per peer for the whole batch (under many writers, sending each update to each peer
+        // was most of the server's work). The sender of every update in it gets nothing back; a peer that
+        // sent some of them gets its own parts again, which Yjs ignores (a stock y-websocket server echoes
+        // every update to its sender).
+        const merged =
+          batch.length === 1 ? (batch[0] as PendingWrite).update : Y.mergeUpdates(batch.map((w) => w.update));
+        const from = (batch[0] as PendingWrite).from;
+        const onlyFrom = from && batch.every((w) => w.from === from) ? from : null;
+        const msg = updateMessage(merged);
+        for (const p of this.peers) if (p !== onlyFrom) p.send(msg);
+        this.hooks.stored?.(this, result.previousSeq, last, merged);
         done?.resolve(true);
         this.busy--;
         this.settle();

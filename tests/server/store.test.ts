@@ -219,6 +219,9 @@ describe.each(kinds)("store: %s", (_kind, open) => {
           store.compact("d6", foldContent("d6")),
         ]);
         compactions += folded.filter((f) => f !== null).length;
+        // A turn of the event loop between rounds: the SQLite store settles at once, and the writers wait
+        // for their flush of the write-ahead log (I/O), which a loop of promises alone would never let in.
+        await new Promise((r) => setImmediate(r));
       }
     })();
     await Promise.all(writers);
@@ -301,5 +304,60 @@ describe.each(kinds)("store: %s", (_kind, open) => {
     await o.appendAudit({ ...entry, at: 20, event: "delete" });
     expect((await o.readAudit({ docId: "d5" })).map((e) => e.event)).toEqual(["share", "delete"]);
     expect((await o.readAudit({ event: "delete", since: 15 })).map((e) => e.at)).toEqual([20]);
+  });
+});
+
+describe("store: sqlite durability of edits", () => {
+  const fresh = async (sync: "FULL" | "NORMAL") => {
+    const store = openSqliteStore(fs.mkdtempSync(path.join(os.tmpdir(), "nagare-store-sync-")), sync);
+    const ydoc = new Y.Doc();
+    await store.createDocument(
+      { id: "s1", title: "", jimuName: "", createdAt: 1 },
+      Y.encodeStateAsUpdate(ydoc),
+      token("s1", "ts1"),
+    );
+    return { store, u: update(ydoc, (d) => d.getMap("nagare").set("a", 1)) };
+  };
+
+  test("with FULL, appendUpdates resolves only after the write-ahead log is flushed; other writes keep their own fsync", async () => {
+    const { store, u } = await fresh("FULL");
+    const flushed: string[] = [];
+    const real = fs.fdatasync;
+    // A spy that calls through: which file was flushed, and that the promise waited for the callback.
+    const spy = (fd: number, cb: (e: NodeJS.ErrnoException | null) => void) => {
+      const file = fs.readlinkSync(`/proc/self/fd/${fd}`);
+      real(fd, (e) => {
+        flushed.push(file);
+        cb(e);
+      });
+    };
+    (fs as { fdatasync: unknown }).fdatasync = spy;
+    try {
+      const [r] = await store.appendUpdates([write("s1", [u])]);
+      expect(flushed).toEqual([`${store.location}-wal`]);
+      expect((await store.contentAfter("s1", 0)).updates.map((x) => x.seq)).toEqual(r?.seqs);
+      expect(store.raw.pragma("synchronous", { simple: true })).toBe(2); // FULL
+    } finally {
+      fs.fdatasync = real;
+      await store.close();
+    }
+  });
+
+  test("with NORMAL, no flush of its own (a power loss may lose recent edits, as documented)", async () => {
+    const { store, u } = await fresh("NORMAL");
+    const real = fs.fdatasync;
+    let calls = 0;
+    (fs as { fdatasync: unknown }).fdatasync = (fd: number, cb: (e: NodeJS.ErrnoException | null) => void) => {
+      calls++;
+      real(fd, cb);
+    };
+    try {
+      await store.appendUpdates([write("s1", [u])]);
+      expect(calls).toBe(0);
+      expect(store.raw.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
+    } finally {
+      fs.fdatasync = real;
+      await store.close();
+    }
   });
 });
