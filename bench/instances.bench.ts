@@ -1,4 +1,4 @@
-import { collection, writeModel } from "../src/sync/doc-shape";
+import { writeModel } from "../src/sync/doc-shape";
 import { startPostgres, startRedis } from "../tests/support/engines";
 import { startServer } from "../tests/support/server";
 import {
@@ -8,6 +8,7 @@ import {
   loadavg,
   moveAndSee,
   nagareClient,
+  nodesOf,
   openClients,
   REFERENCE,
   referenceClient,
@@ -55,7 +56,7 @@ export async function run(ctx: BenchContext = { deadline: Date.now() + 9 * 60_00
     const bare = [await open(() => referenceClient(ref.url, "ref")), await open(() => referenceClient(ref.url, "ref"))];
     writeModel((bare[0] as Client).ydoc, template);
     const end = performance.now() + Math.max(0, ctx.deadline - Date.now() - 20_000);
-    while (!collection((bare[1] as Client).ydoc, "nodes").has(nodeId)) {
+    while (!nodesOf((bare[1] as Client).ydoc).has(nodeId)) {
       if (performance.now() > end) throw new Error("the reference clients did not sync");
       await new Promise((r) => setTimeout(r, 10));
     }

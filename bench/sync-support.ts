@@ -8,7 +8,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { NagareDocument } from "../src/model";
 import { connectDocument } from "../src/sync/connect";
-import { collection } from "../src/sync/doc-shape";
+import { rootOf } from "../src/sync/doc-shape";
 
 /** Shared parts of the sync and instances benchmarks: clients, the reference server, sampling, statistics. */
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -125,6 +125,15 @@ export function wireClient(wsUrl: string, received?: (update: Uint8Array) => voi
 }
 
 /** Opens `n` clients and keeps them until `close` is called. */
+/**
+ * The document's nodes map, or an empty stand-in while it has not arrived. (Never `collection()` here: on
+ * a client that has not received the document yet it would create a competing map of its own.)
+ */
+export function nodesOf(doc: Y.Doc): Y.Map<unknown> {
+  const m = rootOf(doc).get("nodes");
+  return m instanceof Y.Map ? (m as Y.Map<unknown>) : new Y.Map();
+}
+
 export async function openClients(make: () => Client, n: number): Promise<Client[] & { close: () => void }> {
   const clients = Array.from({ length: n }, make);
   await Promise.all(clients.map((c) => c.synced()));
@@ -170,15 +179,16 @@ export async function moveAndSee(
   into: Samples,
   until: number,
 ): Promise<void> {
-  const nodesB = collection(b.ydoc, "nodes");
-  const nodesA = collection(a.ydoc, "nodes");
+  const nodesA = nodesOf(a.ydoc);
   for (let i = 0; i < rounds && performance.now() < until; i++) {
     const x = Math.floor(Math.random() * 1e9);
     let check = () => {};
     let timer: NodeJS.Timeout | undefined;
     const seen = new Promise<number | null>((resolve) => {
       check = () => {
-        const pos = (nodesB.get(nodeId) as Y.Map<unknown> | undefined)?.get("position") as { x: number } | undefined;
+        const pos = (nodesOf(b.ydoc).get(nodeId) as Y.Map<unknown> | undefined)?.get("position") as
+          | { x: number }
+          | undefined;
         if (pos?.x === x) resolve(performance.now());
       };
       timer = setTimeout(() => resolve(null), SAMPLE_TIMEOUT_MS);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import * as Y from "yjs";
-import { collection, writeModel } from "../src/sync/doc-shape";
+import { writeModel } from "../src/sync/doc-shape";
 import { startServer } from "../tests/support/server";
 import {
   type Client,
@@ -9,6 +9,7 @@ import {
   loadavg,
   moveAndSee,
   nagareClient,
+  nodesOf,
   openClients,
   REFERENCE,
   referenceClient,
@@ -55,7 +56,7 @@ export async function run(ctx: BenchContext = { deadline: Date.now() + 9 * 60_00
       const theirs = await openClients(() => referenceClient(ref.url, `ref-${n}`), n);
       try {
         writeModel((theirs[0] as Client).ydoc, template);
-        await waitFor(() => collection((theirs[n - 1] as Client).ydoc, "nodes").has(nodeId));
+        await waitFor(() => nodesOf((theirs[n - 1] as Client).ydoc).has(nodeId));
         const [a, b] = [new Samples(), new Samples()];
         const end = until(share);
         const rounds = await interleaved(
@@ -222,7 +223,7 @@ async function rig(
     writeModel((first[0] as Client).ydoc, seed);
     await waitFor(async () => {
       const probe = await openClients(() => make(CLIENTS), 1);
-      const has = ids.every((id) => collection((probe[0] as Client).ydoc, "nodes").has(id));
+      const has = ids.every((id) => nodesOf((probe[0] as Client).ydoc).has(id));
       probe.close();
       return has;
     });
@@ -252,7 +253,7 @@ async function rig(
         clients.slice(0, WRITERS).map(
           (c, w) =>
             new Promise<void>((resolve) => {
-              const node = collection(c.ydoc, "nodes").get(ids[w] as string) as Y.Map<unknown>;
+              const node = nodesOf(c.ydoc).get(ids[w] as string) as Y.Map<unknown>;
               // Staggered so that the writers do not all fire in the same turn.
               setTimeout(
                 () => {
