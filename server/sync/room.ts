@@ -321,9 +321,22 @@ export class Room {
       commit: (result) => {
         const last = result.seqs.at(-1) ?? this.lastSeq;
         // Another instance stored numbers between ours: read them from the store.
-        if (result.previousSeq > this.lastSeq) void this.catchUp(this.lastSeq);
+        const inOrder = result.previousSeq <= this.lastSeq;
+        if (!inOrder) void this.catchUp(this.lastSeq);
         else this.lastSeq = Math.max(this.lastSeq, last);
         this.sinceCompact += batch.length;
+        // Due for compaction: the copy holds exactly what is stored up to `last` right now (nothing else ran
+        // during the write), so its state is the folded snapshot; rebuilding it from the stored updates
+        // instead stopped the event loop long enough to be the tail of the latency under many writers.
+        // Not when the copy also holds a refused change waiting for its rebuild.
+        const known =
+          inOrder &&
+          this.sinceCompact >= this.config.compactEvery &&
+          !this.needsReload &&
+          this.pending.length === 0 &&
+          !hasPending(this.doc)
+            ? { seq: last, state: Y.encodeStateAsUpdate(this.doc) }
+            : undefined;
         // One message per peer for the whole batch (under many writers, sending each update to each peer
         // was most of the server's work). The sender of every update in it gets nothing back; a peer that
         // sent some of them gets its own parts again, which Yjs ignores (a stock y-websocket server echoes
@@ -338,7 +351,7 @@ export class Room {
         done?.resolve(true);
         this.busy--;
         this.settle();
-        if (this.sinceCompact >= this.config.compactEvery) void this.compact();
+        if (this.sinceCompact >= this.config.compactEvery) void this.compact(known);
       },
       abandon: () => {
         // Nobody has been sent these updates: drop them, tell their senders, rebuild the copy.
@@ -436,13 +449,17 @@ export class Room {
     return this.storeAway;
   }
 
-  /** Folds stored updates into one snapshot (in the store, which keeps updates stored meanwhile). */
-  compact(): Promise<void> {
+  /**
+   * Folds stored updates into one snapshot (in the store, which keeps updates stored meanwhile). `known`:
+   * the copy's state when it held exactly what was stored up to `seq`, used if the store is still there.
+   */
+  compact(known?: { seq: number; state: Uint8Array }): Promise<void> {
     if (this.compacting) return this.compacting;
     if (this.sinceCompact === 0 || this.dead) return Promise.resolve();
     const counted = this.sinceCompact;
+    const rebuild = foldContent(this.docId);
     this.compacting = this.store
-      .compact(this.docId, foldContent(this.docId))
+      .compact(this.docId, (content) => (known && content.lastSeq === known.seq ? known.state : rebuild(content)))
       .then((r) => {
         if (!r) return; // another process is compacting this document
         this.approxBytes = r.bytes;
