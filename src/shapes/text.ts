@@ -100,7 +100,8 @@ function tokenize(text: string): string[] {
     if (cp === 0x20 || cp === 0x09 || cp === 0x3000) {
       if (word) tokens.push(word);
       word = "";
-      tokens.push(" ");
+      // A full-width space stays one where no line breaks at it.
+      tokens.push(cp === 0x3000 ? ch : " ");
       continue;
     }
     if (isWide(cp)) {
@@ -145,7 +146,8 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
     let cur = "";
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as string;
-      if (t === " " && !cur) continue;
+      const space = t === " " || t === "\u3000";
+      if (space && !cur) continue;
       if (measureText(cur + t, fontSize) <= width || !cur) {
         cur += t;
         continue;
@@ -163,11 +165,11 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
       if (NO_LINE_END.has(last) && chars.length > 1) {
         chars.pop();
         lines.push(chars.join("").trimEnd());
-        cur = last + (t === " " ? "" : t);
+        cur = last + (space ? "" : t);
         continue;
       }
       lines.push(cur.trimEnd());
-      cur = t === " " ? "" : t;
+      cur = space ? "" : t;
     }
     lines.push(cur.trimEnd());
   }
@@ -175,9 +177,9 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   return lines;
 }
 
-/** A title's lines: its whitespace flattened to single spaces, then wrapped whole. */
+/** A title's lines: line breaks and runs of spaces made one space (full-width spaces kept), then wrapped whole. */
 export function wrapTitle(text: string, maxWidth: number, fontSize: number): string[] {
-  return wrapText(text.replace(/\s+/g, " ").trim(), maxWidth, fontSize);
+  return wrapText(text.replace(/[ \t\r\n]+/g, " ").trim(), maxWidth, fontSize);
 }
 
 /** The widest of some lines, in px. */

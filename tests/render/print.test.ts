@@ -5,13 +5,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { emptyDocument } from "../../src/model";
 import { planDiagramPages, renderDiagramPdf } from "../../src/render/pdf";
-import { renderDiagramSvg } from "../../src/render/svg";
+import { diagramTitle, renderDiagramSvg } from "../../src/render/svg";
 import { BAND, cutAxis, MIN_TEXT_PT, tileLayers, tileSvg } from "../../src/render/svg/pages";
+import { paperTabText } from "../../src/shapes";
 import { assertWellFormed, templates } from "./helpers";
 
 /**
  * The 別添1 on paper stays legible: text never below 6 pt (a figure too large for that is split across pages
- * with continuation marks, not shrunk) and every flow label printed whole (wrapped, never cut with 「…」).
+ * with continuation marks, not shrunk) and every text of the figure printed whole — flow labels, node labels,
+ * 委託事項 tabs, group titles and the title (wrapped, never cut with 「…」).
  * Checked on the PDFs themselves with poppler's pdftotext.
  */
 
@@ -41,7 +43,7 @@ describe("print legibility", () => {
   });
 
   for (const { name, doc } of all) {
-    it(`${name}: the A3 PDF prints every flow label whole, at 6 pt or more`, async () => {
+    it(`${name}: the A3 PDF prints every flow label, node label, 委託事項 tab and group title whole, at 6 pt or more`, async () => {
       const { plan } = planDiagramPages(doc, { paper: "a3" });
       expect(plan.paper).toBe("a3");
       expect(plan.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
@@ -55,6 +57,14 @@ describe("print legibility", () => {
         const variant = f.variant?.replace(/^【|】$/g, "");
         if (variant && !text.includes(squash(`【${variant}】`))) missing.push(`${f.id} variant ${variant}`);
       }
+      const delegations = new Map(doc.delegations.map((d) => [d.id, d.name]));
+      for (const n of doc.nodes) {
+        if (!text.includes(squash(n.label))) missing.push(`${n.id} label ${n.label}`);
+        const tab = paperTabText(n.kind, n.delegationId ? delegations.get(n.delegationId) : undefined);
+        if (tab && !text.includes(squash(tab))) missing.push(`${n.id} tab ${tab}`);
+      }
+      for (const g of doc.groups) if (!text.includes(squash(g.label))) missing.push(`${g.id} title ${g.label}`);
+      if (!text.includes(squash(diagramTitle(doc)))) missing.push(`title ${diagramTitle(doc)}`);
       expect(missing).toEqual([]);
     }, 120_000);
   }

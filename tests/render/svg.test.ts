@@ -356,6 +356,15 @@ describe("text wrapping", () => {
     expect(lines.some((l) => l.includes("…"))).toBe(false);
   });
 
+  it("keeps a full-width space as written where no line breaks at it", () => {
+    expect(wrapText("東京都知事　都営住宅等の管理に関する事務", 1000, 12)).toEqual([
+      "東京都知事　都営住宅等の管理に関する事務",
+    ]);
+    const lines = wrapText("東京都知事　都営住宅等の管理に関する事務", 70, 12);
+    expect(lines[0]).toBe("東京都知事");
+    expect(lines.join("")).toBe("東京都知事都営住宅等の管理に関する事務");
+  });
+
   it("does not start a line with closing punctuation", () => {
     const lines = wrapText("あいうえお。かきくけこ", 60, 12);
     for (const l of lines) expect(l.startsWith("。")).toBe(false);

@@ -5,7 +5,7 @@ import type { Finding } from "../../rules/types";
 import { findCjkFont, MISSING_FONT_MESSAGE } from "../raster/fonts";
 import { buildScene, type DiagramStyle, diagramTitle, type Selection } from "../svg";
 import { type Orientation, type Paper, tileLayers } from "../svg/pages";
-import { MARGIN, planDiagramPages, TOP } from "./plan";
+import { figureTop, MARGIN, planDiagramPages, TITLE_LINE, TITLE_PT, titleLines } from "./plan";
 import { type StepEntry, stepEntries } from "./steps";
 
 export { planDiagramPages } from "./plan";
@@ -63,8 +63,13 @@ export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOpti
   plan.tiles.forEach((_, i) => {
     if (i > 0) pdf.addPage({ size: [pageW, pageH], margin: MARGIN });
     const part = plan.tiles.length > 1 ? `（図 ${i + 1}/${plan.tiles.length}）` : "";
-    pdf.font(bold).fontSize(13).fillColor("#000000");
-    pdf.text(`${title}${part}`, MARGIN, MARGIN, { width: areaW, lineBreak: false, ellipsis: true });
+    // The title whole, on as many lines as it takes (room for them was kept when planning the pages).
+    pdf.font(bold).fontSize(TITLE_PT).fillColor("#000000");
+    const lines = titleLines(`${title}${part}`, pageW);
+    lines.forEach((line, l) => {
+      pdf.text(line, MARGIN, MARGIN + l * TITLE_LINE, { lineBreak: false });
+    });
+    const top = figureTop(lines.length);
     const t = tileLayers(fig, plan, i);
     const s = plan.scale;
     const drawW = t.width * s;
@@ -79,10 +84,10 @@ export async function renderDiagramPdf(doc: NagareDocument, opts: DiagramPdfOpti
     };
     // The figure clipped to its tile by the PDF itself (see tileLayers), then the marks in the bands.
     pdf.save();
-    pdf.rect(x + t.clip.x * s, TOP + t.clip.y * s, t.clip.w * s, t.clip.h * s).clip();
-    SVGtoPDF(pdf, t.figure, x, TOP, place);
+    pdf.rect(x + t.clip.x * s, top + t.clip.y * s, t.clip.w * s, t.clip.h * s).clip();
+    SVGtoPDF(pdf, t.figure, x, top, place);
     pdf.restore();
-    if (t.marks) SVGtoPDF(pdf, t.marks, x, TOP, place);
+    if (t.marks) SVGtoPDF(pdf, t.marks, x, top, place);
   });
 
   if (opts.steps !== false) {
