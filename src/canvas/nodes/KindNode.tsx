@@ -64,8 +64,9 @@ function KindNodeView({ id, data, selected, width, height, parentId }: NodeProps
             height: tab.box.h,
             lineHeight: `${tab.line}px`,
             fontSize: tab.size,
-            paddingLeft: tab.pad,
-            paddingTop: tab.top,
+            // The paper's text offsets, measured from the outside of the 1 px border.
+            paddingLeft: tab.pad - 1,
+            paddingTop: tab.top - 1,
             background: TAB_COLORS.color.fill,
             color: TAB_COLORS.color.text,
             borderColor: KIND_COLORS[n.kind].stroke,
