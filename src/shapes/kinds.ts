@@ -70,9 +70,24 @@ const ICON_WIDTH: Partial<Record<NodeKind, number>> = {
 /** Room under an icon for the figure itself, besides the label lines. */
 const ICON_ROOM = 30;
 
+/**
+ * Wrapped labels by kind, width and text: the canvas asks for every node's size at each change of the view,
+ * and a label changes far less often than that. Bounded: cleared when it grows large.
+ */
+const wrapped = new Map<string, readonly string[]>();
+
 /** A node's label, whole, in lines as wide as its kind leaves room for (icons carry it under the figure). */
 export function labelLines(kind: NodeKind, width: number, label: string): string[] {
-  return label ? wrapText(label, ICON_KINDS.has(kind) ? width - 6 : width - 14, NODE_FONT) : [];
+  if (!label) return [];
+  const icon = ICON_KINDS.has(kind);
+  const key = `${icon ? "i" : "b"}${width}\u0000${label}`;
+  let lines = wrapped.get(key);
+  if (!lines) {
+    if (wrapped.size >= 5000) wrapped.clear();
+    lines = wrapText(label, icon ? width - 6 : width - 14, NODE_FONT);
+    wrapped.set(key, lines);
+  }
+  return [...lines];
 }
 
 /** What a box kind's outline leaves free above and below its label (a cylinder's lid, a sheet's wavy edge). */
