@@ -19,16 +19,17 @@ export interface Seg {
 
 /** Segments already drawn, bucketed by their line (x of a vertical, y of a horizontal) for quick lookups. */
 export class Taken {
-  private buckets = new Map<string, Seg[]>();
+  private buckets = new Map<number, Seg[]>();
   size = 0;
 
-  private static key(vertical: boolean, coord: number): string {
-    return `${vertical ? "v" : "h"}${Math.round(coord / 4)}`;
+  /** One number per orientation and 4 px band of the line (bands within ±2^26 px). */
+  private static key(vertical: boolean, band: number): number {
+    return (band + 67108864) * 2 + (vertical ? 1 : 0);
   }
 
   add(s: Seg): void {
     const vertical = Math.abs(s.a.x - s.b.x) < 0.01;
-    const k = Taken.key(vertical, vertical ? s.a.x : s.a.y);
+    const k = Taken.key(vertical, Math.round((vertical ? s.a.x : s.a.y) / 4));
     const list = this.buckets.get(k);
     if (list) list.push(s);
     else this.buckets.set(k, [s]);
@@ -39,12 +40,17 @@ export class Taken {
     for (let i = 0; i + 1 < points.length; i++) this.add({ a: points[i] as Pt, b: points[i + 1] as Pt });
   }
 
-  /** Segments that may run along a-b (same orientation, within a few pixels). */
-  *near(a: Pt, b: Pt): Generator<Seg> {
-    if (!this.size) return;
+  /** Total length along which a-b runs on top of segments already drawn (same orientation, within 3 px). */
+  along(a: Pt, b: Pt): number {
+    if (!this.size) return 0;
     const vertical = Math.abs(a.x - b.x) < 0.01;
     const c = Math.round((vertical ? a.x : a.y) / 4);
-    for (const d of [-1, 0, 1]) yield* this.buckets.get(`${vertical ? "v" : "h"}${c + d}`) ?? [];
+    let total = 0;
+    for (let d = -1; d <= 1; d++) {
+      const list = this.buckets.get(Taken.key(vertical, c + d));
+      if (list) for (const s of list) total += overlap(a, b, s);
+    }
+    return total;
   }
 }
 
@@ -125,7 +131,7 @@ export function score(
     for (const o of soft) if (segmentHits(a, b, o)) cost += 400;
     if (own0 && i > 0 && segmentHits(a, b, own0)) cost += 8000;
     if (own1 && i + 2 < points.length && segmentHits(a, b, own1)) cost += 8000;
-    for (const s of taken.near(a, b)) cost += overlap(a, b, s) * 4;
+    cost += taken.along(a, b) * 4;
     if (i > 0) {
       const z = points[i - 1] as Pt;
       const dx1 = Math.sign(a.x - z.x);

@@ -291,18 +291,25 @@ export class FlowRouter {
     const walls = [...obstacles, inflate(source, -1), inflate(target, -1)];
     const wps = req.waypoints ?? [];
     if (!wps.length) {
-      let best: Pt[] = [];
-      let bestCost = Number.POSITIVE_INFINITY;
-      for (const pts of candidates(p, sa, q, sb, obstacles, taken.size > 0)) {
-        const cost = score(pts, obstacles, [source, target], taken, soft, bestCost);
-        if (cost < bestCost) {
-          best = pts;
-          bestCost = cost;
+      const options = candidates(p, sa, q, sb, obstacles, taken.size > 0);
+      // Which candidates cross a box does not matter as long as the grid search finds a way: a crossing
+      // candidate is counted only until it is known to cross (up to HIT), in full only when there is no way.
+      const cheapest = (upTo: number) => {
+        let best: Pt[] = [];
+        let bestCost = Number.POSITIVE_INFINITY;
+        for (const pts of options) {
+          const cost = score(pts, obstacles, [source, target], taken, soft, Math.min(bestCost, upTo));
+          if (cost < bestCost) {
+            best = pts;
+            bestCost = cost;
+          }
         }
-      }
-      if (bestCost < HIT) return best;
+        return { best, bestCost };
+      };
+      const free = cheapest(HIT);
+      if (free.bestCost < HIT) return free.best;
       const found = this.searched(req, p1, da, q1, into, walls);
-      return found ? simplify([p, ...found, q]) : best;
+      return found ? simplify([p, ...found, q]) : cheapest(Number.POSITIVE_INFINITY).best;
     }
     // Through the pinned bends in order; each leg goes around the boxes on its own.
     const stops: Pt[] = [p1, ...wps, q1];
