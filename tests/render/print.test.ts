@@ -186,17 +186,36 @@ describe("print legibility", () => {
     const { fig, plan } = planDiagramPages(tokyo, { paper: "a4" });
     const ids = (svg: string, attr: string) =>
       new Set([...svg.matchAll(new RegExp(`${attr}="([^"]+)"`, "g"))].map((m) => m[1]));
-    const whole = { nodes: ids(fig.svg, "data-node-id"), flows: ids(fig.svg, "data-flow-id") };
-    const seen = { nodes: new Set<string>(), flows: new Set<string>() };
+    // Flow labels by their flow, from the labels layer only.
+    const labelled = (svg: string) =>
+      ids(svg.split('id="flow-labels"')[1]?.split('id="legend"')[0] ?? "", "data-flow-id");
+    const whole = {
+      nodes: ids(fig.svg, "data-node-id"),
+      flows: ids(fig.svg, "data-flow-id"),
+      labels: labelled(fig.svg),
+      legend: fig.svg.includes('id="legend"'),
+    };
+    expect(whole.labels.size).toBeGreaterThan(0);
+    expect(whole.legend).toBe(true);
+    const seen = { nodes: new Set<string>(), flows: new Set<string>(), labels: new Set<string>() };
+    let legends = 0;
     for (let i = 0; i < plan.tiles.length; i++) {
       const svg = tileSvg(fig, plan, i).svg;
       const nodes = ids(svg, "data-node-id");
       const flows = ids(svg, "data-flow-id");
+      const labels = labelled(svg);
       expect(nodes.size).toBeLessThan(whole.nodes.size);
+      expect(labels.size).toBeLessThan(whole.labels.size);
       for (const n of nodes) seen.nodes.add(n as string);
       for (const f of flows) seen.flows.add(f as string);
+      for (const l of labels) seen.labels.add(l as string);
+      if (/<g id="legend">/.test(svg)) legends++;
     }
     expect(seen.nodes).toEqual(whole.nodes);
     expect(seen.flows).toEqual(whole.flows);
+    expect(seen.labels).toEqual(whole.labels);
+    // The legend is drawn on the pages it shows on, not on all of them.
+    expect(legends).toBeGreaterThan(0);
+    expect(legends).toBeLessThan(plan.tiles.length);
   });
 });

@@ -8,7 +8,8 @@ import { measureText, wrapText } from "./text";
 import { el } from "./xml";
 
 export interface LabelPlacement {
-  svg: string[];
+  /** Each flow's labels (one group per flow that has any) with the area they cover. */
+  svg: { svg: string; box: Box }[];
   boxes: Box[];
 }
 
@@ -33,13 +34,14 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
   flows.forEach((f, i) => {
     space.addLine((routes[i] as Route).points, f.id);
   });
-  const svg: string[] = [];
+  const svg: LabelPlacement["svg"] = [];
   const boxes: Box[] = [];
 
   flows.forEach((f, i) => {
     const route = routes[i] as Route;
     const pts = route.points;
     const parts: string[] = [];
+    const first = boxes.length;
 
     if (f.step?.trim()) {
       const text = f.step.trim();
@@ -83,7 +85,7 @@ export function placeFlowLabels(flows: ModelFlow[], routes: Route[], obstacles: 
         parts.push(drawMid(l, pal));
       }
     }
-    if (parts.length) svg.push(el("g", { "data-flow-id": f.id }, parts));
+    if (parts.length) svg.push({ svg: el("g", { "data-flow-id": f.id }, parts), box: cover(boxes.slice(first)) });
   });
   return { svg, boxes };
 }
@@ -141,4 +143,11 @@ function labelWidth(badge: string, data: string[]): number {
   const wb = badge ? measureText(badge, BADGE_FONT) + 10 : 0;
   const wd = data.length ? Math.max(...data.map((l) => measureText(l, BADGE_FONT))) + 6 : 0;
   return wb + wd + (badge && data.length ? 3 : 0);
+}
+
+/** The smallest box around some boxes. */
+function cover(bs: Box[]): Box {
+  const x = Math.min(...bs.map((b) => b.x));
+  const y = Math.min(...bs.map((b) => b.y));
+  return { x, y, w: Math.max(...bs.map((b) => b.x + b.w)) - x, h: Math.max(...bs.map((b) => b.y + b.h)) - y };
 }

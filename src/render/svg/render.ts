@@ -223,8 +223,11 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
       items: routes.map((r, i) => ({ box: pad(pointsBox(r.points)), svg: flowSvg[i] as string })),
     },
     { wrap: { id: "nodes" }, items: nodeBoxes.map((b, i) => ({ box: pad(b), svg: nodeSvg[i] as string })) },
-    { svg: el("g", { id: "flow-labels" }, placement.svg) },
-    { svg: legendSvg ? el("g", { id: "legend" }, legendSvg) : "" },
+    { wrap: { id: "flow-labels" }, items: placement.svg.map((l) => ({ box: pad(l.box), svg: l.svg })) },
+    // A page of a split figure carries the legend only where it shows.
+    legendSvg && legendBox
+      ? { wrap: { id: "legend" }, items: [{ box: pad(legendBox), svg: legendSvg }] }
+      : { svg: legendSvg ? el("g", { id: "legend" }, legendSvg) : "" },
   ];
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="${x0} ${y0} ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}" role="img" aria-label="${escapeXml(diagramTitle(doc))}">`,
