@@ -93,30 +93,41 @@ export function pathLength(points: Pt[]): number {
 /** Boxes by grid cell, so that each flow looks only at the boxes around it (large drawings stay fast). */
 export class BoxGrid<T extends Box = Box> {
   private static readonly CELL = 240;
-  private cells = new Map<string, number[]>();
+  private cells = new Map<number, number[]>();
   constructor(private items: readonly [string, T][]) {
+    const c = BoxGrid.CELL;
     items.forEach(([, b], i) => {
-      for (const k of this.keys(b)) {
-        const list = this.cells.get(k);
-        if (list) list.push(i);
-        else this.cells.set(k, [i]);
-      }
+      for (let gx = Math.floor(b.x / c); gx <= Math.floor((b.x + b.w) / c); gx++)
+        for (let gy = Math.floor(b.y / c); gy <= Math.floor((b.y + b.h) / c); gy++) {
+          const k = gridKey(gx, gy);
+          const list = this.cells.get(k);
+          if (list) list.push(i);
+          else this.cells.set(k, [i]);
+        }
     });
   }
 
   /** Items overlapping the area, in input order (deterministic). */
   query(area: Box): [string, T][] {
+    const c = BoxGrid.CELL;
+    const gx0 = Math.floor(area.x / c);
+    const gx1 = Math.floor((area.x + area.w) / c);
+    const gy0 = Math.floor(area.y / c);
+    const gy1 = Math.floor((area.y + area.h) / c);
+    const hits = (b: Box) => segmentHits({ x: b.x, y: b.y }, { x: b.x + b.w, y: b.y + b.h }, area);
+    // A wide area over few items: looking at each item is cheaper than at each cell.
+    if ((gx1 - gx0 + 1) * (gy1 - gy0 + 1) >= this.items.length) return this.items.filter(([, b]) => hits(b));
     const hit = new Set<number>();
-    for (const k of this.keys(area)) for (const i of this.cells.get(k) ?? []) hit.add(i);
+    for (let gx = gx0; gx <= gx1; gx++)
+      for (let gy = gy0; gy <= gy1; gy++) for (const i of this.cells.get(gridKey(gx, gy)) ?? []) hit.add(i);
     return [...hit]
       .sort((a, b) => a - b)
       .map((i) => this.items[i] as [string, T])
-      .filter(([, b]) => segmentHits({ x: b.x, y: b.y }, { x: b.x + b.w, y: b.y + b.h }, area));
+      .filter(([, b]) => hits(b));
   }
+}
 
-  private *keys(b: Box): Generator<string> {
-    const c = BoxGrid.CELL;
-    for (let gx = Math.floor(b.x / c); gx <= Math.floor((b.x + b.w) / c); gx++)
-      for (let gy = Math.floor(b.y / c); gy <= Math.floor((b.y + b.h) / c); gy++) yield `${gx},${gy}`;
-  }
+/** One number per grid cell (cells within ±2^20 of the origin, far beyond any drawing). */
+function gridKey(gx: number, gy: number): number {
+  return (gx + 1048576) * 2097152 + (gy + 1048576);
 }

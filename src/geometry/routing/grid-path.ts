@@ -177,10 +177,15 @@ export function gridPath(from: Pt, fromDir: Pt | null, to: Pt, toDir: Pt | null,
   let endCost = Number.POSITIVE_INFINITY;
   while (heap.size) {
     if (heap.peek() >= endCost) break;
+    const key = heap.peek();
     const s = heap.pop();
     const cell = s >> 2;
     const d = s & 3;
     const c = cost[s] as number;
+    const ix = cell % nx;
+    const iy = (cell - ix) / nx;
+    // A state reached again more cheaply since this entry was queued: its cheaper entry is (or was) the one to expand.
+    if (key > c + h(ix, iy, d)) continue;
     if (cell === goal) {
       // Arriving across the last stub costs a bend; arriving against it would double back.
       if (last >= 0 && d === (last + 2) % 4) continue;
@@ -191,8 +196,6 @@ export function gridPath(from: Pt, fromDir: Pt | null, to: Pt, toDir: Pt | null,
       }
       continue;
     }
-    const ix = cell % nx;
-    const iy = (cell - ix) / nx;
     for (let nd = 0; nd < 4; nd++) {
       if (nd === (d + 2) % 4) continue;
       // The move to the next grid point, if nothing blocks it.
