@@ -1,7 +1,8 @@
 import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
-import { ICON_KINDS } from "../document/geometry";
+import { defaultNodeSize, ICON_KINDS } from "../document/geometry";
 import { BOUNDARY_HEADER, elkOptions, LANE_HEADER, LAYER_GAP, NODE_GAP, PAD } from "../layout/elk-setup";
 import { LANE_KINDS, type LaneKind, type ModelGroup, type ModelNode, type NagareDocument } from "../model";
+import { fittedNodeSize, paperTabText, tabFigure } from "../shapes";
 import { sizeForLabel } from "./geometry";
 
 /**
@@ -40,11 +41,10 @@ const LAYER_GAP_PER_FLOW = 4;
 const LAYER_GAP_MAX = 160;
 /** A figure wider than this (width : height) is laid out again with more room between the nodes of a lane. */
 const WIDE = 2.2;
-/** The 委託/再委託 tab drawn above a contractor (16 px) and a little air above it. */
-const TAB = 20;
+/** Air above the 委託/再委託 tab drawn over a contractor. */
+const TAB_AIR = 4;
 /** Room per flow end on the side of a box. */
 const PORT_GAP = 12;
-const hasTab = (n: ModelNode) => n.kind === "contractor" || n.kind === "subcontractor";
 
 interface Unit {
   id: string;
@@ -60,12 +60,20 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
   const unitOf = new Map<string, string>();
   const units: Unit[] = [];
 
+  // What a node's 委託事項 tab takes above it, as the figure draws it (long ones wrap onto more lines).
+  const delegationNames = new Map(doc.delegations.map((d) => [d.id, d.name]));
+  const tabRoom = (n: ModelNode): number => {
+    const text = paperTabText(n.kind, n.delegationId ? delegationNames.get(n.delegationId) : undefined);
+    const size = n.size ?? defaultNodeSize(n.kind);
+    return text ? tabFigure({ x: 0, y: 0, w: size.width, h: size.height }, text).box.h + TAB_AIR : 0;
+  };
   const degree = new Map<string, number>();
   for (const f of doc.flows)
     for (const end of new Set([f.source, f.target])) degree.set(end, (degree.get(end) ?? 0) + 1);
   for (const n of doc.nodes) {
     if (!n.size) {
-      n.size = sizeForLabel(n.kind, n.label);
+      // Tall enough for the whole label as the figure wraps it.
+      n.size = fittedNodeSize(n.kind, n.label, sizeForLabel(n.kind, n.label));
       // A box that many flows touch gets the height to keep their arrowheads apart (about half arrive on
       // each side); icons keep their drawn size.
       if (!ICON_KINDS.has(n.kind))
@@ -83,7 +91,7 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
     const width = Math.max(...members.map((m) => m.size!.width)) + 2 * PAD;
     const height =
       BOUNDARY_HEADER +
-      members.reduce((s, m) => s + m.size!.height + (hasTab(m) ? TAB : 0), 0) +
+      members.reduce((s, m) => s + m.size!.height + tabRoom(m), 0) +
       STACK_GAP * (members.length - 1) +
       PAD;
     units.push({ id: `B:${b.id}`, width, height, lane: b.lane, boundary: b });
@@ -92,7 +100,7 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
   for (const n of doc.nodes) {
     if (unitOf.has(n.id)) continue;
     // A contractor's tab is part of what it covers: ELK keeps the node above clear of it.
-    const tab = hasTab(n) ? TAB : 0;
+    const tab = tabRoom(n);
     units.push({ id: n.id, width: n.size!.width, height: n.size!.height + tab, lane: input.lanes[n.id] as LaneKind });
     unitOf.set(n.id, n.id);
   }
@@ -138,13 +146,13 @@ export async function layoutDocument(doc: NagareDocument, input: LayoutInput): P
   for (const u of units) {
     if (!u.boundary) {
       const node = nodeById.get(u.id)!;
-      members.set(u.id, [{ node, dx: 0, dy: hasTab(node) ? TAB : 0 }]);
+      members.set(u.id, [{ node, dx: 0, dy: tabRoom(node) }]);
       continue;
     }
     let dy = BOUNDARY_HEADER;
     const list = u.boundary.members.map((id) => {
       const node = nodeById.get(id)!;
-      if (hasTab(node)) dy += TAB;
+      dy += tabRoom(node);
       const m = { node, dx: (u.width - node.size!.width) / 2, dy };
       dy += node.size!.height + STACK_GAP;
       return m;

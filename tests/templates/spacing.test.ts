@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { nodeRect } from "../../src/document/geometry";
 import { loadDocumentText, type NagareDocument } from "../../src/model";
+import { paperTabText, tabFigure } from "../../src/shapes";
 import { templateIds } from "../../src/templates/catalog";
 
 /**
@@ -16,7 +18,6 @@ const IDS = templateIds(DIR);
 const MIN_GAP = 30;
 /** Width : height of the lanes at most. */
 const MAX_ASPECT = 3.2;
-const TAB = 16;
 
 function load(id: string): NagareDocument {
   const result = loadDocumentText(fs.readFileSync(path.join(DIR, `${id}.nagare.json`), "utf8"));
@@ -24,11 +25,13 @@ function load(id: string): NagareDocument {
   return result.doc;
 }
 
-/** What a node covers, with the tab drawn above a contractor. */
-function covered(n: NagareDocument["nodes"][number]) {
-  const size = n.size ?? { width: 150, height: 60 };
-  const tab = n.kind === "contractor" || n.kind === "subcontractor" ? TAB : 0;
-  return { id: n.id, x: n.position.x, y: n.position.y - tab, w: size.width, h: size.height + tab };
+/** What a node covers as drawn (its box grown to hold its whole label), with the 委託事項 tab above it. */
+function covered(doc: NagareDocument, n: NagareDocument["nodes"][number]) {
+  const r = nodeRect(n);
+  const name = doc.delegations.find((d) => d.id === n.delegationId)?.name;
+  const text = paperTabText(n.kind, name);
+  const tab = text ? tabFigure({ x: r.x, y: r.y, w: r.width, h: r.height }, text).box.h : 0;
+  return { id: n.id, x: r.x, y: r.y - tab, w: r.width, h: r.height + tab };
 }
 
 describe("spacing of the templates", () => {
@@ -37,7 +40,8 @@ describe("spacing of the templates", () => {
   });
   for (const id of IDS) {
     it(`${id}: nodes of one column are at least ${MIN_GAP} px apart, tabs included`, () => {
-      const rects = load(id).nodes.map(covered);
+      const doc = load(id);
+      const rects = doc.nodes.map((n) => covered(doc, n));
       const tight: string[] = [];
       for (const a of rects)
         for (const b of rects) {
