@@ -106,6 +106,22 @@ describe("renderDiagramSvg: the rich fixture", () => {
     expect(again.svg).toBe(svg);
   });
 
+  it("a render right after another with other labels or colours shows them (the last placement is reused only for the same input)", () => {
+    const labels = (svg: string) => svg.split('id="flow-labels"')[1]?.split('id="legend"')[0];
+    const first = doc.flows.find((f) => f.data) as (typeof doc.flows)[number];
+    const changed = { ...doc, flows: doc.flows.map((f) => (f === first ? { ...f, data: "別の特定個人情報" } : f)) };
+    const before = renderDiagramSvg(doc, { legend: true, title: true }).svg;
+    const after = renderDiagramSvg(changed, { legend: true, title: true }).svg;
+    expect(labels(after)).toContain("別の特定個人情報");
+    expect(labels(before)).not.toContain("別の特定個人情報");
+    const mono = renderDiagramSvg(doc, { legend: true, title: true, style: "mono" }).svg;
+    expect(labels(mono)).not.toBe(labels(before));
+    // Only the legend's width differs: the same labels.
+    const narrow = renderDiagramSvg(doc, { legend: true, title: true, legendMaxWidth: 300 }).svg;
+    expect(labels(narrow)).toBe(labels(before));
+    expect(renderDiagramSvg(doc, { legend: true, title: true }).svg).toBe(svg);
+  });
+
   it("leaves the legend out when asked", () => {
     const r = renderDiagramSvg(doc, { legend: false });
     expect(r.svg).not.toContain('id="legend"');

@@ -175,13 +175,15 @@ export function cutAxis(
       cands.add(b + 2);
     }
     for (const p of prefer) cands.add(p);
+    // Only what reaches into the stretch where this cut may fall can be cut through.
+    const near = solids.filter(([a, b]) => a < limit && b > least);
     let best: { end: number; next: number; cost: number } | null = null;
     for (const c of cands) {
       if (c <= least || c > limit) continue;
       let end = c;
       let next = c;
       let crossed = 0;
-      for (const [a, b] of solids)
+      for (const [a, b] of near)
         if (a < c && b > c) {
           crossed++;
           end = Math.max(end, b);

@@ -85,6 +85,22 @@ function routesFor(requests: RouteRequest[], boxes: Map<string, Box>, titles: Bo
 }
 
 /**
+ * The last label placement by its input, for the same reason: the second render of a plan places the same
+ * labels along the same routes (only the legend differs, and labels are placed before it). Read only after.
+ */
+let lastLabels: { key: string; placement: LabelPlacement } | null = null;
+
+function labelsFor(flows: ModelFlow[], routes: Route[], obstacles: Box[], pal: Palette): LabelPlacement {
+  // What the labels are made of: each flow's texts, its route, what they keep off, and the colours drawn.
+  const texts = flows.map((f) => [f.id, f.step, f.transport, f.transportNote, f.data, f.variant]);
+  const key = JSON.stringify([texts, routes, obstacles, pal]);
+  if (lastLabels?.key === key) return lastLabels.placement;
+  const placement = placeFlowLabels(flows, routes, obstacles, pal);
+  lastLabels = { key, placement };
+  return placement;
+}
+
+/**
  * The 別添1 figure as a standalone SVG: real shapes and text only (no foreignObject, no CSS), so the same
  * bytes open in a browser, rasterise with resvg and convert to PDF vectors. Pure: no DOM, deterministic.
  */
@@ -149,7 +165,7 @@ export function renderDiagramSvg(doc: NagareDocument, opts: DiagramSvgOptions = 
   }
 
   // Edges and their labels.
-  const placement: LabelPlacement = placeFlowLabels(scene.flows, routes, obstacles, pal);
+  const placement: LabelPlacement = labelsFor(scene.flows, routes, obstacles, pal);
   const flowSvg: string[] = [];
   scene.flows.forEach((f, i) => {
     const r = routes[i] as Route;
