@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Box, LabelSpace } from "../../src/geometry/routing";
+import { type Box, LabelPlacer, LabelSpace, placeLabels } from "../../src/geometry/routing";
 
 /**
  * Where a crowded label goes when none of its own spots is free: the nearest spot that covers no node and no
@@ -80,5 +80,67 @@ describe("LabelSpace.place for a crowded label", () => {
     crowd(b, 0, 0, 6, 6);
     const first = { x: 100, y: 40, w: 30, h: 14 };
     expect(a.place([first])).toEqual(b.place([first]));
+  });
+});
+
+describe("LabelPlacer keeps its space between updates", () => {
+  const line = {
+    id: "f",
+    points: [
+      { x: 0, y: 0 },
+      { x: 400, y: 0 },
+    ],
+  };
+  const other = {
+    id: "g",
+    points: [
+      { x: 0, y: 120 },
+      { x: 400, y: 120 },
+    ],
+  };
+  const requests = [
+    { flowId: "f", mid: { w: 40, h: 14 } },
+    { flowId: "g", mid: { w: 40, h: 14 } },
+  ];
+  const far = { x: 1000, y: 1000, w: 50, h: 50 };
+  const middle = { x: 150, y: -30, w: 100, h: 60 };
+
+  it("marks a moved box where it is now and frees where it was", () => {
+    const placer = new LabelPlacer();
+    const first = placer.update([line, other], requests, [far]);
+    const mid = first.get("f")?.mid as Box;
+    expect(overlaps(mid, middle)).toBe(true);
+    // The box moves over the label's spot: the label moves off it.
+    const covered = placer.update([line, other], requests, [middle]);
+    expect(overlaps(covered.get("f")?.mid as Box, middle)).toBe(false);
+    // The box moves away again and the label is placed again (its size changed): the same spots as placing
+    // from nothing, so nothing is left marked where the box was.
+    const resized = [{ flowId: "f", mid: { w: 41, h: 14 } }, requests[1] as (typeof requests)[number]];
+    const back = placer.update([line, other], resized, [far]);
+    expect(placer.lastPlaced).toBe(1);
+    expect(back).toEqual(placeLabels([line, other], resized, [far]));
+    expect(overlaps(back.get("f")?.mid as Box, middle)).toBe(true);
+  });
+
+  it("marks a moved line where it runs now", () => {
+    const placer = new LabelPlacer();
+    placer.update([line, other], requests, [far]);
+    // The other flow now runs along the first one's label: that label is placed again, off the new line.
+    const moved = {
+      id: "g",
+      points: [
+        { x: 0, y: 2 },
+        { x: 400, y: 2 },
+      ],
+    };
+    const got = placer.update([line, moved], requests, [far]);
+    const spot = got.get("f")?.mid as Box;
+    expect(placer.lastPlaced).toBeGreaterThan(0);
+    expect(spot.y > 3.5 || spot.y + spot.h < 0.5).toBe(true);
+    expect(got).toEqual(placeLabels([line, moved], requests, [far]));
+    // Back where it ran, with the first label placed again: nothing is left marked along the line it left.
+    const resized = [{ flowId: "f", mid: { w: 41, h: 14 } }, requests[1] as (typeof requests)[number]];
+    const back = placer.update([line, other], resized, [far]);
+    expect(back).toEqual(placeLabels([line, other], resized, [far]));
   });
 });

@@ -52,14 +52,22 @@ export class LabelSpace {
   private static readonly CELL = 80;
 
   /** Marks an area as taken; an owner's own areas do not count against its labels (a flow's own line). */
-  add(b: Box, owner?: string, weight = 1): void {
+  add(b: Box, owner?: string, weight = 1): Entry {
     const entry: Entry = { b, owner, weight, seen: 0 };
     this.into(this.cells, b, entry);
     if (weight >= 1) this.into(this.hard, b, entry);
+    return entry;
+  }
+
+  /** Frees an area marked by `add` (or one segment of `addLine`). */
+  remove(entry: Entry): void {
+    this.out(this.cells, entry);
+    if (entry.weight >= 1) this.out(this.hard, entry);
   }
 
   /** Marks a route's segments as lines owned by its flow. */
-  addLine(points: Pt[], owner: string): void {
+  addLine(points: Pt[], owner: string): Entry[] {
+    const out: Entry[] = [];
     for (let k = 0; k + 1 < points.length; k++) {
       const a = points[k] as Pt;
       const b = points[k + 1] as Pt;
@@ -69,8 +77,9 @@ export class LabelSpace {
         w: Math.abs(a.x - b.x) + 3,
         h: Math.abs(a.y - b.y) + 3,
       };
-      this.add(seg, owner, LINE);
+      out.push(this.add(seg, owner, LINE));
     }
+    return out;
   }
 
   /**
@@ -200,6 +209,20 @@ export class LabelSpace {
       }
     }
     return best;
+  }
+
+  private out(grid: Map<number, Entry[]>, entry: Entry): void {
+    const c = LabelSpace.CELL;
+    const b = entry.b;
+    const gx1 = Math.floor((b.x + b.w) / c);
+    const gy0 = Math.floor(b.y / c);
+    const gy1 = Math.floor((b.y + b.h) / c);
+    for (let gx = Math.floor(b.x / c); gx <= gx1; gx++)
+      for (let gy = gy0; gy <= gy1; gy++) {
+        const list = grid.get(cellKey(gx, gy));
+        const at = list ? list.indexOf(entry) : -1;
+        if (list && at >= 0) list.splice(at, 1);
+      }
   }
 
   private into(grid: Map<number, Entry[]>, b: Box, entry: Entry): void {
@@ -338,6 +361,14 @@ export class LabelPlacer {
   private obstacles: Box[] = [];
   private spots = new Map<string, LabelSpots>();
   private order: string[] = [];
+  /**
+   * The space of the last update, kept with what each part of it marks: a drag step changes a few lines,
+   * boxes and labels, and marking the rest again at every step was most of a step's label time.
+   */
+  private space: LabelSpace | null = null;
+  private obstacleMarks: Entry[] = [];
+  private lineMarks = new Map<string, Entry[]>();
+  private labelMarks = new Map<string, Entry[]>();
   /** How many flows the last update placed again (for tests and the benchmark). */
   lastPlaced = 0;
 
@@ -391,16 +422,8 @@ export class LabelPlacer {
       }
     }
 
-    const space = new LabelSpace();
-    for (const o of obstacles) space.add({ x: o.x - 2, y: o.y - 2, w: o.w + 4, h: o.h + 4 }, undefined, HARD);
-    for (const r of routes) space.addLine(r.points, r.id);
+    const space = this.marked(full, routes, obstacles, again);
     const out = new Map<string, LabelSpots>();
-    for (const id of order) {
-      if (again.has(id)) continue;
-      const spots = this.spots.get(id) ?? {};
-      if (spots.step) space.add(spots.step, undefined, HARD);
-      if (spots.mid) space.add(spots.mid, undefined, HARD);
-    }
     for (const req of requests) {
       const route = byId.get(req.flowId);
       if (!again.has(req.flowId)) {
@@ -409,14 +432,16 @@ export class LabelPlacer {
       }
       if (!route) continue;
       const spots: LabelSpots = {};
+      const marks: Entry[] = [];
       if (req.step) {
         spots.step = space.place(stepSpots(route.points, req.step.w, req.step.h), req.flowId);
-        space.add(spots.step, undefined, HARD);
+        marks.push(space.add(spots.step, undefined, HARD));
       }
       if (req.mid) {
         spots.mid = space.place(midSpots(route.points, req.mid.w, req.mid.h), req.flowId);
-        space.add(spots.mid, undefined, HARD);
+        marks.push(space.add(spots.mid, undefined, HARD));
       }
+      this.labelMarks.set(req.flowId, marks);
       out.set(req.flowId, spots);
     }
     this.routes = new Map(routes.map((r) => [r.id, r.points]));
@@ -426,5 +451,46 @@ export class LabelPlacer {
     this.order = order;
     this.lastPlaced = again.size;
     return out;
+  }
+
+  /**
+   * The space with the nodes, the lines and the labels kept: marked from nothing after a full change, else the
+   * last one with what changed marked again and the labels to place again taken off.
+   */
+  private marked(full: boolean, routes: Line[], obstacles: Box[], again: Set<string>): LabelSpace {
+    const pad = (o: Box): Box => ({ x: o.x - 2, y: o.y - 2, w: o.w + 4, h: o.h + 4 });
+    let space = this.space;
+    if (full || !space) {
+      space = new LabelSpace();
+      const s = space;
+      this.obstacleMarks = obstacles.map((o) => s.add(pad(o), undefined, HARD));
+      this.lineMarks = new Map(routes.map((r) => [r.id, s.addLine(r.points, r.id)]));
+      this.labelMarks = new Map();
+      this.space = space;
+      return space;
+    }
+    obstacles.forEach((o, i) => {
+      const old = this.obstacles[i] as Box;
+      if (o.x === old.x && o.y === old.y && o.w === old.w && o.h === old.h) return;
+      (space as LabelSpace).remove(this.obstacleMarks[i] as Entry);
+      this.obstacleMarks[i] = (space as LabelSpace).add(pad(o), undefined, HARD);
+    });
+    const live = new Set(routes.map((r) => r.id));
+    for (const [id, marks] of this.lineMarks)
+      if (!live.has(id)) {
+        for (const m of marks) space.remove(m);
+        this.lineMarks.delete(id);
+      }
+    for (const r of routes) {
+      const marks = this.lineMarks.get(r.id);
+      if (marks && samePoints(this.routes.get(r.id), r.points)) continue;
+      for (const m of marks ?? []) space.remove(m);
+      this.lineMarks.set(r.id, space.addLine(r.points, r.id));
+    }
+    for (const id of again) {
+      for (const m of this.labelMarks.get(id) ?? []) space.remove(m);
+      this.labelMarks.delete(id);
+    }
+    return space;
   }
 }
