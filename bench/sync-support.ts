@@ -124,15 +124,25 @@ export function wireClient(wsUrl: string, received?: (update: Uint8Array) => voi
   };
 }
 
-/** Opens `n` clients and keeps them until `close` is called. */
+/** Read access to a document's nodes (a Y.Map, or the empty stand-in below). */
+export interface NodesView {
+  get(id: string): unknown;
+  has(id: string): boolean;
+}
+
+const NO_NODES: NodesView = new Map<string, unknown>();
+
 /**
  * The document's nodes map, or an empty stand-in while it has not arrived. (Never `collection()` here: on
- * a client that has not received the document yet it would create a competing map of its own.)
+ * a client that has not received the document yet it would create a competing map of its own. Nor a
+ * detached `new Y.Map()` as the stand-in: Yjs warns "Invalid access" each time one is read.)
  */
-export function nodesOf(doc: Y.Doc): Y.Map<unknown> {
+export function nodesOf(doc: Y.Doc): NodesView {
   const m = rootOf(doc).get("nodes");
-  return m instanceof Y.Map ? (m as Y.Map<unknown>) : new Y.Map();
+  return m instanceof Y.Map ? (m as Y.Map<unknown>) : NO_NODES;
 }
+
+/** Opens `n` clients and keeps them until `close` is called. */
 
 export async function openClients(make: () => Client, n: number): Promise<Client[] & { close: () => void }> {
   const clients = Array.from({ length: n }, make);
