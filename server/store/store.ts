@@ -32,8 +32,13 @@ export interface Store {
   /**
    * Folds the stored updates into the snapshot with `fold`, atomically and at most once at a time per
    * document (across processes). Updates stored meanwhile are kept. Null: someone else is compacting.
+   * `known`: the fold when the last stored update is `known.seq`; a store may then skip reading the content.
    */
-  compact(docId: string, fold: (content: StoredContent) => Uint8Array): Promise<{ bytes: number } | null>;
+  compact(
+    docId: string,
+    fold: (content: StoredContent) => Uint8Array,
+    known?: KnownState,
+  ): Promise<{ bytes: number } | null>;
   /** The highest sequence number stored for each of these documents (instances poll it to notice gaps). */
   lastSeqs(docIds: string[]): Promise<Map<string, number>>;
   /** Only the list's cached title (after a reload). */
@@ -86,6 +91,12 @@ export interface NewToken {
 export interface StoredUpdate {
   seq: number;
   data: Uint8Array;
+}
+
+/** A document's whole state as it was when the update numbered `seq` was the last one stored. */
+export interface KnownState {
+  seq: number;
+  state: Uint8Array;
 }
 
 export interface StoredContent {

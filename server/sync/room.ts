@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { ROOT_KEY } from "../../src/sync/doc-shape";
 import type { ServerConfig } from "../config";
 import type { Role } from "../db";
-import { type AppendResult, type DocumentWrite, type Store, storageFailure } from "../store/store";
+import { type AppendResult, type DocumentWrite, type KnownState, type Store, storageFailure } from "../store/store";
 import { ChangeSet } from "./changes";
 import { applyContent, foldContent, loadState } from "./persistence";
 import { awarenessMessage, type Notice, updateIsEmpty, updateMessage } from "./protocol";
@@ -325,18 +325,6 @@ export class Room {
         if (!inOrder) void this.catchUp(this.lastSeq);
         else this.lastSeq = Math.max(this.lastSeq, last);
         this.sinceCompact += batch.length;
-        // Due for compaction: the copy holds exactly what is stored up to `last` right now (nothing else ran
-        // during the write), so its state is the folded snapshot; rebuilding it from the stored updates
-        // instead stopped the event loop long enough to be the tail of the latency under many writers.
-        // Not when the copy also holds a refused change waiting for its rebuild.
-        const known =
-          inOrder &&
-          this.sinceCompact >= this.config.compactEvery &&
-          !this.needsReload &&
-          this.pending.length === 0 &&
-          !hasPending(this.doc)
-            ? { seq: last, state: Y.encodeStateAsUpdate(this.doc) }
-            : undefined;
         // One message per peer for the whole batch (under many writers, sending each update to each peer
         // was most of the server's work). The sender of every update in it gets nothing back; a peer that
         // sent some of them gets its own parts again, which Yjs ignores (a stock y-websocket server echoes
@@ -348,6 +336,20 @@ export class Room {
         const msg = updateMessage(merged);
         for (const p of this.peers) if (p !== onlyFrom) p.send(msg);
         this.hooks.stored?.(this, result.previousSeq, last, merged);
+        // Due for compaction: the copy holds exactly what is stored up to `last` right now (nothing else ran
+        // during the write), so its state is the folded snapshot; rebuilding it from the stored updates
+        // instead stopped the event loop long enough to be the tail of the latency under many writers.
+        // Encoded after the broadcast and the message to other instances (nothing else has run since the
+        // write), so that this batch does not wait for it. Not when the copy also holds a refused change
+        // waiting for its rebuild.
+        const known =
+          inOrder &&
+          this.sinceCompact >= this.config.compactEvery &&
+          !this.needsReload &&
+          this.pending.length === 0 &&
+          !hasPending(this.doc)
+            ? { seq: last, state: Y.encodeStateAsUpdate(this.doc) }
+            : undefined;
         done?.resolve(true);
         this.busy--;
         this.settle();
@@ -453,13 +455,17 @@ export class Room {
    * Folds stored updates into one snapshot (in the store, which keeps updates stored meanwhile). `known`:
    * the copy's state when it held exactly what was stored up to `seq`, used if the store is still there.
    */
-  compact(known?: { seq: number; state: Uint8Array }): Promise<void> {
+  compact(known?: KnownState): Promise<void> {
     if (this.compacting) return this.compacting;
     if (this.sinceCompact === 0 || this.dead) return Promise.resolve();
     const counted = this.sinceCompact;
     const rebuild = foldContent(this.docId);
     this.compacting = this.store
-      .compact(this.docId, (content) => (known && content.lastSeq === known.seq ? known.state : rebuild(content)))
+      .compact(
+        this.docId,
+        (content) => (known && content.lastSeq === known.seq ? known.state : rebuild(content)),
+        known,
+      )
       .then((r) => {
         if (!r) return; // another process is compacting this document
         this.approxBytes = r.bytes;

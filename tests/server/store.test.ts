@@ -197,6 +197,38 @@ describe.each(kinds)("store: %s", (_kind, open) => {
     ).toEqual({ bytes: expect.any(Number) });
   });
 
+  test("compaction takes a known state as the fold only when it is of the last stored update", async () => {
+    const ydoc = new Y.Doc();
+    await store.createDocument(
+      { id: "d7", title: "", jimuName: "", createdAt: 1 },
+      Y.encodeStateAsUpdate(ydoc),
+      token("d7", "t7"),
+    );
+    const seqs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [r] = await store.appendUpdates([write("d7", [update(ydoc, (d) => d.getMap("nagare").set(`k${i}`, i))])]);
+      seqs.push(...(r?.seqs ?? []));
+    }
+    // As the room folds: the known state if the stored content ends where it does, else the stored content.
+    const foldWith = (known: { seq: number; state: Uint8Array }) =>
+      store.compact("d7", (c) => (c.lastSeq === known.seq ? known.state : foldContent("d7")(c)), known);
+    // Known at an earlier number (an update was stored since): not taken.
+    await foldWith({ seq: seqs[1] as number, state: Y.encodeStateAsUpdate(new Y.Doc()) });
+    let content = await store.loadContent("d7");
+    expect(content.updates).toEqual([]);
+    expect(content.snapshotSeq).toBe(seqs[2]);
+    expect(rebuild(content).getMap("nagare").toJSON()).toEqual({ k0: 0, k1: 1, k2: 2 });
+    // Known at the last number: taken as it is, the updates it holds are dropped.
+    const [r] = await store.appendUpdates([write("d7", [update(ydoc, (d) => d.getMap("nagare").set("k3", 3))])]);
+    const last = r?.seqs.at(-1) as number;
+    const state = Y.encodeStateAsUpdate(ydoc);
+    expect(await foldWith({ seq: last, state })).toEqual({ bytes: state.length });
+    content = await store.loadContent("d7");
+    expect(content.updates).toEqual([]);
+    expect(content.snapshotSeq).toBe(last);
+    expect(content.snapshot).toEqual(state);
+  });
+
   test("compactions running while others write (as several instances do) lose no update", async () => {
     const ydoc = new Y.Doc();
     await store.createDocument(
