@@ -13,6 +13,11 @@ export class ChangeSet {
   meta = false;
   /** A shared type outside the root map changed (not part of the model; only a review link is refused for it). */
   outside = false;
+  /**
+   * Per changed element (`collection:id`): the fields set or removed on it, or null when it was added,
+   * replaced or changed deeper (a shared type inside it), where only a check of the whole element will do.
+   */
+  fields = new Map<string, Set<string> | null>();
 
   add(events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
     for (const ev of events) {
@@ -28,6 +33,12 @@ export class ChangeSet {
       const ids = path.length >= 2 ? [String(path[1])] : [...ev.keys.keys()];
       const target = head === "nodes" ? this.nodes : head === "flows" ? this.flows : this.other;
       for (const id of ids) target.add(head === "nodes" || head === "flows" ? id : `${String(head)}:${id}`);
+      for (const id of ids) {
+        const key = `${String(head)}:${id}`;
+        const known = this.fields.get(key);
+        if (path.length !== 2) this.fields.set(key, null);
+        else if (known !== null) this.fields.set(key, new Set([...(known ?? []), ...ev.keys.keys()]));
+      }
     }
   }
 

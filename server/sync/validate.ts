@@ -213,6 +213,35 @@ function elementProblem(root: Y.Map<unknown>, name: string, id: string): { ja: s
   return { ja: `${field || "値"} が不正です（${message}）`, en: `${field || "value"} is invalid (${message})` };
 }
 
+/**
+ * Plain objects whose schema has no rule across fields: when such an element was valid (not known invalid)
+ * and only some of its fields changed, it is valid exactly when those fields are.
+ */
+const FIELD_SHAPES: Record<string, Record<string, z.ZodType>> = {
+  nodes: nodeSchema.shape,
+  flows: flowSchema.shape,
+};
+
+/**
+ * The quick check of a field edit (a node dragged, a flow's sentence typed): only the changed fields, each
+ * against its own schema, instead of the whole element (that was most of an edit's check). True: valid;
+ * false: undecided here, the whole element is checked.
+ */
+function fieldsValid(root: Y.Map<unknown>, name: string, id: string, fields: Set<string> | null | undefined): boolean {
+  const shape = FIELD_SHAPES[name];
+  if (!shape || !fields) return false;
+  const coll = root.get(name);
+  const el = coll instanceof Y.Map ? coll.get(id) : undefined;
+  if (!(el instanceof Y.Map)) return false;
+  for (const field of fields) {
+    const schema = Object.hasOwn(shape, field) && field !== "id" ? shape[field] : undefined;
+    const value = el.get(field);
+    if (!schema || value instanceof Y.AbstractType || findBadText(value) !== null) return false;
+    if (!schema.safeParse(value).success) return false;
+  }
+  return true;
+}
+
 /** The elements a change set touched, as [collection, id]. */
 function touched(changes: ChangeSet): [string, string][] {
   const out: [string, string][] = [];
@@ -245,8 +274,9 @@ export function invalidElements(doc: Y.Doc): Set<string> {
 export function checkChangedElements(doc: Y.Doc, changes: ChangeSet, known: Set<string>): Verdict {
   const root = doc.getMap<unknown>(ROOT_KEY);
   for (const [name, id] of touched(changes)) {
-    const problem = elementProblem(root, name, id);
     const key = `${name}:${id}`;
+    if (!known.has(key) && fieldsValid(root, name, id, changes.fields.get(key))) continue;
+    const problem = elementProblem(root, name, id);
     if (!problem) {
       known.delete(key);
       continue;

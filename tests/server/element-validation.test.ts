@@ -42,6 +42,31 @@ describe("every element the server stores is valid", () => {
       (d) => d.transact(() => elementOf(d, "nodes", "keep").set("kind", "ufo")),
       "invalid_element",
     ],
+    // Field edits of a valid element are checked field by field: each way a field can break the element.
+    [
+      "an existing node moved to a position that is not a point",
+      (d) => d.transact(() => elementOf(d, "nodes", "keep").set("position", { x: "左", y: 0 })),
+      "invalid_element",
+    ],
+    [
+      "an existing node's required label removed",
+      (d) => d.transact(() => elementOf(d, "nodes", "keep").delete("label")),
+      "invalid_element",
+    ],
+    [
+      "a field unknown to the schema added to an existing node",
+      (d) => d.transact(() => elementOf(d, "nodes", "keep2").set("colour", "red")),
+      "invalid_element",
+    ],
+    [
+      "a control character in an existing node's note, with a valid move in the same change",
+      (d) =>
+        d.transact(() => {
+          elementOf(d, "nodes", "keep").set("position", { x: 5, y: 5 });
+          elementOf(d, "nodes", "keep").set("note", "備考\u0007");
+        }),
+      "invalid_element",
+    ],
     [
       "a collection entry that is not an element",
       (d) => d.transact(() => collection(d, "nodes").set("raw", 42)),
