@@ -2,7 +2,15 @@ import pg from "pg";
 import { type ActivityRow, type DocumentRow, StartupError, type TokenRow, type VersionRow } from "../db";
 import type { OwnerStore } from "./owners";
 import { OWNERS_MIGRATION, PROFILES_MIGRATION, postgresOwnerStore } from "./postgres-owners";
-import type { ActivityCount, AppendResult, DocumentWrite, NewDocument, NewToken, Store, StoredContent } from "./store";
+import {
+  type AppendResult,
+  type DocumentWrite,
+  type NewDocument,
+  type NewToken,
+  type Store,
+  type StoredContent,
+  sumByActor,
+} from "./store";
 
 /**
  * The store for several server processes: PostgreSQL through `pg`. The schema is created and migrated at
@@ -427,19 +435,4 @@ function insertToken(q: pg.Pool | pg.PoolClient, t: NewToken) {
 
 function bytes(b: Buffer): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
-/** One row per actor and minute: the counts of one write added up first. */
-function sumByActor(activity: (ActivityCount | null)[]): ActivityCount[] {
-  const by = new Map<string, ActivityCount>();
-  for (const a of activity) {
-    if (!a) continue;
-    const cur = by.get(a.actor);
-    if (cur) {
-      cur.nodes += a.nodes;
-      cur.flows += a.flows;
-      cur.other += a.other;
-    } else by.set(a.actor, { ...a });
-  }
-  return [...by.values()];
 }

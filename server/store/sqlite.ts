@@ -4,7 +4,16 @@ import Database from "better-sqlite3";
 import { type ActivityRow, type DocumentRow, StartupError, type TokenRow, type VersionRow } from "../db";
 import type { OwnerStore } from "./owners";
 import { migrateOwners, sqliteOwnerStore } from "./sqlite-owners";
-import type { AppendResult, DocumentWrite, KnownState, NewDocument, NewToken, Store, StoredContent } from "./store";
+import {
+  type AppendResult,
+  type DocumentWrite,
+  type KnownState,
+  type NewDocument,
+  type NewToken,
+  type Store,
+  type StoredContent,
+  sumByActor,
+} from "./store";
 
 /**
  * The embedded store: one SQLite file under DATA_DIR (WAL), for one server process. Sequence numbers are
@@ -318,12 +327,9 @@ export class SqliteStore implements Store {
       writes.map((w) => {
         const previousSeq = this.q.lastUpdate.get(w.docId)?.seq ?? this.q.snapshotSeq.get(w.docId)?.seq ?? 0;
         const minute = Math.floor(w.at / 60_000);
-        const seqs = w.updates.map((u, i) => {
-          const seq = Number(this.q.addUpdate.run(w.docId, Buffer.from(u)).lastInsertRowid);
-          const a = w.activity[i];
-          if (a) this.q.addActivity.run(w.docId, minute, a.actor, a.nodes, a.flows, a.other);
-          return seq;
-        });
+        const seqs = w.updates.map((u) => Number(this.q.addUpdate.run(w.docId, Buffer.from(u)).lastInsertRowid));
+        for (const a of sumByActor(w.activity))
+          this.q.addActivity.run(w.docId, minute, a.actor, a.nodes, a.flows, a.other);
         this.q.touchDoc.run(w.title, w.jimuName, w.at, w.docId);
         return { docId: w.docId, seqs, previousSeq };
       }),

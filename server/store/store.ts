@@ -167,3 +167,18 @@ export function storageFailure(e: unknown): "disk" | "unreachable" | null {
     return "unreachable";
   return null;
 }
+
+/** One activity row per actor and minute: the counts of one write added up first (one upsert each). */
+export function sumByActor(activity: (ActivityCount | null)[]): ActivityCount[] {
+  const by = new Map<string, ActivityCount>();
+  for (const a of activity) {
+    if (!a) continue;
+    const cur = by.get(a.actor);
+    if (cur) {
+      cur.nodes += a.nodes;
+      cur.flows += a.flows;
+      cur.other += a.other;
+    } else by.set(a.actor, { ...a });
+  }
+  return [...by.values()];
+}
