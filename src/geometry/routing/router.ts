@@ -142,15 +142,23 @@ export class FlowRouter {
     const live = new Set(routable.map((r) => r.id));
     for (const id of [...this.flows.keys()]) if (!live.has(id)) this.flows.delete(id);
 
-    const obstaclesFor = (req: RouteRequest): Box[] => {
-      const out: Box[] = [];
-      for (const [id, b] of grid.query(this.spanOf(req, 140))) {
+    // What a flow routes around, once per update (a flow whose sides are chosen again is also drawn again).
+    const near = new Map<string, { obstacles: Box[]; soft: Box[] }>();
+    const around = (req: RouteRequest) => {
+      const known = near.get(req.id);
+      if (known) return known;
+      const span = this.spanOf(req, 140);
+      const obstacles: Box[] = [];
+      for (const [id, b] of grid.query(span)) {
         if (id === req.sourceId || id === req.targetId) continue;
-        out.push(inflate(b, CLEARANCE - 2));
+        obstacles.push(inflate(b, CLEARANCE - 2));
       }
-      return out;
+      const found = { obstacles, soft: softGrid.query(span).map(([, b]) => b) };
+      near.set(req.id, found);
+      return found;
     };
-    const softFor = (req: RouteRequest) => softGrid.query(this.spanOf(req, 140)).map(([, b]) => b);
+    const obstaclesFor = (req: RouteRequest): Box[] => around(req).obstacles;
+    const softFor = (req: RouteRequest) => around(req).soft;
 
     // Pass 1: sides, with ports at the middle of each side.
     const sides = new Map<string, [Side, Side] | null>();
