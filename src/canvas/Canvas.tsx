@@ -44,13 +44,17 @@ import { readModelTolerant } from "../sync/doc-shape";
 import { type AnyRFNode, type Decoration, type FlowRFEdge, toFlowGraph } from "./binding";
 import { CanvasContext, type CanvasContextValue } from "./context";
 import { FlowEdge } from "./edges/FlowEdge";
+import { FlowShapesContext } from "./flow-shapes";
 import { GroupNode } from "./nodes/GroupNode";
 import { KindNode } from "./nodes/KindNode";
 import { openingViewport } from "./opening-view";
+import { useStableHandler } from "./stable-handler";
 import { useFlowGeometry } from "./useFlowGeometry";
 
 const nodeTypes = { kind: KindNode, container: GroupNode };
 const edgeTypes = { flow: FlowEdge };
+const SNAP_GRID: [number, number] = [10, 10];
+const PRO_OPTIONS = { hideAttribution: true };
 
 export const DRAG_MIME = "application/x-nagare-shape";
 export type PaletteItem = { type: "node"; kind: NodeKind } | GroupSpec;
@@ -118,7 +122,7 @@ export function Canvas(props: CanvasProps) {
         : model,
     [model, bendPreview],
   );
-  const geometry = useFlowGeometry(routed, dragging.current, dragTick, lang, decorations);
+  const flowShapes = useFlowGeometry(routed, dragging.current, dragTick, lang, decorations);
 
   useEffect(() => {
     const g = toFlowGraph(model, { selected, dragging: dragging.current, decorations });
@@ -126,23 +130,18 @@ export function Canvas(props: CanvasProps) {
     // memoised node and edge components) re-render only what changed: a drag or an edit touches one element.
     setNodes((prev) => {
       const old = new Map(prev.map((n) => [n.id, n]));
-      return g.nodes.map((n) => {
+      const next = g.nodes.map((n) => {
         const o = old.get(n.id);
         if (!o) return n;
         if (o.dragging || o.resizing) return o;
         if (sameNode(o, n)) return o;
         return { ...n, measured: o.measured } as AnyRFNode;
       });
+      return sameItems(prev, next) ? prev : next;
     });
     setEdges((prev) => {
       const old = new Map(prev.map((e) => [e.id, e]));
-      return g.edges.map((plain) => {
-        const route = geometry.routes.get(plain.id);
-        const labels = geometry.labels.get(plain.id);
-        const e: FlowRFEdge =
-          route && plain.data
-            ? { ...plain, data: { ...plain.data, route: route.points, ...(labels ? { labels } : {}) } }
-            : plain;
+      const next = g.edges.map((e) => {
         const o = old.get(e.id);
         if (o && sameEdge(o, e)) return o;
         return {
@@ -150,8 +149,9 @@ export function Canvas(props: CanvasProps) {
           markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: edgeColor(e, decorations) },
         };
       });
+      return sameItems(prev, next) ? prev : next;
     });
-  }, [model, selected, decorations, geometry]);
+  }, [model, selected, decorations]);
 
   // A drawing that arrives (from IndexedDB or the server) is fitted once; one's own first element is not.
   // A large drawing opens at a legible zoom from its top-left instead ("全体を表示" still fits all of it).
@@ -180,75 +180,66 @@ export function Canvas(props: CanvasProps) {
     return parentAbs ? { x: p.x + parentAbs.x, y: p.y + parentAbs.y } : p;
   }, []);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<AnyRFNode>[]) => {
-      const keep = changes.filter((c) => c.type !== "remove" && c.type !== "add" && c.type !== "replace");
-      setNodes((nds) => applyNodeChanges(keep, nds));
-      const sel = keep.filter((c) => c.type === "select");
-      if (sel.length)
-        setSelected((prev) => {
-          const next = new Set(prev);
-          for (const c of sel) if (c.type === "select") c.selected ? next.add(c.id) : next.delete(c.id);
-          return next;
-        });
-      if (readOnly) return;
-      const ended: string[] = [];
-      let moved = false;
-      for (const c of keep) {
-        if (c.type !== "position" || !c.position) continue;
-        const rf = nodesRef.current.find((n) => n.id === c.id);
-        const abs = absOf(rf?.parentId, c.position);
-        moved = true;
-        if (c.dragging) {
-          dragging.current.set(c.id, abs);
-          writer.push(positionWrites(c.id, abs));
-        } else {
-          dragging.current.delete(c.id);
-          writer.push(positionWrites(c.id, abs));
-          ended.push(c.id);
-        }
-      }
-      if (moved) setDragTick((n) => n + 1);
-      if (ended.length) {
-        writer.flush();
-        // Membership follows where things were dropped; part of the same undo step as the drag.
-        const fresh = readModelTolerant(ydoc).doc;
-        const changed = updateMembership(ydoc, fresh, ended, writer.gesture());
-        for (const id of ended) placedRef.current.delete(id);
-        props.onPlaced?.(changed, "moved");
-      }
-    },
-    [readOnly, writer, positionWrites, absOf, setSelected, ydoc, props.onPlaced],
-  );
-
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<FlowRFEdge>[]) => {
-      const sel = changes.filter((c) => c.type === "select");
-      if (!sel.length) return;
-      setEdges((eds) => applyEdgeChanges(sel, eds));
+  const onNodesChange = useStableHandler((changes: NodeChange<AnyRFNode>[]) => {
+    const keep = changes.filter((c) => c.type !== "remove" && c.type !== "add" && c.type !== "replace");
+    setNodes((nds) => applyNodeChanges(keep, nds));
+    const sel = keep.filter((c) => c.type === "select");
+    if (sel.length)
       setSelected((prev) => {
         const next = new Set(prev);
         for (const c of sel) if (c.type === "select") c.selected ? next.add(c.id) : next.delete(c.id);
         return next;
       });
-    },
-    [setSelected],
-  );
-
-  const onConnect = useCallback(
-    (c: Connection) => {
-      if (readOnly) return;
-      const r = connectNodes(ydoc, modelRef.current, c.source, c.target);
-      if (!r.ok) notify(t("editor.msg.missingEnd"), "error");
-      else {
-        setSelected(() => new Set([r.id]));
-        // The hint about the inspector is given once per visit, not for every flow.
-        if (!connectHintShown.current) notify(t("editor.msg.connected"));
-        connectHintShown.current = true;
+    if (readOnly) return;
+    const ended: string[] = [];
+    let moved = false;
+    for (const c of keep) {
+      if (c.type !== "position" || !c.position) continue;
+      const rf = nodesRef.current.find((n) => n.id === c.id);
+      const abs = absOf(rf?.parentId, c.position);
+      moved = true;
+      if (c.dragging) {
+        dragging.current.set(c.id, abs);
+        writer.push(positionWrites(c.id, abs));
+      } else {
+        dragging.current.delete(c.id);
+        writer.push(positionWrites(c.id, abs));
+        ended.push(c.id);
       }
-    },
-    [readOnly, ydoc, notify, t, setSelected],
-  );
+    }
+    if (moved) setDragTick((n) => n + 1);
+    if (ended.length) {
+      writer.flush();
+      // Membership follows where things were dropped; part of the same undo step as the drag.
+      const fresh = readModelTolerant(ydoc).doc;
+      const changed = updateMembership(ydoc, fresh, ended, writer.gesture());
+      for (const id of ended) placedRef.current.delete(id);
+      props.onPlaced?.(changed, "moved");
+    }
+  });
+
+  const onEdgesChange = useStableHandler((changes: EdgeChange<FlowRFEdge>[]) => {
+    const sel = changes.filter((c) => c.type === "select");
+    if (!sel.length) return;
+    setEdges((eds) => applyEdgeChanges(sel, eds));
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const c of sel) if (c.type === "select") c.selected ? next.add(c.id) : next.delete(c.id);
+      return next;
+    });
+  });
+
+  const onConnect = useStableHandler((c: Connection) => {
+    if (readOnly) return;
+    const r = connectNodes(ydoc, modelRef.current, c.source, c.target);
+    if (!r.ok) notify(t("editor.msg.missingEnd"), "error");
+    else {
+      setSelected(() => new Set([r.id]));
+      // The hint about the inspector is given once per visit, not for every flow.
+      if (!connectHintShown.current) notify(t("editor.msg.connected"));
+      connectHintShown.current = true;
+    }
+  });
 
   /** The flow-space point at the middle of the visible canvas. */
   const viewCentre = useCallback((): Point => {
@@ -275,14 +266,11 @@ export function Canvas(props: CanvasProps) {
 
   /** Adds a palette item: at `at` (drop, double-click) or, without, where its kind belongs. */
   /** A connection dropped on an element's body (not only its small handle) connects to that element. */
-  const onConnectEnd = useCallback(
-    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (readOnly || state.isValid || !state.fromNode) return;
-      const to = nodeUnder(event, state.fromNode.id);
-      if (to) onConnect({ source: state.fromNode.id, target: to, sourceHandle: null, targetHandle: null });
-    },
-    [readOnly, onConnect],
-  );
+  const onConnectEnd = useStableHandler((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (readOnly || state.isValid || !state.fromNode) return;
+    const to = nodeUnder(event, state.fromNode.id);
+    if (to) onConnect({ source: state.fromNode.id, target: to, sourceHandle: null, targetHandle: null });
+  });
 
   /** Dragging an end of a flow to another element re-attaches it (handle or body alike). */
   const reattach = useCallback(
@@ -293,7 +281,7 @@ export function Canvas(props: CanvasProps) {
     },
     [ydoc, notify, t],
   );
-  const onReconnectEnd = useCallback(
+  const onReconnectEnd = useStableHandler(
     (event: MouseEvent | TouchEvent, edge: FlowRFEdge, _h: unknown, state: FinalConnectionState) => {
       if (readOnly || state.isValid) return;
       const to = nodeUnder(event);
@@ -303,7 +291,6 @@ export function Canvas(props: CanvasProps) {
       if ((movingTarget ? edge.target : edge.source) === to) return;
       reattach(edge.id, movingTarget ? { target: to } : { source: to });
     },
-    [readOnly, reattach],
   );
 
   const place = useCallback(
@@ -386,120 +373,143 @@ export function Canvas(props: CanvasProps) {
     [lang, t, readOnly, props.editingId, props.setEditingId, ydoc, notify, absOf],
   );
 
+  // Every handler React Flow is given keeps its identity (see useStableHandler).
+  const onNodeContextMenu = useStableHandler((e: React.MouseEvent, n: AnyRFNode) => {
+    e.preventDefault();
+    props.onContextMenu?.(n.type === "container" ? "group" : "node", n.id, { x: e.clientX, y: e.clientY });
+  });
+  const onSelectionContextMenu = useStableHandler((e: React.MouseEvent) => {
+    e.preventDefault();
+    props.onContextMenu?.("node", null, { x: e.clientX, y: e.clientY });
+  });
+  const onEdgeContextMenu = useStableHandler((e: React.MouseEvent, edge: FlowRFEdge) => {
+    e.preventDefault();
+    props.onContextMenu?.("flow", edge.id, { x: e.clientX, y: e.clientY });
+  });
+  const onPaneContextMenu = useStableHandler((e: React.MouseEvent | MouseEvent) => {
+    e.preventDefault();
+    props.onContextMenu?.("pane", null, { x: e.clientX, y: e.clientY });
+  });
+  const onReconnect = useStableHandler(
+    (old: FlowRFEdge, c: Connection) => !readOnly && reattach(old.id, { source: c.source, target: c.target }),
+  );
+  const onNodeDragStart = useStableHandler(() => writer.begin(`drag:${Date.now()}:${Math.random()}`));
+  const onNodeDoubleClick = useStableHandler((_: React.MouseEvent, n: AnyRFNode) => {
+    if (!readOnly) props.setEditingId(n.id);
+  });
+  const onMove = useStableHandler((_: MouseEvent | TouchEvent | null, vp: Viewport) => props.onViewport?.(vp));
+  const onPointerMove = useStableHandler((e: React.PointerEvent) =>
+    props.onPointer?.(screenToFlowPosition({ x: e.clientX, y: e.clientY })),
+  );
+  const onPointerLeave = useStableHandler(() => props.onPointer?.(null));
+  const onDoubleClick = useStableHandler((e: React.MouseEvent) => {
+    const target = e.target as Element;
+    if (!target.classList?.contains("react-flow__pane")) return;
+    place(props.placing, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+  });
+  const onDragOver = useStableHandler((e: React.DragEvent) => {
+    if (e.dataTransfer.types.includes(DRAG_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+    }
+  });
+  const onDrop = useStableHandler((e: React.DragEvent) => {
+    const raw = e.dataTransfer.getData(DRAG_MIME);
+    if (!raw) return;
+    e.preventDefault();
+    try {
+      place(JSON.parse(raw) as PaletteItem, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    } catch {
+      // not ours
+    }
+  });
+
   return (
     <CanvasContext.Provider value={ctx}>
-      <ReactFlow<AnyRFNode, FlowRFEdge>
-        className="nagare-canvas"
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onNodeContextMenu={(e, n) => {
-          e.preventDefault();
-          props.onContextMenu?.(n.type === "container" ? "group" : "node", n.id, { x: e.clientX, y: e.clientY });
-        }}
-        onSelectionContextMenu={(e) => {
-          e.preventDefault();
-          props.onContextMenu?.("node", null, { x: e.clientX, y: e.clientY });
-        }}
-        onEdgeContextMenu={(e, edge) => {
-          e.preventDefault();
-          props.onContextMenu?.("flow", edge.id, { x: e.clientX, y: e.clientY });
-        }}
-        onPaneContextMenu={(e) => {
-          e.preventDefault();
-          props.onContextMenu?.("pane", null, { x: e.clientX, y: e.clientY });
-        }}
-        edgesReconnectable={!readOnly}
-        onReconnect={(old, c) => !readOnly && reattach(old.id, { source: c.source, target: c.target })}
-        onReconnectEnd={onReconnectEnd}
-        onNodeDragStart={() => writer.begin(`drag:${Date.now()}:${Math.random()}`)}
-        onNodeDoubleClick={(_, n) => !readOnly && props.setEditingId(n.id)}
-        connectionMode={ConnectionMode.Loose}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-        selectionMode={SelectionMode.Partial}
-        zoomOnDoubleClick={false}
-        snapToGrid={props.snap}
-        snapGrid={[10, 10]}
-        minZoom={0.1}
-        maxZoom={3}
-        onlyRenderVisibleElements={nodes.length > 200}
-        proOptions={{ hideAttribution: true }}
-        onMove={(_, vp) => props.onViewport?.(vp)}
-        onPointerMove={(e) => props.onPointer?.(screenToFlowPosition({ x: e.clientX, y: e.clientY }))}
-        onPointerLeave={() => props.onPointer?.(null)}
-        onDoubleClick={(e) => {
-          const target = e.target as Element;
-          if (!target.classList?.contains("react-flow__pane")) return;
-          place(props.placing, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
-        }}
-        onDragOver={(e) => {
-          if (e.dataTransfer.types.includes(DRAG_MIME)) {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = "copy";
-          }
-        }}
-        onDrop={(e) => {
-          const raw = e.dataTransfer.getData(DRAG_MIME);
-          if (!raw) return;
-          e.preventDefault();
-          try {
-            place(JSON.parse(raw) as PaletteItem, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
-          } catch {
-            // not ours
-          }
-        }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9d1d9" />
-        <Panel position="top-left" className="zoom-buttons">
-          <button
-            type="button"
-            onClick={() => void zoomIn({ duration: 150 })}
-            title={t("editor.zoomIn")}
-            aria-label={t("editor.zoomIn")}
-          >
-            ＋
-          </button>
-          <button
-            type="button"
-            onClick={() => void zoomOut({ duration: 150 })}
-            title={t("editor.zoomOut")}
-            aria-label={t("editor.zoomOut")}
-          >
-            −
-          </button>
-          {props.onToggleMinimap ? (
+      <FlowShapesContext.Provider value={flowShapes}>
+        <ReactFlow<AnyRFNode, FlowRFEdge>
+          className="nagare-canvas"
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onNodeContextMenu={onNodeContextMenu}
+          onSelectionContextMenu={onSelectionContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          onPaneContextMenu={onPaneContextMenu}
+          edgesReconnectable={!readOnly}
+          onReconnect={onReconnect}
+          onReconnectEnd={onReconnectEnd}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDoubleClick={onNodeDoubleClick}
+          connectionMode={ConnectionMode.Loose}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+          selectionMode={SelectionMode.Partial}
+          zoomOnDoubleClick={false}
+          snapToGrid={props.snap}
+          snapGrid={SNAP_GRID}
+          minZoom={0.1}
+          maxZoom={3}
+          onlyRenderVisibleElements={nodes.length > 200}
+          proOptions={PRO_OPTIONS}
+          onMove={onMove}
+          onPointerMove={onPointerMove}
+          onPointerLeave={onPointerLeave}
+          onDoubleClick={onDoubleClick}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9d1d9" />
+          <Panel position="top-left" className="zoom-buttons">
             <button
               type="button"
-              className="overview-toggle"
-              data-testid="overview-toggle"
-              aria-pressed={props.showMinimap}
-              onClick={props.onToggleMinimap}
-              title={t("editor.overview.hint")}
+              onClick={() => void zoomIn({ duration: 150 })}
+              title={t("editor.zoomIn")}
+              aria-label={t("editor.zoomIn")}
             >
-              {t("editor.overview")}
+              ＋
             </button>
+            <button
+              type="button"
+              onClick={() => void zoomOut({ duration: 150 })}
+              title={t("editor.zoomOut")}
+              aria-label={t("editor.zoomOut")}
+            >
+              −
+            </button>
+            {props.onToggleMinimap ? (
+              <button
+                type="button"
+                className="overview-toggle"
+                data-testid="overview-toggle"
+                aria-pressed={props.showMinimap}
+                onClick={props.onToggleMinimap}
+                title={t("editor.overview.hint")}
+              >
+                {t("editor.overview")}
+              </button>
+            ) : null}
+          </Panel>
+          {props.showMinimap && nodes.length > 0 ? (
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel={t("editor.overview")}
+              nodeColor={(n) => (n.type === "container" ? "#eef2f6" : "#9fb3c8")}
+            />
           ) : null}
-        </Panel>
-        {props.showMinimap && nodes.length > 0 ? (
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel={t("editor.overview")}
-            nodeColor={(n) => (n.type === "container" ? "#eef2f6" : "#9fb3c8")}
-          />
-        ) : null}
-        {props.children}
-      </ReactFlow>
+          {props.children}
+        </ReactFlow>
+      </FlowShapesContext.Provider>
     </CanvasContext.Provider>
   );
 }
@@ -513,6 +523,11 @@ function nodeUnder(event: MouseEvent | TouchEvent, except?: string): string | nu
     if (id && id !== except) return id;
   }
   return null;
+}
+
+/** Same elements in the same order: React Flow is then given the previous array and has nothing to do. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function sameNode(a: AnyRFNode, b: AnyRFNode): boolean {

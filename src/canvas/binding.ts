@@ -1,6 +1,5 @@
 import type { Edge, Node } from "@xyflow/react";
 import { facingSides, groupDepth, groupRect, nodeRect, type Point, type Rect } from "../document/geometry";
-import type { LabelSpots } from "../geometry/routing";
 import type { ModelFlow, ModelGroup, ModelNode, NagareDocument } from "../model";
 
 /**
@@ -24,15 +23,13 @@ export interface Decoration {
 export type NodeData = { node: ModelNode; deco?: Decoration; delegation?: string };
 export type GroupData = { group: ModelGroup; deco?: Decoration };
 /**
- * `route`: the path from the shared router (src/geometry/routing) and `labels` where its labels go; until
- * the first routing arrives, `offset` spreads flows between the same two nodes apart (px, view only).
+ * Until the first routing arrives (routes and label spots are in FlowShapes, see ./flow-shapes), `offset`
+ * spreads flows between the same two nodes apart (px, view only).
  */
 export type FlowData = {
   flow: ModelFlow;
   deco?: Decoration;
   offset?: number;
-  route?: Point[];
-  labels?: LabelSpots;
 };
 export type KindRFNode = Node<NodeData, "kind">;
 export type GroupRFNode = Node<GroupData, "container">;

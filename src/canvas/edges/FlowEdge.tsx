@@ -3,6 +3,7 @@ import { memo } from "react";
 import { formatLegalBasis, TRANSPORTS } from "../../model";
 import type { FlowRFEdge } from "../binding";
 import { useCanvas } from "../context";
+import { useFlowShape } from "../flow-shapes";
 import { BendHandles } from "./BendHandles";
 import { BADGE_FONT, badgeSize, badgeText } from "./label-text";
 
@@ -38,7 +39,8 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
   const { t, lang, readOnly } = useCanvas();
   const f = data?.flow;
   const selfLoop = props.source === props.target;
-  const route = data?.route;
+  const shape = useFlowShape(id);
+  const route = shape?.points;
   const [path, labelX, labelY] = route
     ? [roundedPath(route), Number.NaN, Number.NaN]
     : selfLoop
@@ -59,10 +61,11 @@ function FlowEdgeView(props: EdgeProps<FlowRFEdge>) {
   const dash = f.carriesMyNumber === true ? undefined : unknown ? "2 5" : "7 5";
   const off = startOffset(sourcePosition);
   // Where the shared label placement put the labels (off nodes and other labels); the old spots until it has.
-  const stepAt = data?.labels?.step
-    ? { x: data.labels.step.x + data.labels.step.w / 2, y: data.labels.step.y + data.labels.step.h / 2 }
+  const step = shape?.labels?.step;
+  const stepAt = step
+    ? { x: step.x + step.w / 2, y: step.y + step.h / 2 }
     : { x: sourceX + off.dx, y: sourceY + off.dy };
-  const mid = data?.labels?.mid;
+  const mid = shape?.labels?.mid;
   const badgeAt = mid ? { x: mid.x + mid.w / 2, y: mid.y + mid.h / 2 } : { x: labelX, y: labelY };
   const transport = f.transport ? TRANSPORTS[f.transport] : null;
   const basis = f.legalBasis.map(formatLegalBasis).join("\n");
