@@ -180,16 +180,21 @@ export function Canvas(props: CanvasProps) {
     return parentAbs ? { x: p.x + parentAbs.x, y: p.y + parentAbs.y } : p;
   }, []);
 
+  /** Selections made in React Flow (click, box) become the editor's selection. */
+  const followSelection = (changes: (NodeChange<AnyRFNode> | EdgeChange<FlowRFEdge>)[]) => {
+    const sel = changes.filter((c) => c.type === "select");
+    if (!sel.length) return;
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const c of sel) c.selected ? next.add(c.id) : next.delete(c.id);
+      return next;
+    });
+  };
+
   const onNodesChange = useStableHandler((changes: NodeChange<AnyRFNode>[]) => {
     const keep = changes.filter((c) => c.type !== "remove" && c.type !== "add" && c.type !== "replace");
     setNodes((nds) => applyNodeChanges(keep, nds));
-    const sel = keep.filter((c) => c.type === "select");
-    if (sel.length)
-      setSelected((prev) => {
-        const next = new Set(prev);
-        for (const c of sel) if (c.type === "select") c.selected ? next.add(c.id) : next.delete(c.id);
-        return next;
-      });
+    followSelection(keep);
     if (readOnly) return;
     const ended: string[] = [];
     let moved = false;
@@ -222,11 +227,7 @@ export function Canvas(props: CanvasProps) {
     const sel = changes.filter((c) => c.type === "select");
     if (!sel.length) return;
     setEdges((eds) => applyEdgeChanges(sel, eds));
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const c of sel) if (c.type === "select") c.selected ? next.add(c.id) : next.delete(c.id);
-      return next;
-    });
+    followSelection(sel);
   });
 
   const onConnect = useStableHandler((c: Connection) => {
@@ -374,22 +375,16 @@ export function Canvas(props: CanvasProps) {
   );
 
   // Every handler React Flow is given keeps its identity (see useStableHandler).
-  const onNodeContextMenu = useStableHandler((e: React.MouseEvent, n: AnyRFNode) => {
+  const menuAt = (target: "node" | "flow" | "group" | "pane", id: string | null, e: React.MouseEvent | MouseEvent) => {
     e.preventDefault();
-    props.onContextMenu?.(n.type === "container" ? "group" : "node", n.id, { x: e.clientX, y: e.clientY });
-  });
-  const onSelectionContextMenu = useStableHandler((e: React.MouseEvent) => {
-    e.preventDefault();
-    props.onContextMenu?.("node", null, { x: e.clientX, y: e.clientY });
-  });
-  const onEdgeContextMenu = useStableHandler((e: React.MouseEvent, edge: FlowRFEdge) => {
-    e.preventDefault();
-    props.onContextMenu?.("flow", edge.id, { x: e.clientX, y: e.clientY });
-  });
-  const onPaneContextMenu = useStableHandler((e: React.MouseEvent | MouseEvent) => {
-    e.preventDefault();
-    props.onContextMenu?.("pane", null, { x: e.clientX, y: e.clientY });
-  });
+    props.onContextMenu?.(target, id, { x: e.clientX, y: e.clientY });
+  };
+  const onNodeContextMenu = useStableHandler((e: React.MouseEvent, n: AnyRFNode) =>
+    menuAt(n.type === "container" ? "group" : "node", n.id, e),
+  );
+  const onSelectionContextMenu = useStableHandler((e: React.MouseEvent) => menuAt("node", null, e));
+  const onEdgeContextMenu = useStableHandler((e: React.MouseEvent, edge: FlowRFEdge) => menuAt("flow", edge.id, e));
+  const onPaneContextMenu = useStableHandler((e: React.MouseEvent | MouseEvent) => menuAt("pane", null, e));
   const onReconnect = useStableHandler(
     (old: FlowRFEdge, c: Connection) => !readOnly && reattach(old.id, { source: c.source, target: c.target }),
   );

@@ -58,10 +58,8 @@ export class GeometrySession {
     const seen = new Set<string>();
     for (const route of r.routes) {
       seen.add(route.id);
-      const shape: FlowShape = {
-        points: route.points,
-        ...(labels.get(route.id) ? { labels: labels.get(route.id) } : {}),
-      };
+      const spots = labels.get(route.id);
+      const shape: FlowShape = { points: route.points, ...(spots ? { labels: spots } : {}) };
       if (sameShape(this.sent.get(route.id), shape)) continue;
       this.sent.set(route.id, shape);
       changed.push([route.id, shape]);

@@ -231,7 +231,8 @@ describe("drawing a 事務 in the browser", () => {
     await page.getByRole("button", { name: "順に説明" }).click();
     const walk = page.locator('[data-testid="walkthrough"]');
     await walk.filter({ hasText: "職員が端末で入力する" }).waitFor();
-    expect(await page.locator(".kind-node.is-dim").count()).toBe(1);
+    // The dimming is drawn after the step's text appears: wait for it rather than read it once.
+    await expect.poll(() => page.locator(".kind-node.is-dim").count()).toBe(1);
     await page.keyboard.press("ArrowRight");
     await walk.filter({ hasText: "端末から宛名システムへ送る" }).waitFor();
     await page.screenshot({ path: "/tmp/canvas-walkthrough.png" });
